@@ -1,0 +1,152 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "lectern",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // The executable: argument parsing only.
+        .executableTarget(
+            name: "lectern",
+            dependencies: [
+                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // 1 The HTTP edge and 2 the gateway middleware, 3 routing.
+        .target(
+            name: "LecternHTTP",
+            dependencies: [
+                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // 2 Gateway policy without HTTP.
+        .target(
+            name: "LecternGateway",
+            dependencies: [
+                "LecternCore", "LecternStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // 4 The Alma family.
+        .target(
+            name: "LecternAlma",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation"],
+            swiftSettings: swiftSettings
+        ),
+        // Demo institution content.
+        .target(
+            name: "LecternDemo",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway"],
+            swiftSettings: swiftSettings
+        ),
+        // 5 The store protocol and its SQLite implementation.
+        .target(
+            name: "LecternStore",
+            dependencies: ["LecternCore", "LecternRepresentation"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LecternSQLite",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // 6 The representation engine.
+        .target(
+            name: "LecternRepresentation",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LecternCore",
+            dependencies: ["LecternRepresentation"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LecternTesting",
+            dependencies: [
+                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "LecternBench",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/LecternBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternRepresentationTests",
+            dependencies: ["LecternRepresentation"],
+            exclude: ["Recorded"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternAlmaTests",
+            dependencies: [
+                "LecternAlma", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["Recorded"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternGatewayTests",
+            dependencies: [
+                "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternStoreTests",
+            dependencies: ["LecternStore", "LecternSQLite", "LecternCore", "LecternRepresentation"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternCLITests",
+            dependencies: ["lectern"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

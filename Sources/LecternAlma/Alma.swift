@@ -1,0 +1,33 @@
+public import LecternCore
+public import LecternStore
+import LecternRepresentation
+
+/// The Alma API family: the route tables of its areas.
+public enum Alma {
+    /// Every Alma route, over `store`.
+    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
+        UsersAPI(store: store, passwords: passwords).routes + ConfigurationAPI(store: store).routes
+    }
+}
+
+extension Kind {
+    /// An Alma user (`rest_user.xsd`), by primary id.
+    public static let user = Kind(rawValue: "user")
+    /// A library, by code.
+    public static let library = Kind(rawValue: "library")
+    /// A location, by library and code; its parent is the library code.
+    public static let location = Kind(rawValue: "location")
+    /// A circulation desk; its parent is the library code.
+    public static let circDesk = Kind(rawValue: "circ_desk")
+    /// A department, by code.
+    public static let department = Kind(rawValue: "department")
+    /// A code table, by name.
+    public static let codeTable = Kind(rawValue: "code_table")
+}
+
+extension Call {
+    /// The `/test` answer every area has: a `GET` or `POST` that only proves the key works.
+    static func testReply(_ method: Method) -> Reply {
+        .object(Node("test", text: "\(method.rawValue) request succeeded"), .text)
+    }
+}

@@ -1,0 +1,105 @@
+import LecternCore
+import LecternRepresentation
+import LecternStore
+
+extension AlmaErrorCode {
+    static let libraryNotFound = Self(rawValue: "402211")
+    static let codeTableNotFound = Self(rawValue: "402312")
+}
+
+/// `/almaws/v1/conf`: the read side of configuration that clients use to find codes.
+struct ConfigurationAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
+            Route(.post, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
+            Route(.get, "/almaws/v1/conf/libraries", libraries),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations", locations),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}", location),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks", circDesks),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks/{circDeskCode}", circDesk),
+            Route(.get, "/almaws/v1/conf/departments", departments),
+            Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", codeTable),
+        ]
+    }
+
+    @Sendable func libraries(_ call: Call) async throws -> Reply {
+        let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .library)) }
+        let items = page.items.map { linked($0.body, "\(call.baseURL)/almaws/v1/conf/libraries/\($0.id)") }
+        return .object(Node("libraries", children: items), AlmaShapes.libraries)
+    }
+
+    @Sendable func library(_ call: Call) async throws -> Reply {
+        let code = call.path["libraryCode"] ?? ""
+        let document = try await store.read(in: call.tenant) { try await $0.document(.library, id: code) }
+        guard let document else { throw APIError.libraryNotFound(code) }
+        return .object(linked(document.body, "\(call.baseURL)/almaws/v1/conf/libraries/\(code)"), AlmaShapes.library)
+    }
+
+    @Sendable func locations(_ call: Call) async throws -> Reply {
+        try await children(of: call, kind: .location, root: "locations", segment: "locations", shape: AlmaShapes.locations)
+    }
+
+    @Sendable func location(_ call: Call) async throws -> Reply {
+        try await child(of: call, kind: .location, parameter: "locationCode", segment: "locations", shape: AlmaShapes.location)
+    }
+
+    @Sendable func circDesks(_ call: Call) async throws -> Reply {
+        try await children(of: call, kind: .circDesk, root: "circ_desks", segment: "circ-desks", shape: AlmaShapes.circDesks)
+    }
+
+    @Sendable func circDesk(_ call: Call) async throws -> Reply {
+        try await child(of: call, kind: .circDesk, parameter: "circDeskCode", segment: "circ-desks", shape: AlmaShapes.circDesk)
+    }
+
+    @Sendable func departments(_ call: Call) async throws -> Reply {
+        let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .department)) }
+        let root = Node("departments", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))
+        return .object(root, AlmaShapes.departments)
+    }
+
+    @Sendable func codeTable(_ call: Call) async throws -> Reply {
+        let name = call.path["codeTableName"] ?? ""
+        let document = try await store.read(in: call.tenant) { try await $0.document(.codeTable, id: name) }
+        guard let document else { throw APIError(.codeTableNotFound, "Code table \(name) was not found.") }
+        return .object(document.body, AlmaShapes.codeTable)
+    }
+
+    /// A library's locations or desks: stored with the library code as parent, id `LIB/CODE`.
+    private func children(of call: Call, kind: Kind, root: String, segment: String, shape: Shape) async throws -> Reply {
+        let library = call.path["libraryCode"] ?? ""
+        let page = try await store.read(in: call.tenant) { reader in
+            guard try await reader.document(.library, id: library) != nil else { throw APIError.libraryNotFound(library) }
+            return try await reader.find(DocumentQuery(kind: kind, parent: library))
+        }
+        let base = "\(call.baseURL)/almaws/v1/conf/libraries/\(library)/\(segment)/"
+        let items = page.items.map { linked($0.body, base + ($0.body.value("code") ?? "")) }
+        return .object(Node(root, attributes: [.init("total_record_count", String(page.total))], children: items), shape)
+    }
+
+    private func child(of call: Call, kind: Kind, parameter: String, segment: String, shape: Shape) async throws -> Reply {
+        let library = call.path["libraryCode"] ?? ""
+        let code = call.path[parameter] ?? ""
+        let document = try await store.read(in: call.tenant) { reader in
+            guard try await reader.document(.library, id: library) != nil else { throw APIError.libraryNotFound(library) }
+            return try await reader.document(kind, id: "\(library)/\(code)")
+        }
+        guard let document else { throw APIError(.generalError, "Illegal \(segment) code: \(code)") }
+        return .object(linked(document.body, "\(call.baseURL)/almaws/v1/conf/libraries/\(library)/\(segment)/\(code)"), shape)
+    }
+
+    private func linked(_ node: Node, _ link: String) -> Node {
+        var node = node
+        node.setAttribute("link", link)
+        return node
+    }
+}
+
+extension APIError {
+    static func libraryNotFound(_ code: String) -> Self {
+        APIError(.libraryNotFound, "Library \(code) was not found.")
+    }
+}

@@ -1,0 +1,77 @@
+import LecternCore
+import LecternStore
+
+/// Alma's brief search, `q=field~value`, terms joined by AND / OR (AND binds tighter).
+///
+/// A value is a set of words that must all occur in the field, in any order, case and accents
+/// ignored; a word ending in `*` matches as a prefix. `ALL` searches every field but, as
+/// documented, cannot be combined with AND.
+struct BriefSearch {
+    /// The fields this resource can be searched on.
+    let fields: Set<String>
+
+    func parse(_ query: String) throws -> SearchExpression {
+        var alternatives: [[SearchExpression]] = [[]]
+        var current: (field: String, words: [String])?
+        var sawAnd = false
+        func close() throws {
+            guard let term = current else { throw APIError.invalidQuery("an operator has no term after it") }
+            guard !term.words.isEmpty else { throw APIError.invalidQuery("no value for \(term.field)") }
+            let field = term.field == "ALL" ? "ALL" : term.field
+            alternatives[alternatives.count - 1].append(.words(field: field, term.words))
+            current = nil
+        }
+        let tokens = query.split(whereSeparator: { $0 == " " || $0 == "+" }).map(String.init)
+        guard !tokens.isEmpty else { throw APIError.invalidQuery("empty query") }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let upper = token.uppercased()
+            if (upper == "AND" || upper == "OR"), index + 1 < tokens.count, tokens[index + 1].contains("~") {
+                try close()
+                if upper == "OR" { alternatives.append([]) } else { sawAnd = true }
+                index += 1
+                continue
+            }
+            if current == nil {
+                guard let tilde = token.firstIndex(of: "~") else { throw APIError.invalidQuery("expected field~value but found '\(token)'") }
+                let field = String(token[..<tilde])
+                guard fields.contains(field) else { throw APIError.invalidQuery("unknown field '\(field)'") }
+                current = (field, Self.words(token[token.index(after: tilde)...]))
+            } else {
+                current!.words += Self.words(Substring(token))
+            }
+            index += 1
+        }
+        try close()
+        let groups = alternatives.map { $0.count == 1 ? $0[0] : SearchExpression.and($0) }
+        if sawAnd, alternatives.contains(where: { $0.count > 1 && $0.contains(where: Self.isAll) }) {
+            throw APIError.invalidQuery("ALL cannot be combined with AND")
+        }
+        return groups.count == 1 ? groups[0] : .or(groups)
+    }
+
+    private static func isAll(_ expression: SearchExpression) -> Bool {
+        if case .words(let field, _) = expression { return field == "ALL" }
+        return false
+    }
+
+    /// The words of a value: letters and digits; `*` kept at a word's end.
+    static func words(_ text: Substring) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if character == "*", !word.isEmpty {
+                words.append(word + "*")
+                word = ""
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
+    }
+}

@@ -1,0 +1,85 @@
+public import LecternRepresentation
+
+/// An HTTP method, as the route tables name it.
+public enum Method: String, Sendable, Hashable {
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+    case delete = "DELETE"
+
+    /// Whether the method changes data (and so needs a read/write permission).
+    public var isWrite: Bool { self != .get }
+}
+
+/// One API call as a handler sees it: no HTTP types, only what the family needs.
+public struct Call: Sendable {
+    /// Who is calling; the gateway has admitted them.
+    public var caller: Caller
+    /// The method.
+    public var method: Method
+    /// Path parameters by name (`user_id`).
+    public var path: [String: String]
+    /// Query parameters by name, first value wins (`limit`, `q`, `format`).
+    public var query: [String: String]
+    /// Request headers a handler may read (`exl-user-pw`), with lower-cased names.
+    public var headers: [String: String]
+    /// The request body, if any.
+    public var body: Body?
+    /// The base URL of this server as the caller reached it (`https://host`), for `link` attributes.
+    public var baseURL: String
+
+    /// Creates a call.
+    public init(
+        caller: Caller,
+        method: Method,
+        path: [String: String] = [:],
+        query: [String: String] = [:],
+        headers: [String: String] = [:],
+        body: Body? = nil,
+        baseURL: String = ""
+    ) {
+        self.caller = caller
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.baseURL = baseURL
+    }
+
+    /// The tenant the call reads and writes.
+    public var tenant: Tenant { caller.tenant }
+
+    /// A request body: XML already parsed by the gateway (which refuses malformed XML), or JSON bytes
+    /// that the handler reads with the shape of the object it expects.
+    public enum Body: Sendable {
+        case xml(Node)
+        case json([UInt8])
+    }
+}
+
+extension Call {
+    /// The body read as the object `root` with `shape`; a missing or unreadable body is `401676`.
+    public func object(_ root: String, as shape: Shape) throws -> Node {
+        switch body {
+        case .none:
+            throw APIError.invalidBody("The request has no body.")
+        case .xml(let node):
+            guard node.name == root else { throw APIError.invalidBody("Expected <\(root)> but found <\(node.name)>.") }
+            return node
+        case .json(let bytes):
+            do {
+                return try JSONCodec.parse(bytes, root: root, as: shape)
+            } catch {
+                throw APIError.invalidBody(error.message)
+            }
+        }
+    }
+
+    /// An integer query parameter within `range`, or `defaultValue` when absent.
+    public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = query[name], !text.isEmpty else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else { throw APIError.invalidParameter(name, text) }
+        return value
+    }
+}

@@ -1,0 +1,49 @@
+import Crypto
+
+/// API keys: how they look, how they are made, how they are stored.
+///
+/// A key is `l7xx` followed by 32 lower-case hex digits, as the Developer Network issues them.
+/// It is 128 random bits, so an unsalted SHA-256 digest is a safe thing to store and look up by;
+/// the key itself is shown once, when it is created, and never stored.
+public enum APIKey {
+    /// A new random key.
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = (0..<32).map { _ in hexDigits[Int(generator.next(upperBound: UInt8(16)))] }
+        return "l7xx" + String(digits)
+    }
+
+    /// Whether `key` is shaped like a key (anything else is refused as INVALID_REQUEST).
+    public static func isWellFormed(_ key: some StringProtocol) -> Bool {
+        let bytes = Array(key.utf8)
+        guard (20...64).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) }
+    }
+
+    /// The stored form of a key: its SHA-256 digest in hex.
+    public static func hash(_ key: some StringProtocol) -> String {
+        let digest = SHA256.hash(data: Array(key.utf8))
+        var hex = ""
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0f)])
+        }
+        return hex
+    }
+
+    /// Compares two digests without stopping at the first difference.
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+
+    /// The part of a key shown in listings.
+    public static func prefix(_ key: String) -> String { String(key.prefix(8)) }
+
+    private static let hexDigits = Array("0123456789abcdef")
+}

@@ -1,0 +1,47 @@
+public import LecternCore
+public import LecternStore
+import Synchronization
+
+/// The gateway's state and settings, shared by its middleware.
+///
+/// The order in which the rules are applied is in `LecternHTTP/Gateway/Router+Gateway.swift`.
+public final class Gateway: Sendable {
+    /// Finds callers by key.
+    public let keys: KeyDirectory
+    /// The threshold counters.
+    public let counters: ThresholdCounters
+    /// The largest accepted request body, in bytes.
+    public let maxBodyBytes: Int
+    /// Where institutions are looked up.
+    public let registry: any Registry
+    private let maintenance = Mutex<Set<Product>>([])
+    private let institutions = Mutex<[String: Institution]>([:])
+
+    /// Creates a gateway over `registry`.
+    public init(registry: any Registry, perSecondLimit: Int = 25, maxBodyBytes: Int = 10 * 1024 * 1024) {
+        self.registry = registry
+        self.keys = KeyDirectory(registry: registry)
+        self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit)
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// The institution a caller belongs to (cached: licence counts change only by command).
+    public func institution(_ code: String) async throws -> Institution {
+        if let institution = institutions.withLock({ $0[code] }) { return institution }
+        guard let institution = try await registry.institution(code) else { throw GatewayError.unauthorized }
+        institutions.withLock { $0[code] = institution }
+        return institution
+    }
+
+    /// Whether `product` is switched to maintenance.
+    public func isInMaintenance(_ product: Product) -> Bool {
+        maintenance.withLock { $0.contains(product) }
+    }
+
+    /// Re-reads the maintenance switches and licence counts from the registry.
+    public func refresh() async throws {
+        let products = try await registry.productsInMaintenance()
+        maintenance.withLock { $0 = products }
+        institutions.withLock { $0.removeAll() }
+    }
+}

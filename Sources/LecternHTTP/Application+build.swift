@@ -1,0 +1,41 @@
+public import Hummingbird
+public import LecternCore
+public import LecternGateway
+public import LecternStore
+import LecternAlma
+public import Logging
+
+/// Everything a running Lectern needs.
+public struct Services: Sendable {
+    /// The document store.
+    public var store: any Store
+    /// The gateway state.
+    public var gateway: Gateway
+    /// How user passwords are hashed.
+    public var passwords: any PasswordHasher
+
+    /// Creates the bundle.
+    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher()) {
+        self.store = store
+        self.gateway = gateway
+        self.passwords = passwords
+    }
+}
+
+/// The router: the gateway first, then every family's routes.
+public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
+    let router = Router(context: LecternRequestContext.self)
+    router.addGateway(services.gateway)
+    router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
+    return router
+}
+
+/// The application: the router, served with the gateway's background service.
+public func buildApplication(_ services: Services, configuration: ApplicationConfiguration, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services),
+        configuration: configuration,
+        services: [GatewayService(gateway: services.gateway, logger: logger)],
+        logger: logger
+    )
+}

@@ -1,0 +1,16 @@
+import Hummingbird
+import LecternCore
+import LecternGateway
+
+/// Answers 503 ROUTING_ERROR while the product behind the path is switched to maintenance.
+struct MaintenanceMiddleware: RouterMiddleware {
+    typealias Context = LecternRequestContext
+    let gateway: Gateway
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let product = AccessPolicy.area(forPath: request.uri.path)?.product, gateway.isInMaintenance(product) {
+            throw GatewayError.maintenance(product: product, server: request.head.authority ?? "localhost")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,40 @@
+public import Hummingbird
+public import LecternGateway
+
+extension Router<LecternRequestContext> {
+    /// Installs the gateway in front of every route added after it.
+    ///
+    /// A request passes the stages in this order (outermost first); the first that refuses
+    /// answers, and the stages after it never run:
+    ///
+    /// ```
+    ///  request ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
+    ///          ─▶ ErrorRenderingMiddleware  GatewayError / APIError / anything else -> documented body
+    ///          ─▶ RequestSizeMiddleware     REQUEST_TOO_LARGE; collects the body
+    ///          ─▶ APIKeyMiddleware          GENERAL_ERROR (no key), INVALID_REQUEST, UNAUTHORIZED
+    ///          ─▶ IPRestrictionMiddleware   FORBIDDEN
+    ///          ─▶ AccessPolicyMiddleware    plan, method and area: UNAUTHORIZED
+    ///          ─▶ MaintenanceMiddleware     503 ROUTING_ERROR
+    ///          ─▶ BodyMiddleware            XML without XML content type, malformed XML: GENERAL_ERROR
+    ///          ─▶ ThresholdMiddleware       429 PER_SECOND_THRESHOLD / DAILY_THRESHOLD; X-Exl-Api-Remaining
+    ///          ─▶ ErrorRenderingMiddleware  a handler's APIError becomes its 400 here, so it is counted
+    ///          ─▶ route adapter -> family handler
+    /// ```
+    ///
+    /// Call it before adding any route: middleware wraps only the routes added after it.
+    @discardableResult
+    public func addGateway(_ gateway: Gateway) -> Self {
+        addMiddleware {
+            CORSMiddleware()
+            ErrorRenderingMiddleware()
+            RequestSizeMiddleware(limit: gateway.maxBodyBytes)
+            APIKeyMiddleware(gateway: gateway)
+            IPRestrictionMiddleware()
+            AccessPolicyMiddleware()
+            MaintenanceMiddleware(gateway: gateway)
+            BodyMiddleware()
+            ThresholdMiddleware(gateway: gateway)
+            ErrorRenderingMiddleware()
+        }
+    }
+}

@@ -1,0 +1,24 @@
+public import Hummingbird
+public import LecternCore
+public import NIOCore
+
+/// Per-request state. The gateway fills it in, stage by stage; the route adapter reads it.
+public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The peer, for IP restriction profiles (`nil` under `.router` tests).
+    public let remoteAddress: SocketAddress?
+    /// The authenticated key; set by `APIKeyMiddleware`.
+    public var caller: Caller?
+    /// The request body as collected by `RequestSizeMiddleware` (within the size limit).
+    public var bodyBytes: ByteBuffer?
+    /// The body as read by `BodyMiddleware`.
+    public var body: Call.Body?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The gateway enforces its own limit (REQUEST_TOO_LARGE); this only bounds collection.
+    public var maxUploadSize: Int { .max }
+}

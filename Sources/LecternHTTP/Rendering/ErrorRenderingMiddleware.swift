@@ -1,0 +1,44 @@
+import HTTPTypes
+import Hummingbird
+import LecternAlma
+import LecternCore
+import LecternRepresentation
+import LecternStore
+import Logging
+
+/// The one place where an error becomes bytes on the wire.
+///
+/// Gateway refusals are always XML (WIRE.md §5); Alma's logical errors are 400 in the format
+/// asked for; anything else is logged and answered with a 500 `web_service_result`, never an
+/// empty 500 from the framework.
+struct ErrorRenderingMiddleware: RouterMiddleware {
+    typealias Context = LecternRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as GatewayError {
+            return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request)
+        } catch let error as APIError {
+            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: WireFormat(for: request), request: request)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            let refusal = GatewayError.unauthorized
+            return Self.response(code: refusal.code, message: refusal.message, status: refusal.status, format: .xml, request: request)
+        } catch {
+            context.logger.error("unanswered error", metadata: ["error": "\(String(reflecting: error))"])
+            return Self.response(
+                code: "INTERNAL_SERVER_ERROR",
+                message: "Internal server error: the request could not be completed.",
+                status: 500,
+                format: WireFormat(for: request),
+                request: request
+            )
+        }
+    }
+
+    static func response(code: String, message: String, status: Int, format: WireFormat, request: Request) -> Response {
+        let text = MessageCatalog.message(code: code, english: message, language: request.uri.queryParameters["lang"])
+        let body = ErrorBody.node(code: code, message: text, trackingID: ErrorBody.trackingID())
+        return .wire(body, as: AlmaShapes.webServiceResult, format: format, status: HTTPResponse.Status(code: status))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+public import LecternCore
+import LecternRepresentation
+
+extension Router<LecternRequestContext> {
+    /// Adds a family's route table: each route becomes a Hummingbird route whose adapter turns the
+    /// request into a ``Call`` and the handler's ``Reply`` into a response.
+    @discardableResult
+    public func addRoutes(_ routes: [Route]) -> Self {
+        for route in routes {
+            let names = Self.parameterNames(route.path)
+            on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
+                let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names)
+                return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL)
+            }
+        }
+        return self
+    }
+
+    private static func call(for request: Request, context: LecternRequestContext, method: LecternCore.Method, parameterNames: [String]) throws -> Call {
+        var path: [String: String] = [:]
+        for name in parameterNames {
+            if let value = context.parameters.get(name) { path[name] = String(value).removingPercentEncoding ?? String(value) }
+        }
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+            query[String(name)] = String(value)
+        }
+        var headers: [String: String] = [:]
+        if let password = request.headers[.exlUserPassword] { headers["exl-user-pw"] = password }
+        return Call(
+            caller: try context.requireCaller(),
+            method: method,
+            path: path,
+            query: query,
+            headers: headers,
+            body: context.body,
+            baseURL: "http://\(request.head.authority ?? "localhost")"
+        )
+    }
+
+    private static func response(for reply: Reply, request: Request, baseURL: String) -> Response {
+        switch reply {
+        case .object(let node, let shape):
+            return .wire(node, as: shape, format: WireFormat(for: request))
+        case .noContent:
+            return Response(status: .noContent)
+        case .redirect(let path):
+            return Response(status: .found, headers: [.location: baseURL + path])
+        }
+    }
+
+    private static func parameterNames(_ path: String) -> [String] {
+        path.split(separator: "/").compactMap { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
+        }
+    }
+}
+
+extension HTTPRequest.Method {
+    init(_ method: LecternCore.Method) {
+        switch method {
+        case .get: self = .get
+        case .post: self = .post
+        case .put: self = .put
+        case .delete: self = .delete
+        }
+    }
+}

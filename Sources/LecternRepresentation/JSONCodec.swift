@@ -1,0 +1,605 @@
+/// Alma's JSON form of a ``Node`` tree, guided by the object's ``Shape`` (WIRE.md section 3).
+///
+/// The root element's name does not appear: the JSON object is the root. Attributes become
+/// properties (namespace declarations are dropped), `.code` fields become
+/// `{"value","desc"}`, `.list` wrappers disappear and their items become one array named after
+/// the item, `repeats` members are always arrays, `.number` and `.boolean` leaves are JSON
+/// numbers and booleans. Members are written in the shape's order, then attributes and
+/// children the shape does not know, generically: a leaf is a string, a leaf with attributes
+/// is `{"value":…,<attributes>}`, an element with children is an object, and same-name
+/// siblings are an array.
+public enum JSONCodec {
+    // MARK: - Rendering
+
+    /// Renders `node` as JSON, shaped by `shape`.
+    ///
+    /// This is on every response's path: it writes bytes straight into one buffer.
+    public static func render(_ node: Node, as shape: Shape) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(2048)
+        value(node, shape, &out)
+        return out
+    }
+
+    private static func value(_ node: Node, _ shape: Shape, _ out: inout [UInt8]) {
+        switch shape {
+        case .text, .number, .boolean:
+            if !node.children.isEmpty || hasVisibleAttributes(node) {
+                generic(node, &out)
+            } else {
+                leaf(node.text, shape, &out)
+            }
+        case .code:
+            guard node.children.isEmpty else { return generic(node, &out) }
+            out.append(contentsOf: #"{"value":"#.utf8)
+            leaf(node.text, .text, &out)
+            out.append(contentsOf: #","desc":"#.utf8)
+            leaf(node.attribute("desc"), .text, &out)
+            for attribute in node.attributes where attribute.name != "desc" && !isNamespace(attribute.name) {
+                out.append(UInt8(ascii: ","))
+                key(attribute.name, &out)
+                string(attribute.value, &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .valued(let inner):
+            guard node.children.isEmpty else { return generic(node, &out) }
+            out.append(contentsOf: #"{"value":"#.utf8)
+            leaf(node.text, inner, &out)
+            for attribute in node.attributes where !isNamespace(attribute.name) {
+                out.append(UInt8(ascii: ","))
+                key(attribute.name, &out)
+                string(attribute.value, &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .object(let members):
+            object(node, members, &out)
+        case .list(let item, let itemShape):
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for child in node.children where child.name == item {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                value(child, itemShape, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// A leaf's text in the leaf shape: a number, a boolean, a string or `null`.
+    private static func leaf(_ text: String?, _ shape: Shape, _ out: inout [UInt8]) {
+        guard let text else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        switch shape {
+        case .number where isNumber(text):
+            out.append(contentsOf: text.utf8)
+        case .boolean where text == "true" || text == "false":
+            out.append(contentsOf: text.utf8)
+        default:
+            string(text, &out)
+        }
+    }
+
+    /// `null` for an absent member, in the member's shape.
+    private static func absent(_ shape: Shape, _ out: inout [UInt8]) {
+        if case .code = shape {
+            out.append(contentsOf: #"{"value":null,"desc":null}"#.utf8)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+    }
+
+    private static func object(_ node: Node, _ members: [Shape.Member], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        let children = node.children
+        // Chain the children by member: first[m] is the first child for member m, next[c] the
+        // following child for the same member; unknown children stay at -1 in `slot`.
+        var firstChild = [Int](repeating: -1, count: members.count)
+        var lastChild = [Int](repeating: -1, count: members.count)
+        var nextChild = [Int](repeating: -1, count: children.count)
+        var known = [Bool](repeating: false, count: children.count)
+        var hint = 0
+        for (index, child) in children.enumerated() {
+            var candidate = hint
+            for _ in 0..<members.count {
+                let member = members[candidate]
+                if !member.isAttribute && member.name == child.name {
+                    known[index] = true
+                    if lastChild[candidate] < 0 {
+                        firstChild[candidate] = index
+                    } else {
+                        nextChild[lastChild[candidate]] = index
+                    }
+                    lastChild[candidate] = index
+                    hint = candidate
+                    break
+                }
+                candidate += 1
+                if candidate == members.count { candidate = 0 }
+            }
+        }
+
+        for (position, member) in members.enumerated() {
+            if member.isAttribute {
+                guard let text = node.attribute(member.name) else {
+                    if member.nullWhenAbsent {
+                        comma(&first, &out)
+                        key(member.name, &out)
+                        absent(member.shape, &out)
+                    }
+                    continue
+                }
+                comma(&first, &out)
+                key(member.name, &out)
+                leaf(text, member.shape, &out)
+                continue
+            }
+            var index = firstChild[position]
+            if case .list(let item, let itemShape) = member.shape {
+                guard index >= 0 else {
+                    if member.nullWhenAbsent {
+                        comma(&first, &out)
+                        key(item, &out)
+                        out.append(contentsOf: "null".utf8)
+                    }
+                    continue
+                }
+                comma(&first, &out)
+                key(item, &out)
+                out.append(UInt8(ascii: "["))
+                var firstItem = true
+                while index >= 0 {
+                    for child in children[index].children where child.name == item {
+                        if !firstItem { out.append(UInt8(ascii: ",")) }
+                        firstItem = false
+                        value(child, itemShape, &out)
+                    }
+                    index = nextChild[index]
+                }
+                out.append(UInt8(ascii: "]"))
+                continue
+            }
+            guard index >= 0 else {
+                if member.nullWhenAbsent {
+                    comma(&first, &out)
+                    key(member.name, &out)
+                    absent(member.shape, &out)
+                }
+                continue
+            }
+            comma(&first, &out)
+            key(member.name, &out)
+            if member.repeats || nextChild[index] >= 0 {
+                out.append(UInt8(ascii: "["))
+                var firstItem = true
+                while index >= 0 {
+                    if !firstItem { out.append(UInt8(ascii: ",")) }
+                    firstItem = false
+                    value(children[index], member.shape, &out)
+                    index = nextChild[index]
+                }
+                out.append(UInt8(ascii: "]"))
+            } else {
+                value(children[index], member.shape, &out)
+            }
+        }
+
+        for attribute in node.attributes where !isNamespace(attribute.name) {
+            if members.contains(where: { $0.isAttribute && $0.name == attribute.name }) { continue }
+            comma(&first, &out)
+            key(attribute.name, &out)
+            string(attribute.value, &out)
+        }
+        if known.contains(false) {
+            var unknown: [Int] = []
+            for index in children.indices where !known[index] { unknown.append(index) }
+            grouped(children, unknown, &first, &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// An element the shape does not describe.
+    private static func generic(_ node: Node, _ out: inout [UInt8]) {
+        if node.children.isEmpty {
+            guard hasVisibleAttributes(node) else {
+                leaf(node.text, .text, &out)
+                return
+            }
+            out.append(contentsOf: #"{"value":"#.utf8)
+            leaf(node.text, .text, &out)
+            for attribute in node.attributes where !isNamespace(attribute.name) {
+                out.append(UInt8(ascii: ","))
+                key(attribute.name, &out)
+                string(attribute.value, &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            return
+        }
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        for attribute in node.attributes where !isNamespace(attribute.name) {
+            comma(&first, &out)
+            key(attribute.name, &out)
+            string(attribute.value, &out)
+        }
+        grouped(node.children, Array(node.children.indices), &first, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes the children at `indices` as properties, same-name siblings as one array, in
+    /// order of first appearance.
+    private static func grouped(_ children: [Node], _ indices: [Int], _ first: inout Bool, _ out: inout [UInt8]) {
+        var groups: [(name: String, members: [Int])] = []
+        if indices.count <= 16 {
+            for index in indices {
+                let name = children[index].name
+                if let group = groups.firstIndex(where: { $0.name == name }) {
+                    groups[group].members.append(index)
+                } else {
+                    groups.append((name, [index]))
+                }
+            }
+        } else {
+            var positions: [String: Int] = [:]
+            for index in indices {
+                let name = children[index].name
+                if let group = positions[name] {
+                    groups[group].members.append(index)
+                } else {
+                    positions[name] = groups.count
+                    groups.append((name, [index]))
+                }
+            }
+        }
+        for group in groups {
+            comma(&first, &out)
+            key(group.name, &out)
+            if group.members.count == 1 {
+                generic(children[group.members[0]], &out)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (offset, index) in group.members.enumerated() {
+                    if offset > 0 { out.append(UInt8(ascii: ",")) }
+                    generic(children[index], &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func comma(_ first: inout Bool, _ out: inout [UInt8]) {
+        if first { first = false } else { out.append(UInt8(ascii: ",")) }
+    }
+
+    @inline(__always)
+    private static func key(_ name: String, _ out: inout [UInt8]) {
+        string(name, &out)
+        out.append(UInt8(ascii: ":"))
+    }
+
+    private static func isNamespace(_ name: String) -> Bool {
+        name.utf8.starts(with: "xmlns".utf8) && (name.utf8.count == 5 || name.utf8.dropFirst(5).first == UInt8(ascii: ":"))
+    }
+
+    private static func hasVisibleAttributes(_ node: Node) -> Bool {
+        node.attributes.contains { !isNamespace($0.name) }
+    }
+
+    /// Writes a JSON string: quotes, backslash and control characters escaped, everything
+    /// else (UTF-8 included) as it is.
+    static func string(_ text: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { buffer in
+            var start = 0
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case 0x08: out.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+            if start < buffer.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `text` is a JSON number literal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
+    static func isNumber(_ text: String) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        var byte = iterator.next()
+        func digit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        if byte == UInt8(ascii: "-") { byte = iterator.next() }
+        guard digit(byte) else { return false }
+        if byte == UInt8(ascii: "0") {
+            byte = iterator.next()
+        } else {
+            repeat { byte = iterator.next() } while digit(byte)
+        }
+        if byte == UInt8(ascii: ".") {
+            byte = iterator.next()
+            guard digit(byte) else { return false }
+            repeat { byte = iterator.next() } while digit(byte)
+        }
+        if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            byte = iterator.next()
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") { byte = iterator.next() }
+            guard digit(byte) else { return false }
+            repeat { byte = iterator.next() } while digit(byte)
+        }
+        return byte == nil
+    }
+
+    // MARK: - Parsing
+
+    /// Parses a JSON body into the element `root`, restoring what the shape says the XML form
+    /// has: wrappers, attributes, code fields.
+    ///
+    /// Lenient where clients are sloppy: a string for a code field is its value, a single
+    /// object or scalar where an array is expected is a one-element array, numbers and booleans
+    /// become their text, a list may also be given in its XML form (`"user_identifiers":
+    /// {"user_identifier": […]}`), and the body may be wrapped in its root name
+    /// (`{"user": {…}}`). Keys the shape does not know are kept: a scalar is a leaf element, an
+    /// object an element with children, an array repeated elements.
+    ///
+    /// - throws: ``RepresentationError`` for invalid JSON, a structure that does not fit the
+    ///   shape (naming the field), or a key that cannot be an XML element name.
+    public static func parse(_ bytes: [UInt8], root: String, as shape: Shape) throws(RepresentationError) -> Node {
+        var json = try JSONReader.read(bytes)
+        if case .object(let entries) = json, entries.count == 1, entries[0].key == root,
+            case .object = entries[0].value, shape.member(root) == nil
+        {
+            json = entries[0].value
+        }
+        if case .object = shape, !isObject(json) {
+            throw RepresentationError("JSON body must be an object, not \(json.kind)")
+        }
+        var reader = ShapedReader()
+        return try reader.element(root, json, shape) ?? Node(root, text: "")
+    }
+
+    private static func isObject(_ value: JSONValue) -> Bool {
+        if case .object = value { return true }
+        return false
+    }
+}
+
+/// Maps a ``JSONValue`` onto a ``Node`` tree following a ``Shape``; keeps the path for errors.
+private struct ShapedReader {
+    private var path: [String] = []
+
+    private func failure(_ what: String) -> RepresentationError {
+        var field = ""
+        for component in path {
+            if !field.isEmpty && !component.hasPrefix("[") { field += "." }
+            field += component
+        }
+        return RepresentationError("Invalid JSON at field '\(field)': \(what)")
+    }
+
+    /// The element `name` for `value`; `nil` when the value is `null` (absent).
+    mutating func element(_ name: String, _ value: JSONValue, _ shape: Shape) throws(RepresentationError) -> Node? {
+        switch shape {
+        case .text, .number, .boolean, .code, .valued:
+            switch value {
+            case .null:
+                return nil
+            case .bool, .number, .string:
+                return Node(name, text: value.scalarText)
+            case .object(let entries):
+                return try leafObject(name, entries)
+            case .array:
+                throw failure("expected a single value, not an array")
+            }
+        case .object(let members):
+            switch value {
+            case .null:
+                return nil
+            case .object(let entries):
+                return try object(name, entries, members)
+            default:
+                throw failure("expected an object, not \(value.kind)")
+            }
+        case .list(let item, let itemShape):
+            var wrapper = Node(name)
+            let items: [JSONValue]
+            switch value {
+            case .null: return nil
+            case .array(let values): items = values
+            case .object(let entries) where entries.count == 1 && entries[0].key == item:
+                items = Self.elements(of: entries[0].value)
+            default: items = [value]
+            }
+            try appendItems(item, items, itemShape, to: &wrapper)
+            if wrapper.children.isEmpty { wrapper.text = "" }
+            return wrapper
+        }
+    }
+
+    /// `{"value": …, "desc": …, "link": …}`: a leaf with attributes.
+    private mutating func leafObject(_ name: String, _ entries: [JSONEntry]) throws(RepresentationError) -> Node {
+        var node = Node(name)
+        for entry in entries {
+            let key = entry.key
+            let value = entry.value
+            path.append(key)
+            defer { path.removeLast() }
+            switch value {
+            case .null:
+                if key == "value" { node.text = nil }
+            case .bool, .number, .string:
+                if key == "value" {
+                    node.text = value.scalarText
+                } else {
+                    try checkName(key)
+                    node.setAttribute(key, value.scalarText)
+                }
+            case .array, .object:
+                throw failure("expected a single value, not \(value.kind)")
+            }
+        }
+        return node
+    }
+
+    private mutating func object(
+        _ name: String,
+        _ entries: [JSONEntry],
+        _ members: [Shape.Member]
+    ) throws(RepresentationError) -> Node {
+        var node = Node(name)
+        var used = [Bool](repeating: false, count: entries.count)
+        for member in members {
+            var jsonKey = member.name
+            var listItem: (String, Shape)?
+            if !member.isAttribute, case .list(let item, let itemShape) = member.shape {
+                jsonKey = item
+                listItem = (item, itemShape)
+            }
+            var found = entries.lastIndex { $0.key == jsonKey }
+            var wrapped = false
+            if found == nil, listItem != nil {
+                found = entries.lastIndex { $0.key == member.name }
+                wrapped = found != nil
+            }
+            guard let index = found, !used[index] else { continue }
+            used[index] = true
+            let value = entries[index].value
+            path.append(entries[index].key)
+            defer { path.removeLast() }
+
+            if member.isAttribute {
+                switch value {
+                case .null: continue
+                case .bool, .number, .string: node.setAttribute(member.name, value.scalarText)
+                case .array, .object: throw failure("expected a single value, not \(value.kind)")
+                }
+            } else if let (item, itemShape) = listItem {
+                var items: [JSONValue]
+                if wrapped {
+                    switch value {
+                    case .null: continue
+                    case .object(let inner):
+                        items = inner.last { $0.key == item }.map { Self.elements(of: $0.value) } ?? []
+                    case .array(let values): items = values
+                    default: throw failure("expected an object or an array, not \(value.kind)")
+                    }
+                } else {
+                    if case .null = value { continue }
+                    items = Self.elements(of: value)
+                }
+                var wrapper = Node(member.name)
+                try appendItems(item, items, itemShape, to: &wrapper)
+                if wrapper.children.isEmpty { wrapper.text = "" }
+                node.children.append(wrapper)
+            } else if member.repeats {
+                for (offset, item) in Self.elements(of: value).enumerated() {
+                    path.append("[\(offset)]")
+                    defer { path.removeLast() }
+                    if let child = try element(member.name, item, member.shape) { node.children.append(child) }
+                }
+            } else if let child = try element(member.name, value, member.shape) {
+                node.children.append(child)
+            }
+        }
+        for (index, entry) in entries.enumerated() where !used[index] {
+            path.append(entry.key)
+            defer { path.removeLast() }
+            node.children.append(contentsOf: try generic(entry.key, entry.value))
+        }
+        if node.children.isEmpty { node.text = "" }
+        return node
+    }
+
+    private mutating func appendItems(_ item: String, _ items: [JSONValue], _ shape: Shape, to wrapper: inout Node) throws(RepresentationError) {
+        for (offset, value) in items.enumerated() {
+            path.append("[\(offset)]")
+            defer { path.removeLast() }
+            if let child = try element(item, value, shape) { wrapper.children.append(child) }
+        }
+    }
+
+    private static func elements(of value: JSONValue) -> [JSONValue] {
+        switch value {
+        case .null: []
+        case .array(let values): values
+        default: [value]
+        }
+    }
+
+    /// A key the shape does not know: kept as generic elements.
+    private mutating func generic(_ name: String, _ value: JSONValue) throws(RepresentationError) -> [Node] {
+        try checkName(name)
+        switch value {
+        case .null:
+            return []
+        case .bool, .number, .string:
+            return [Node(name, text: value.scalarText)]
+        case .array(let values):
+            var nodes: [Node] = []
+            for (offset, item) in values.enumerated() {
+                path.append("[\(offset)]")
+                defer { path.removeLast() }
+                if case .array = item { throw failure("arrays of arrays cannot be represented") }
+                nodes.append(contentsOf: try generic(name, item))
+            }
+            return nodes
+        case .object(let entries):
+            let hasValue = entries.contains { $0.key == "value" && ($0.value.isScalar || isNull($0.value)) }
+            let allScalar = entries.allSatisfy { $0.value.isScalar || isNull($0.value) }
+            if hasValue && allScalar && entries.count > 1 {
+                return [try leafObject(name, entries)]
+            }
+            var node = Node(name)
+            for entry in entries {
+                let key = entry.key
+                let item = entry.value
+                path.append(key)
+                defer { path.removeLast() }
+                node.children.append(contentsOf: try generic(key, item))
+            }
+            if node.children.isEmpty { node.text = "" }
+            return [node]
+        }
+    }
+
+    private func isNull(_ value: JSONValue) -> Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    /// Refuses names that cannot be XML element or attribute names.
+    private func checkName(_ name: String) throws(RepresentationError) {
+        var valid = !name.isEmpty
+        for (offset, byte) in name.utf8.enumerated() where valid {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), 0x80...0xFF:
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                valid = offset > 0
+            case UInt8(ascii: ":"):
+                valid = offset > 0
+            default:
+                valid = false
+            }
+        }
+        if !valid {
+            throw failure("'\(name)' is not a valid element name")
+        }
+    }
+}

@@ -1,0 +1,291 @@
+import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Alma's XML form of a ``Node`` tree: parse a request body, render a response body.
+///
+/// Parsing uses Foundation's `XMLParser` and refuses what an API body never needs and an
+/// attacker likes: a DOCTYPE (so no entity declarations and no external entities), NUL bytes
+/// (so no UTF-16/32 documents slipping past the DOCTYPE check), and nesting deeper than
+/// ``maximumDepth``. Every failure is a ``RepresentationError``; nothing crashes.
+///
+/// The tree keeps what the wire carries: element names as written (prefixes included),
+/// namespace declarations as attributes (`xmlns="…"`, so they round-trip), leaf text exactly,
+/// and no whitespace-only text between child elements. A present but empty element
+/// (`<label/>` or `<label></label>`) gets the text `""`. `XMLParser` does not report attribute
+/// order, so attributes come back with namespace declarations first, then sorted by name.
+///
+/// Rendering writes `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` and the tree
+/// without indentation. An element with no text, no children and no attributes means "absent"
+/// and is left out.
+public enum XMLCodec {
+    /// The deepest element nesting a parsed document may have.
+    public static let maximumDepth = 256
+
+    /// Parses an XML document into its root element.
+    ///
+    /// - throws: ``RepresentationError`` when the bytes are not a well-formed XML document,
+    ///   contain a DOCTYPE or NUL bytes, or nest deeper than ``maximumDepth``.
+    public static func parse(_ bytes: [UInt8]) throws(RepresentationError) -> Node {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw RepresentationError("XML is not well-formed: the body is empty")
+        }
+        if bytes.contains(0) {
+            throw RepresentationError("XML is not well-formed: the body contains NUL bytes")
+        }
+        // FoundationXML traps on some malformed UTF-8 that libxml2 lets through, so only
+        // well-formed UTF-8 reaches it, and only documents that say they are UTF-8.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            throw RepresentationError("XML is not well-formed: the body is not valid UTF-8")
+        }
+        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
+            throw RepresentationError("XML is not well-formed: only UTF-8 is accepted, not \(encoding)")
+        }
+        if containsDeclaration(bytes) {
+            throw RepresentationError("XML is not well-formed: DOCTYPE and entity declarations are not allowed")
+        }
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        parser.delegate = builder
+        let succeeded = parser.parse()
+        if let failure = builder.failure {
+            throw RepresentationError(failure)
+        }
+        // `parse()` reports success for some errors after the root element (extra content),
+        // so the error itself decides.
+        let error = builder.parseError ?? parser.parserError
+        guard succeeded, error == nil, let root = builder.root, builder.stack.isEmpty else {
+            let reason = error.map { ": \(describe($0))" } ?? ""
+            throw RepresentationError("XML is not well-formed\(reason)")
+        }
+        return root
+    }
+
+    /// Renders `node` as an XML document (or, with `declaration: false`, a bare element).
+    public static func render(_ node: Node, declaration: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        if declaration {
+            out.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8)
+        }
+        write(node, to: &out)
+        return out
+    }
+
+    // MARK: - Rendering
+
+    private static func write(_ node: Node, to out: inout [UInt8]) {
+        if node.text == nil && node.children.isEmpty && node.attributes.isEmpty { return }
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: node.name.utf8)
+        for attribute in node.attributes {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attribute.name.utf8)
+            out.append(contentsOf: #"=""#.utf8)
+            escape(attribute.value, into: &out, attribute: true)
+            out.append(UInt8(ascii: "\""))
+        }
+        if node.children.isEmpty && (node.text ?? "").isEmpty {
+            out.append(contentsOf: "/>".utf8)
+            return
+        }
+        out.append(UInt8(ascii: ">"))
+        if let text = node.text {
+            escape(text, into: &out, attribute: false)
+        }
+        for child in node.children {
+            write(child, to: &out)
+        }
+        out.append(contentsOf: "</".utf8)
+        out.append(contentsOf: node.name.utf8)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// Escapes markup characters; tab, newline and carriage return become character
+    /// references (so they survive attribute and line-end normalization); other characters
+    /// XML 1.0 cannot carry at all (C0 controls, U+FFFE, U+FFFF) become U+FFFD.
+    private static func escape(_ string: String, into out: inout [UInt8], attribute: Bool) {
+        let utf8 = string.utf8
+        var clean = true
+        for byte in utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF {
+            clean = false
+            break
+        }
+        if clean {
+            out.append(contentsOf: utf8)
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "\t": out.append(contentsOf: attribute ? "&#x9;".utf8 : "\t".utf8)
+            case "\n": out.append(contentsOf: attribute ? "&#xA;".utf8 : "\n".utf8)
+            case "\r": out.append(contentsOf: "&#xD;".utf8)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                } else {
+                    out.append(contentsOf: String(scalar).utf8)
+                }
+            }
+        }
+    }
+
+    // MARK: - Parsing
+
+    /// The `encoding` of the XML declaration, if there is one.
+    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        guard bytes[start...].starts(with: "<?xml".utf8) else { return nil }
+        var end = start
+        while end + 1 < bytes.count && !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+            end += 1
+        }
+        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return "" }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+
+    /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY` (any case).
+    private static func containsDeclaration(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        let entity = Array("<!ENTITY".utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") {
+                if matches(bytes, at: index, doctype) || matches(bytes, at: index, entity) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func matches(_ bytes: [UInt8], at start: Int, _ word: [UInt8]) -> Bool {
+        guard start + word.count <= bytes.count else { return false }
+        for offset in 0..<word.count {
+            var byte = bytes[start + offset]
+            if byte >= 0x61 && byte <= 0x7A { byte -= 0x20 }
+            if byte != word[offset] { return false }
+        }
+        return true
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        let line = nsError.userInfo["NSXMLParserErrorLineNumber"].map { " at line \($0)" } ?? ""
+        return "parser error \(nsError.code)\(line)"
+    }
+}
+
+/// Builds a ``Node`` tree from `XMLParser` events.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    struct Open {
+        var node: Node
+        var text: String
+    }
+
+    var stack: [Open] = []
+    var root: Node?
+    var failure: String?
+    var parseError: (any Error)?
+
+    func parser(
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        guard failure == nil else { return }
+        if root != nil {
+            fail(parser, "XML is not well-formed: content after the root element")
+            return
+        }
+        if stack.count >= XMLCodec.maximumDepth {
+            fail(parser, "XML is nested deeper than \(XMLCodec.maximumDepth) elements")
+            return
+        }
+        let attributes = attributeDict.sorted { lhs, rhs in
+            let lhsNamespace = lhs.key == "xmlns" || lhs.key.hasPrefix("xmlns:")
+            let rhsNamespace = rhs.key == "xmlns" || rhs.key.hasPrefix("xmlns:")
+            if lhsNamespace != rhsNamespace { return lhsNamespace }
+            return lhs.key < rhs.key
+        }.map { Node.Attribute($0.key, $0.value) }
+        stack.append(Open(node: Node(qualifiedName ?? elementName, attributes: attributes), text: ""))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard failure == nil, !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard failure == nil, !stack.isEmpty else { return }
+        guard let string = String(data: CDATABlock, encoding: .utf8) else {
+            fail(parser, "XML is not well-formed: CDATA is not UTF-8")
+            return
+        }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(
+        _ parser: XMLParser,
+        didEndElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?
+    ) {
+        guard failure == nil, var open = stack.popLast() else { return }
+        if open.node.children.isEmpty {
+            open.node.text = open.text
+        } else if !open.text.allSatisfy(\.isWhitespace) {
+            open.node.text = open.text
+        }
+        if stack.isEmpty {
+            root = open.node
+        } else {
+            stack[stack.count - 1].node.children.append(open.node)
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if self.parseError == nil { self.parseError = parseError }
+    }
+
+    func parser(_ parser: XMLParser, validationErrorOccurred validationError: any Error) {
+        if parseError == nil { parseError = validationError }
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        fail(parser, "XML is not well-formed: entity declarations are not allowed")
+    }
+
+    func parser(
+        _ parser: XMLParser,
+        foundExternalEntityDeclarationWithName name: String,
+        publicID: String?,
+        systemID: String?
+    ) {
+        fail(parser, "XML is not well-formed: entity declarations are not allowed")
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        fail(parser, "XML is not well-formed: external entities are not allowed")
+        return nil
+    }
+
+    private func fail(_ parser: XMLParser, _ message: String) {
+        if failure == nil { failure = message }
+        parser.abortParsing()
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+
+/// The schema, as migrations. A shipped migration never changes; plain SQL only.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 documents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE documents (
+                        tenant TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        parent TEXT,
+                        revision INTEGER NOT NULL,
+                        body TEXT NOT NULL,
+                        fields TEXT NOT NULL DEFAULT '{}',
+                        PRIMARY KEY (tenant, kind, id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX documents_parent ON documents (tenant, kind, parent);
+                    CREATE TABLE document_keys (
+                        tenant TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        key_type TEXT NOT NULL,
+                        key_value TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        PRIMARY KEY (tenant, kind, key_type, key_value),
+                        FOREIGN KEY (tenant, kind, id) REFERENCES documents (tenant, kind, id) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX document_keys_value ON document_keys (tenant, kind, key_value);
+                    CREATE INDEX document_keys_owner ON document_keys (tenant, kind, id);
+                    CREATE TABLE term_rows (
+                        rowid INTEGER PRIMARY KEY,
+                        tenant TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        field TEXT NOT NULL
+                    );
+                    CREATE INDEX term_rows_owner ON term_rows (tenant, kind, id);
+                    CREATE VIRTUAL TABLE document_terms USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+                    """)
+        }
+        migrator.registerMigration("v1 registry") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE institutions (
+                        code TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        named_users INTEGER NOT NULL,
+                        fte INTEGER NOT NULL,
+                        academic_staff INTEGER NOT NULL
+                    );
+                    CREATE TABLE api_keys (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        hash TEXT NOT NULL UNIQUE,
+                        prefix TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        institution TEXT NOT NULL REFERENCES institutions (code),
+                        environment TEXT NOT NULL,
+                        permissions TEXT NOT NULL,
+                        allowed_networks TEXT NOT NULL DEFAULT '',
+                        unthrottled INTEGER NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    CREATE TABLE daily_counts (
+                        institution TEXT NOT NULL,
+                        product TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        PRIMARY KEY (institution, product, day)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE maintenance (
+                        product TEXT PRIMARY KEY NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

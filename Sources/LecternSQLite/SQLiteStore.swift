@@ -1,0 +1,79 @@
+public import LecternCore
+public import LecternStore
+import GRDB
+import Foundation
+
+/// The embedded store: one SQLite file in WAL mode, through GRDB.
+///
+/// Reads go to GRDB's reader pool. Writes take ``AsyncLock`` for the whole transaction
+/// (`BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` when the body throws), because a write body
+/// awaits between statements and GRDB's own `write` takes a synchronous closure.
+public final class SQLiteStore: Store, Registry {
+    let pool: DatabasePool
+    private let writeLock = AsyncLock()
+
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        // A write transaction spans several writer accesses (see the type's comment).
+        configuration.allowsUnsafeTransactions = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 8
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Opens the store named by a `sqlite:PATH` database URL, creating the directory.
+    public static func open(url: String) throws -> SQLiteStore {
+        let path = try path(from: url)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try SQLiteStore(path: path)
+    }
+
+    /// The file path of a `sqlite:PATH` or `sqlite://PATH` URL.
+    public static func path(from url: String) throws -> String {
+        var rest = Substring(url)
+        guard rest.hasPrefix("sqlite:") else { throw SQLiteStoreError.unsupportedURL(url) }
+        rest = rest.dropFirst("sqlite:".count)
+        if rest.hasPrefix("//") { rest = rest.dropFirst(2) }
+        guard !rest.isEmpty else { throw SQLiteStoreError.unsupportedURL(url) }
+        return String(rest)
+    }
+
+    public func read<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreReader) async throws -> T) async throws -> T {
+        try await body(Reader(pool: pool, tenant: tenant.key))
+    }
+
+    public func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T {
+        try await transaction { try await body(Writer(pool: self.pool, tenant: tenant.key)) }
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE` … `COMMIT` under the write lock.
+    func transaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            try await pool.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+            do {
+                let result = try await body()
+                try await pool.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+                return result
+            } catch {
+                try? await pool.writeWithoutTransaction { db in
+                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+                }
+                throw error
+            }
+        }
+    }
+}
+
+/// A database URL the SQLite store cannot open.
+public enum SQLiteStoreError: Error, CustomStringConvertible {
+    case unsupportedURL(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedURL(let url): "unsupported database URL '\(url)' (expected sqlite:PATH or postgres://…)"
+        }
+    }
+}

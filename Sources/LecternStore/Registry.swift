@@ -1,0 +1,138 @@
+public import LecternCore
+
+/// An institution and the licence counts its daily thresholds come from.
+public struct Institution: Sendable, Hashable, Codable {
+    /// The institution code (`DEMO`).
+    public var code: String
+    /// The display name.
+    public var name: String
+    /// The region whose hosts serve it (`na`, `eu`, `ap`, `aps`, `ca`, `cn`).
+    public var region: String
+    /// Alma named users: the Alma daily threshold is 1000 times this.
+    public var namedUsers: Int
+    /// Full-time equivalent students: the Primo daily threshold is 5 times this.
+    public var fte: Int
+    /// Academic staff: the Esploro daily threshold is 50 times this.
+    public var academicStaff: Int
+
+    /// Creates an institution.
+    public init(code: String, name: String, region: String = "na", namedUsers: Int = 100, fte: Int = 1000, academicStaff: Int = 100) {
+        self.code = code
+        self.name = name
+        self.region = region
+        self.namedUsers = namedUsers
+        self.fte = fte
+        self.academicStaff = academicStaff
+    }
+
+    /// The daily request threshold of `product`, from the licence counts.
+    public func dailyThreshold(_ product: Product) -> Int {
+        switch product {
+        case .alma: 1000 * namedUsers
+        case .primo: 5 * fte
+        case .esploro: 50 * academicStaff
+        }
+    }
+}
+
+/// A stored API key: its hash and what it allows, never the key itself.
+public struct KeyRecord: Sendable, Hashable {
+    /// The row id (0 before it is stored).
+    public var id: Int64
+    /// The SHA-256 digest of the key, hex.
+    public var hash: String
+    /// The first characters of the key, to recognise it in lists.
+    public var prefix: String
+    /// A label (`Demo sandbox read/write`).
+    public var label: String
+    /// The institution code.
+    public var institution: String
+    /// The environment.
+    public var environment: Environment
+    /// The permissions by area.
+    public var permissions: [Area: Access]
+    /// CIDR blocks allowed to use the key; empty means any.
+    public var allowedNetworks: [String]
+    /// Whether thresholds are lifted (benchmark keys).
+    public var unthrottled: Bool
+
+    /// Creates a key record.
+    public init(
+        id: Int64 = 0,
+        hash: String,
+        prefix: String,
+        label: String,
+        institution: String,
+        environment: Environment,
+        permissions: [Area: Access],
+        allowedNetworks: [String] = [],
+        unthrottled: Bool = false
+    ) {
+        self.id = id
+        self.hash = hash
+        self.prefix = prefix
+        self.label = label
+        self.institution = institution
+        self.environment = environment
+        self.permissions = permissions
+        self.allowedNetworks = allowedNetworks
+        self.unthrottled = unthrottled
+    }
+}
+
+/// One daily counter: calls of an institution to a product on a day (GMT).
+public struct DailyCount: Sendable, Hashable {
+    /// The institution code.
+    public var institution: String
+    /// The product.
+    public var product: Product
+    /// The day, `yyyy-MM-dd` in GMT.
+    public var day: String
+    /// The calls counted.
+    public var count: Int
+
+    /// Creates a counter value.
+    public init(institution: String, product: Product, day: String, count: Int) {
+        self.institution = institution
+        self.product = product
+        self.day = day
+        self.count = count
+    }
+}
+
+/// The gateway's own data: institutions, API keys, threshold counters and switches.
+public protocol Registry: Sendable {
+    /// Creates an institution. Throws ``RegistryError/duplicateInstitution(_:)`` if the code exists.
+    func createInstitution(_ institution: Institution) async throws
+    /// The institution with `code`, or `nil`.
+    func institution(_ code: String) async throws -> Institution?
+    /// Every institution.
+    func institutions() async throws -> [Institution]
+    /// Stores a new key and returns its row id.
+    func createKey(_ key: KeyRecord) async throws -> Int64
+    /// The key whose hash is `hash`, or `nil`.
+    func key(hash: String) async throws -> KeyRecord?
+    /// Every key of an institution (for listings: hashes and prefixes only).
+    func keys(institution: String) async throws -> [KeyRecord]
+    /// The daily counters of `day`.
+    func dailyCounts(day: String) async throws -> [DailyCount]
+    /// Adds `counts` to the stored daily counters (several nodes add up).
+    func addDailyCounts(_ counts: [DailyCount]) async throws
+    /// The products switched to maintenance.
+    func productsInMaintenance() async throws -> Set<Product>
+    /// Switches a product's maintenance on or off.
+    func setMaintenance(_ product: Product, on: Bool) async throws
+}
+
+/// A registry failure with a one-line message for the command line.
+public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// An institution with this code exists.
+    case duplicateInstitution(String)
+
+    /// The one-line message.
+    public var description: String {
+        switch self {
+        case .duplicateInstitution(let code): "institution \(code) already exists"
+        }
+    }
+}

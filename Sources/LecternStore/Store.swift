@@ -1,0 +1,45 @@
+public import LecternCore
+
+/// Where every API family reads and writes its documents.
+///
+/// Every access names one ``Tenant`` (institution and data environment), so no handler can
+/// reach another institution's data, search included.
+public protocol Store: Sendable {
+    /// Runs `body` with read access to `tenant`'s documents.
+    func read<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreReader) async throws -> T) async throws -> T
+
+    /// Runs `body` in one transaction on `tenant`'s documents: if it throws, nothing it wrote is kept.
+    ///
+    /// Never call `read` or `write` from inside `body`; use its argument.
+    func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T
+}
+
+/// Read access to one tenant's documents.
+public protocol StoreReader: Sendable {
+    /// The document of `kind` with primary id `id`, or `nil`.
+    func document(_ kind: Kind, id: String) async throws -> Document?
+    /// The document of `kind` that has the alternate key `value` (of `type`, or of any type when
+    /// `type` is `nil`), or `nil`.
+    func document(_ kind: Kind, key value: String, type: String?) async throws -> Document?
+    /// The documents matching `query`, one page of them, and their total.
+    func find(_ query: DocumentQuery) async throws -> Page<Document>
+    /// How many documents of `kind` the tenant has.
+    func count(_ kind: Kind) async throws -> Int
+}
+
+/// Write access to one tenant's documents, inside one transaction.
+public protocol StoreWriter: StoreReader {
+    /// Inserts or replaces the document with the same kind and id.
+    ///
+    /// - throws: ``StoreError/duplicateKey(type:value:)`` when another document of the kind has
+    ///   one of its keys; nothing is written then.
+    func put(_ document: Document) async throws
+    /// Deletes a document; deleting a missing document does nothing.
+    func delete(_ kind: Kind, id: String) async throws
+}
+
+/// A store failure that a handler answers with a documented error.
+public enum StoreError: Error, Hashable, Sendable {
+    /// Another document of the same kind already has this alternate key.
+    case duplicateKey(type: String, value: String)
+}

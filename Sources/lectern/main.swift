@@ -1,0 +1,1 @@
+@main struct Lectern { static func main() {} }
