@@ -31,9 +31,9 @@ public enum JSONCodec {
             }
         case .code:
             guard node.children.isEmpty else { return generic(node, &out) }
-            out.append(contentsOf: #"{"value":"#.utf8)
+            raw(#"{"value":"#, &out)
             leaf(node.text, .text, &out)
-            out.append(contentsOf: #","desc":"#.utf8)
+            raw(#","desc":"#, &out)
             leaf(node.attribute("desc"), .text, &out)
             for attribute in node.attributes where attribute.name != "desc" && !isNamespace(attribute.name) {
                 out.append(UInt8(ascii: ","))
@@ -43,7 +43,7 @@ public enum JSONCodec {
             out.append(UInt8(ascii: "}"))
         case .valued(let inner):
             guard node.children.isEmpty else { return generic(node, &out) }
-            out.append(contentsOf: #"{"value":"#.utf8)
+            raw(#"{"value":"#, &out)
             leaf(node.text, inner, &out)
             for attribute in node.attributes where !isNamespace(attribute.name) {
                 out.append(UInt8(ascii: ","))
@@ -68,7 +68,7 @@ public enum JSONCodec {
     /// A leaf's text in the leaf shape: a number, a boolean, a string or `null`.
     private static func leaf(_ text: String?, _ shape: Shape, _ out: inout [UInt8]) {
         guard let text else {
-            out.append(contentsOf: "null".utf8)
+            raw("null", &out)
             return
         }
         switch shape {
@@ -84,118 +84,132 @@ public enum JSONCodec {
     /// `null` for an absent member, in the member's shape.
     private static func absent(_ shape: Shape, _ out: inout [UInt8]) {
         if case .code = shape {
-            out.append(contentsOf: #"{"value":null,"desc":null}"#.utf8)
+            raw(#"{"value":null,"desc":null}"#, &out)
         } else {
-            out.append(contentsOf: "null".utf8)
+            raw("null", &out)
         }
     }
 
     private static func object(_ node: Node, _ members: [Shape.Member], _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         var first = true
-        let children = node.children
-        // Chain the children by member: first[m] is the first child for member m, next[c] the
-        // following child for the same member; unknown children stay at -1 in `slot`.
-        var firstChild = [Int](repeating: -1, count: members.count)
-        var lastChild = [Int](repeating: -1, count: members.count)
-        var nextChild = [Int](repeating: -1, count: children.count)
-        var known = [Bool](repeating: false, count: children.count)
-        var hint = 0
-        for (index, child) in children.enumerated() {
-            var candidate = hint
-            for _ in 0..<members.count {
-                let member = members[candidate]
-                if !member.isAttribute && member.name == child.name {
-                    known[index] = true
-                    if lastChild[candidate] < 0 {
-                        firstChild[candidate] = index
-                    } else {
-                        nextChild[lastChild[candidate]] = index
+        let memberCount = members.count
+        let childCount = node.children.count
+        var hasUnknown = false
+        members.withUnsafeBufferPointer { members in
+            node.children.withUnsafeBufferPointer { children in
+                // One scratch buffer, no heap: for member m, links[m] is its first child and
+                // links[memberCount + m] its last; for child c, links[2 * memberCount + c] is the
+                // next child of the same member (-1 at the end, -2 for an unknown child).
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * memberCount + childCount + 1) { links in
+                    links.initialize(repeating: -1)
+                    let lastBase = memberCount
+                    let nextBase = 2 * memberCount
+                    var hint = 0
+                    for index in 0..<childCount {
+                        links[nextBase + index] = -2
+                        guard memberCount > 0 else { continue }
+                        var candidate = hint
+                        for _ in 0..<memberCount {
+                            if !members[candidate].isAttribute && members[candidate].name == children[index].name {
+                                links[nextBase + index] = -1
+                                let last = links[lastBase + candidate]
+                                if last < 0 {
+                                    links[candidate] = index
+                                } else {
+                                    links[nextBase + last] = index
+                                }
+                                links[lastBase + candidate] = index
+                                hint = candidate
+                                break
+                            }
+                            candidate += 1
+                            if candidate == memberCount { candidate = 0 }
+                        }
+                        if links[nextBase + index] == -2 { hasUnknown = true }
                     }
-                    lastChild[candidate] = index
-                    hint = candidate
-                    break
-                }
-                candidate += 1
-                if candidate == members.count { candidate = 0 }
-            }
-        }
 
-        for (position, member) in members.enumerated() {
-            if member.isAttribute {
-                guard let text = node.attribute(member.name) else {
-                    if member.nullWhenAbsent {
+                    for position in 0..<memberCount {
+                        let member = members.baseAddress! + position
+                        if member.pointee.isAttribute {
+                            guard let text = node.attribute(member.pointee.name) else {
+                                if member.pointee.nullWhenAbsent {
+                                    comma(&first, &out)
+                                    key(member.pointee.name, &out)
+                                    absent(member.pointee.shape, &out)
+                                }
+                                continue
+                            }
+                            comma(&first, &out)
+                            key(member.pointee.name, &out)
+                            leaf(text, member.pointee.shape, &out)
+                            continue
+                        }
+                        var index = links[position]
+                        if case .list(let item, let itemShape) = member.pointee.shape {
+                            guard index >= 0 else {
+                                if member.pointee.nullWhenAbsent {
+                                    comma(&first, &out)
+                                    key(item, &out)
+                                    raw("null", &out)
+                                }
+                                continue
+                            }
+                            comma(&first, &out)
+                            key(item, &out)
+                            out.append(UInt8(ascii: "["))
+                            var firstItem = true
+                            while index >= 0 {
+                                children[index].children.withUnsafeBufferPointer { items in
+                                    for itemIndex in 0..<items.count where items[itemIndex].name == item {
+                                        if !firstItem { out.append(UInt8(ascii: ",")) }
+                                        firstItem = false
+                                        value(items[itemIndex], itemShape, &out)
+                                    }
+                                }
+                                index = links[nextBase + index]
+                            }
+                            out.append(UInt8(ascii: "]"))
+                            continue
+                        }
+                        guard index >= 0 else {
+                            if member.pointee.nullWhenAbsent {
+                                comma(&first, &out)
+                                key(member.pointee.name, &out)
+                                absent(member.pointee.shape, &out)
+                            }
+                            continue
+                        }
                         comma(&first, &out)
-                        key(member.name, &out)
-                        absent(member.shape, &out)
+                        key(member.pointee.name, &out)
+                        if member.pointee.repeats || links[nextBase + index] >= 0 {
+                            out.append(UInt8(ascii: "["))
+                            var firstItem = true
+                            while index >= 0 {
+                                if !firstItem { out.append(UInt8(ascii: ",")) }
+                                firstItem = false
+                                value(children[index], member.pointee.shape, &out)
+                                index = links[nextBase + index]
+                            }
+                            out.append(UInt8(ascii: "]"))
+                        } else {
+                            value(children[index], member.pointee.shape, &out)
+                        }
                     }
-                    continue
-                }
-                comma(&first, &out)
-                key(member.name, &out)
-                leaf(text, member.shape, &out)
-                continue
-            }
-            var index = firstChild[position]
-            if case .list(let item, let itemShape) = member.shape {
-                guard index >= 0 else {
-                    if member.nullWhenAbsent {
-                        comma(&first, &out)
-                        key(item, &out)
-                        out.append(contentsOf: "null".utf8)
-                    }
-                    continue
-                }
-                comma(&first, &out)
-                key(item, &out)
-                out.append(UInt8(ascii: "["))
-                var firstItem = true
-                while index >= 0 {
-                    for child in children[index].children where child.name == item {
-                        if !firstItem { out.append(UInt8(ascii: ",")) }
-                        firstItem = false
-                        value(child, itemShape, &out)
-                    }
-                    index = nextChild[index]
-                }
-                out.append(UInt8(ascii: "]"))
-                continue
-            }
-            guard index >= 0 else {
-                if member.nullWhenAbsent {
-                    comma(&first, &out)
-                    key(member.name, &out)
-                    absent(member.shape, &out)
-                }
-                continue
-            }
-            comma(&first, &out)
-            key(member.name, &out)
-            if member.repeats || nextChild[index] >= 0 {
-                out.append(UInt8(ascii: "["))
-                var firstItem = true
-                while index >= 0 {
-                    if !firstItem { out.append(UInt8(ascii: ",")) }
-                    firstItem = false
-                    value(children[index], member.shape, &out)
-                    index = nextChild[index]
-                }
-                out.append(UInt8(ascii: "]"))
-            } else {
-                value(children[index], member.shape, &out)
-            }
-        }
 
-        for attribute in node.attributes where !isNamespace(attribute.name) {
-            if members.contains(where: { $0.isAttribute && $0.name == attribute.name }) { continue }
-            comma(&first, &out)
-            key(attribute.name, &out)
-            string(attribute.value, &out)
-        }
-        if known.contains(false) {
-            var unknown: [Int] = []
-            for index in children.indices where !known[index] { unknown.append(index) }
-            grouped(children, unknown, &first, &out)
+                    for attribute in node.attributes where !isNamespace(attribute.name) {
+                        if members.contains(where: { $0.isAttribute && $0.name == attribute.name }) { continue }
+                        comma(&first, &out)
+                        key(attribute.name, &out)
+                        string(attribute.value, &out)
+                    }
+                    if hasUnknown {
+                        var unknown: [Int] = []
+                        for index in 0..<childCount where links[nextBase + index] == -2 { unknown.append(index) }
+                        grouped(node.children, unknown, &first, &out)
+                    }
+                }
+            }
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -207,7 +221,7 @@ public enum JSONCodec {
                 leaf(node.text, .text, &out)
                 return
             }
-            out.append(contentsOf: #"{"value":"#.utf8)
+            raw(#"{"value":"#, &out)
             leaf(node.text, .text, &out)
             for attribute in node.attributes where !isNamespace(attribute.name) {
                 out.append(UInt8(ascii: ","))
@@ -269,6 +283,12 @@ public enum JSONCodec {
         }
     }
 
+    /// Appends a literal.
+    @inline(__always)
+    private static func raw(_ literal: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     @inline(__always)
     private static func comma(_ first: inout Bool, _ out: inout [UInt8]) {
         if first { first = false } else { out.append(UInt8(ascii: ",")) }
@@ -281,7 +301,8 @@ public enum JSONCodec {
     }
 
     private static func isNamespace(_ name: String) -> Bool {
-        name.utf8.starts(with: "xmlns".utf8) && (name.utf8.count == 5 || name.utf8.dropFirst(5).first == UInt8(ascii: ":"))
+        guard name.utf8.first == UInt8(ascii: "x") else { return false }
+        return name.utf8.starts(with: "xmlns".utf8) && (name.utf8.count == 5 || name.utf8.dropFirst(5).first == UInt8(ascii: ":"))
     }
 
     private static func hasVisibleAttributes(_ node: Node) -> Bool {
@@ -292,32 +313,38 @@ public enum JSONCodec {
     /// else (UTF-8 included) as it is.
     static func string(_ text: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { buffer in
-            var start = 0
-            for index in 0..<buffer.count {
-                let byte = buffer[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
-                start = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-                case 0x09: out.append(contentsOf: #"\t"#.utf8)
-                case 0x08: out.append(contentsOf: #"\b"#.utf8)
-                case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: #"\u00"#.utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
-                }
-            }
-            if start < buffer.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, &out) }
+        if written == nil {
+            var text = text
+            text.withUTF8 { escape($0, &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ buffer: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        var start = 0
+        for index in 0..<buffer.count {
+            let byte = buffer[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+            start = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): raw(#"\""#, &out)
+            case UInt8(ascii: "\\"): raw(#"\\"#, &out)
+            case 0x0A: raw(#"\n"#, &out)
+            case 0x0D: raw(#"\r"#, &out)
+            case 0x09: raw(#"\t"#, &out)
+            case 0x08: raw(#"\b"#, &out)
+            case 0x0C: raw(#"\f"#, &out)
+            default:
+                let hex = UInt8(ascii: "0")
+                let low = byte & 0x0F
+                raw(#"\u00"#, &out)
+                out.append(hex + (byte >> 4))
+                out.append(low < 10 ? hex + low : UInt8(ascii: "a") + low - 10)
+            }
+        }
+        if start < buffer.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
     }
 
     /// Whether `text` is a JSON number literal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).

@@ -1,0 +1,69 @@
+public import LecternCore
+public import LecternStore
+import LecternAlma
+import LecternGateway
+
+/// The demo institution: created on a new database, with realistic data and ready-to-use keys.
+public enum DemoInstitution {
+    /// The demo institution's code.
+    public static let code = "DEMO"
+
+    /// A key printed once, with what it is for.
+    public struct PrintedKey: Sendable {
+        /// What the key is (`Sandbox read/write, all areas`).
+        public var label: String
+        /// The key itself.
+        public var key: String
+    }
+
+    /// Creates the demo institution and its data unless it exists.
+    ///
+    /// - returns: the new keys, or `nil` when the institution already existed.
+    public static func seedIfMissing(registry: any Registry, store: any Store, passwords: any PasswordHasher) async throws -> [PrintedKey]? {
+        guard try await registry.institution(code) == nil else { return nil }
+        let institution = Institution(code: code, name: "Lectern Demo University", region: "na", namedUsers: 50, fte: 12_000, academicStaff: 900)
+        try await InstitutionSetup.create(institution, registry: registry, store: store)
+        try await seedData(store: store, passwords: passwords)
+        let everything = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
+        let readOnly = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readOnly) })
+        var keys: [PrintedKey] = []
+        for (label, environment, permissions) in [
+            ("Guest Sandbox (GET only)", Environment.guest, readOnly),
+            ("Sandbox read/write, all areas", Environment.sandbox, everything),
+            ("Sandbox read-only, all areas", Environment.sandbox, readOnly),
+        ] {
+            let key = try await KeyIssuer.issue(
+                in: registry,
+                institution: code,
+                environment: environment,
+                permissions: permissions,
+                label: label
+            )
+            keys.append(PrintedKey(label: label, key: key))
+        }
+        return keys
+    }
+
+    /// Writes the demo data into the demo institution's sandbox.
+    public static func seedData(store: any Store, passwords: any PasswordHasher) async throws {
+        let tenant = Tenant(institution: code, environment: .sandbox)
+        var patrons = DemoPatrons(seed: 2026)
+        let documents = DemoCampus.configuration() + patrons.documents(count: 320, passwords: passwords)
+        try await store.write(in: tenant) { tx in
+            for document in documents { try await tx.put(document) }
+        }
+    }
+}
+
+/// Creating an institution: the registry entry and the configuration every tenant starts with.
+public enum InstitutionSetup {
+    /// Creates `institution` with the standard code tables in its sandbox and production.
+    public static func create(_ institution: Institution, registry: any Registry, store: any Store) async throws {
+        try await registry.createInstitution(institution)
+        for environment in [Environment.sandbox, .production] {
+            try await store.write(in: Tenant(institution: institution.code, environment: environment)) { tx in
+                for table in StandardCodeTables.documents { try await tx.put(table) }
+            }
+        }
+    }
+}

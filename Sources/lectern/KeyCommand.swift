@@ -1,0 +1,79 @@
+import LecternSQLite
+import LecternStore
+import ArgumentParser
+import LecternCore
+import LecternGateway
+
+struct KeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Manage API keys.",
+        subcommands: [Create.self, List.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API key and print it (alone, on stdout). It is shown only now.")
+        @OptionGroup var storage: DatabaseOptions
+        @Option(help: "The institution code.") var institution: String
+        @Option(help: "guest, sandbox or production.") var environment: String
+        @Option(help: "AREA=ro|rw; areas: \(Area.allCases.map(\.rawValue).joined(separator: ", ")), or all. Repeatable.")
+        var area: [String] = []
+        @Option(help: "A CIDR block the key may be used from. Repeatable.") var allowIp: [String] = []
+        @Option(help: "A label for listings.") var label = "created by lectern key create"
+        @Flag(help: "Lift the governance thresholds for this key (benchmarks).") var unthrottled = false
+
+        func validate() throws {
+            guard Environment(rawValue: environment) != nil else { throw ValidationError("environment must be guest, sandbox or production") }
+            guard !area.isEmpty else { throw ValidationError("give at least one --area AREA=ro|rw") }
+            _ = try permissions()
+        }
+
+        func permissions() throws -> [Area: Access] {
+            var permissions: [Area: Access] = [:]
+            for entry in area {
+                let parts = entry.split(separator: "=")
+                guard parts.count == 2, let access = Access(rawValue: String(parts[1])) else {
+                    throw ValidationError("'\(entry)' is not AREA=ro|rw")
+                }
+                if parts[0] == "all" {
+                    for area in Area.allCases { permissions[area] = access }
+                } else if let area = Area(rawValue: String(parts[0])) {
+                    permissions[area] = access
+                } else {
+                    throw ValidationError("unknown area '\(parts[0])'")
+                }
+            }
+            return permissions
+        }
+
+        func run() async throws {
+            do {
+                let key = try await KeyIssuer.issue(
+                    in: try storage.open(),
+                    institution: institution,
+                    environment: Environment(rawValue: environment)!,
+                    permissions: try permissions(),
+                    allowedNetworks: allowIp,
+                    unthrottled: unthrottled,
+                    label: label
+                )
+                print(key)
+            } catch let error as KeyIssuerError {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List an institution's keys (prefixes only; keys are never stored).")
+        @OptionGroup var storage: DatabaseOptions
+        @Option(help: "The institution code.") var institution: String
+
+        func run() async throws {
+            for key in try await storage.open().keys(institution: institution) {
+                let areas = key.permissions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }
+                print("\(key.prefix)…\t\(key.environment.rawValue)\t\(areas.joined(separator: ","))\t\(key.label)")
+            }
+        }
+    }
+}

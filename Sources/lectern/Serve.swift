@@ -1,0 +1,50 @@
+import LecternSQLite
+import LecternStore
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LecternCore
+import LecternDemo
+import LecternGateway
+import LecternHTTP
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the gateway and the APIs on one port.")
+
+    @OptionGroup var storage: DatabaseOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Do not create the demo institution on a new database.") var noDemo = false
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+
+    func run() async throws {
+        var logger = Logger(label: "lectern")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let store = try storage.open()
+        let passwords = PBKDF2PasswordHasher()
+        if !noDemo, let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords) {
+            say("Created the demo institution \(DemoInstitution.code) with demo data. API keys (shown only now):")
+            for key in keys { say("  \(key.label): \(key.key)") }
+        } else {
+            say("Database \(storage.url) is ready. Keys are shown only when created:")
+            say("  lectern key create --institution \(DemoInstitution.code) --environment sandbox --area users=rw")
+        }
+        let gateway = Gateway(registry: store)
+        try await gateway.counters.load()
+        try await gateway.refresh()
+        let app = buildApplication(
+            Services(store: store, gateway: gateway, passwords: passwords),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Lectern"),
+            logger: logger
+        )
+        say("Serving http://\(host):\(port)/almaws/v1 (Alma), /primo/v1, /esploro/v1")
+        try await app.runService()
+    }
+}
+
+/// Writes a line to standard output at once: the keys must reach a pipe or a file while the
+/// server runs, not when it stops (`print` is block-buffered when stdout is not a terminal).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,1 +1,0 @@
-@main struct Lectern { static func main() {} }
