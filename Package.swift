@@ -97,6 +97,10 @@ let package = Package(
                 "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -130,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "LecternGatewayTests",
             dependencies: [
-                "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore",
+                "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,5 +1,6 @@
 public import LecternCore
 public import LecternStore
+public import Foundation
 import Synchronization
 
 /// The gateway's state and settings, shared by its middleware.
@@ -17,11 +18,16 @@ public final class Gateway: Sendable {
     private let maintenance = Mutex<Set<Product>>([])
     private let institutions = Mutex<[String: Institution]>([:])
 
-    /// Creates a gateway over `registry`.
-    public init(registry: any Registry, perSecondLimit: Int = 25, maxBodyBytes: Int = 10 * 1024 * 1024) {
+    /// Creates a gateway over `registry`; `clock` is replaceable for tests.
+    public init(
+        registry: any Registry,
+        perSecondLimit: Int = 25,
+        maxBodyBytes: Int = 10 * 1024 * 1024,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.registry = registry
         self.keys = KeyDirectory(registry: registry)
-        self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit)
+        self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit, clock: clock)
         self.maxBodyBytes = maxBodyBytes
     }
 

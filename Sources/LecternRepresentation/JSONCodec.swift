@@ -15,13 +15,12 @@ public enum JSONCodec {
     ///
     /// This is on every response's path: it writes bytes straight into one buffer.
     public static func render(_ node: Node, as shape: Shape) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(2048)
+        var out = ByteBuffer(capacity: 4096)
         value(node, shape, &out)
-        return out
+        return out.finish()
     }
 
-    private static func value(_ node: Node, _ shape: Shape, _ out: inout [UInt8]) {
+    private static func value(_ node: Node, _ shape: Shape, _ out: inout ByteBuffer) {
         switch shape {
         case .text, .number, .boolean:
             if !node.children.isEmpty || hasVisibleAttributes(node) {
@@ -34,7 +33,7 @@ public enum JSONCodec {
             raw(#"{"value":"#, &out)
             leaf(node.text, .text, &out)
             raw(#","desc":"#, &out)
-            leaf(node.attribute("desc"), .text, &out)
+            leaf(attribute(node, "desc"), .text, &out)
             for attribute in node.attributes where attribute.name != "desc" && !isNamespace(attribute.name) {
                 out.append(UInt8(ascii: ","))
                 key(attribute.name, &out)
@@ -66,23 +65,23 @@ public enum JSONCodec {
     }
 
     /// A leaf's text in the leaf shape: a number, a boolean, a string or `null`.
-    private static func leaf(_ text: String?, _ shape: Shape, _ out: inout [UInt8]) {
+    private static func leaf(_ text: String?, _ shape: Shape, _ out: inout ByteBuffer) {
         guard let text else {
             raw("null", &out)
             return
         }
         switch shape {
         case .number where isNumber(text):
-            out.append(contentsOf: text.utf8)
+            out.append(text)
         case .boolean where text == "true" || text == "false":
-            out.append(contentsOf: text.utf8)
+            out.append(text)
         default:
             string(text, &out)
         }
     }
 
     /// `null` for an absent member, in the member's shape.
-    private static func absent(_ shape: Shape, _ out: inout [UInt8]) {
+    private static func absent(_ shape: Shape, _ out: inout ByteBuffer) {
         if case .code = shape {
             raw(#"{"value":null,"desc":null}"#, &out)
         } else {
@@ -90,7 +89,7 @@ public enum JSONCodec {
         }
     }
 
-    private static func object(_ node: Node, _ members: [Shape.Member], _ out: inout [UInt8]) {
+    private static func object(_ node: Node, _ members: [Shape.Member], _ out: inout ByteBuffer) {
         out.append(UInt8(ascii: "{"))
         var first = true
         let memberCount = members.count
@@ -111,7 +110,7 @@ public enum JSONCodec {
                         guard memberCount > 0 else { continue }
                         var candidate = hint
                         for _ in 0..<memberCount {
-                            if !members[candidate].isAttribute && members[candidate].name == children[index].name {
+                            if !members[candidate].isAttribute && members[candidate].name == (children.baseAddress! + index).pointee.name {
                                 links[nextBase + index] = -1
                                 let last = links[lastBase + candidate]
                                 if last < 0 {
@@ -132,16 +131,16 @@ public enum JSONCodec {
                     for position in 0..<memberCount {
                         let member = members.baseAddress! + position
                         if member.pointee.isAttribute {
-                            guard let text = node.attribute(member.pointee.name) else {
+                            guard let text = attribute(node, member.pointee.name) else {
                                 if member.pointee.nullWhenAbsent {
                                     comma(&first, &out)
-                                    key(member.pointee.name, &out)
+                                    memberKey(member.pointee.name, &out)
                                     absent(member.pointee.shape, &out)
                                 }
                                 continue
                             }
                             comma(&first, &out)
-                            key(member.pointee.name, &out)
+                            memberKey(member.pointee.name, &out)
                             leaf(text, member.pointee.shape, &out)
                             continue
                         }
@@ -150,21 +149,21 @@ public enum JSONCodec {
                             guard index >= 0 else {
                                 if member.pointee.nullWhenAbsent {
                                     comma(&first, &out)
-                                    key(item, &out)
+                                    memberKey(item, &out)
                                     raw("null", &out)
                                 }
                                 continue
                             }
                             comma(&first, &out)
-                            key(item, &out)
+                            memberKey(item, &out)
                             out.append(UInt8(ascii: "["))
                             var firstItem = true
                             while index >= 0 {
-                                children[index].children.withUnsafeBufferPointer { items in
-                                    for itemIndex in 0..<items.count where items[itemIndex].name == item {
+                                (children.baseAddress! + index).pointee.children.withUnsafeBufferPointer { items in
+                                    for itemIndex in 0..<items.count where (items.baseAddress! + itemIndex).pointee.name == item {
                                         if !firstItem { out.append(UInt8(ascii: ",")) }
                                         firstItem = false
-                                        value(items[itemIndex], itemShape, &out)
+                                        value((items.baseAddress! + itemIndex).pointee, itemShape, &out)
                                     }
                                 }
                                 index = links[nextBase + index]
@@ -175,25 +174,25 @@ public enum JSONCodec {
                         guard index >= 0 else {
                             if member.pointee.nullWhenAbsent {
                                 comma(&first, &out)
-                                key(member.pointee.name, &out)
+                                memberKey(member.pointee.name, &out)
                                 absent(member.pointee.shape, &out)
                             }
                             continue
                         }
                         comma(&first, &out)
-                        key(member.pointee.name, &out)
+                        memberKey(member.pointee.name, &out)
                         if member.pointee.repeats || links[nextBase + index] >= 0 {
                             out.append(UInt8(ascii: "["))
                             var firstItem = true
                             while index >= 0 {
                                 if !firstItem { out.append(UInt8(ascii: ",")) }
                                 firstItem = false
-                                value(children[index], member.pointee.shape, &out)
+                                value((children.baseAddress! + index).pointee, member.pointee.shape, &out)
                                 index = links[nextBase + index]
                             }
                             out.append(UInt8(ascii: "]"))
                         } else {
-                            value(children[index], member.pointee.shape, &out)
+                            value((children.baseAddress! + index).pointee, member.pointee.shape, &out)
                         }
                     }
 
@@ -215,7 +214,7 @@ public enum JSONCodec {
     }
 
     /// An element the shape does not describe.
-    private static func generic(_ node: Node, _ out: inout [UInt8]) {
+    private static func generic(_ node: Node, _ out: inout ByteBuffer) {
         if node.children.isEmpty {
             guard hasVisibleAttributes(node) else {
                 leaf(node.text, .text, &out)
@@ -244,7 +243,7 @@ public enum JSONCodec {
 
     /// Writes the children at `indices` as properties, same-name siblings as one array, in
     /// order of first appearance.
-    private static func grouped(_ children: [Node], _ indices: [Int], _ first: inout Bool, _ out: inout [UInt8]) {
+    private static func grouped(_ children: [Node], _ indices: [Int], _ first: inout Bool, _ out: inout ByteBuffer) {
         var groups: [(name: String, members: [Int])] = []
         if indices.count <= 16 {
             for index in indices {
@@ -285,19 +284,27 @@ public enum JSONCodec {
 
     /// Appends a literal.
     @inline(__always)
-    private static func raw(_ literal: StaticString, _ out: inout [UInt8]) {
+    private static func raw(_ literal: StaticString, _ out: inout ByteBuffer) {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     @inline(__always)
-    private static func comma(_ first: inout Bool, _ out: inout [UInt8]) {
+    private static func comma(_ first: inout Bool, _ out: inout ByteBuffer) {
         if first { first = false } else { out.append(UInt8(ascii: ",")) }
     }
 
     @inline(__always)
-    private static func key(_ name: String, _ out: inout [UInt8]) {
+    private static func key(_ name: String, _ out: inout ByteBuffer) {
         string(name, &out)
         out.append(UInt8(ascii: ":"))
+    }
+
+    /// A key from a shape (static data, plain identifiers): written without escaping.
+    @inline(__always)
+    private static func memberKey(_ name: String, _ out: inout ByteBuffer) {
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        raw("\":", &out)
     }
 
     private static func isNamespace(_ name: String) -> Bool {
@@ -306,24 +313,36 @@ public enum JSONCodec {
     }
 
     private static func hasVisibleAttributes(_ node: Node) -> Bool {
-        node.attributes.contains { !isNamespace($0.name) }
+        for index in node.attributes.indices where !isNamespace(node.attributes[index].name) { return true }
+        return false
+    }
+
+    /// The value of the attribute `name`, without copying the attributes.
+    @inline(__always)
+    private static func attribute(_ node: Node, _ name: String) -> String? {
+        for index in node.attributes.indices where node.attributes[index].name == name {
+            return node.attributes[index].value
+        }
+        return nil
     }
 
     /// Writes a JSON string: quotes, backslash and control characters escaped, everything
     /// else (UTF-8 included) as it is.
-    static func string(_ text: String, _ out: inout [UInt8]) {
+    static func string(_ text: String, _ out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, &out) }
-        if written == nil {
-            var text = text
-            text.withUTF8 { escape($0, &out) }
-        }
+        var text = text
+        text.withUTF8 { escape($0, &out) }
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ buffer: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+    private static func escape(_ buffer: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
+        let clean = cleanPrefix(buffer)
+        if clean == buffer.count {
+            out.append(contentsOf: buffer)
+            return
+        }
         var start = 0
-        for index in 0..<buffer.count {
+        for index in clean..<buffer.count {
             let byte = buffer[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
@@ -345,6 +364,32 @@ public enum JSONCodec {
             }
         }
         if start < buffer.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+    }
+
+    /// The length of the prefix that needs no escaping, eight bytes at a time: a word has a
+    /// byte below 0x20, a quote or a backslash when the classic "has zero byte" test fires.
+    private static func cleanPrefix(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let special = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs
+            if control | special != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return count
     }
 
     /// Whether `text` is a JSON number literal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).

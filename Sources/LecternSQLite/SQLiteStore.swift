@@ -1,6 +1,6 @@
 public import LecternCore
 public import LecternStore
-import GRDB
+public import GRDB
 import Foundation
 
 /// The embedded store: one SQLite file in WAL mode, through GRDB.
@@ -9,7 +9,8 @@ import Foundation
 /// (`BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` when the body throws), because a write body
 /// awaits between statements and GRDB's own `write` takes a synchronous closure.
 public final class SQLiteStore: Store, Registry {
-    let pool: DatabasePool
+    /// The GRDB pool; tests reach into it to set up edge cases.
+    public let pool: DatabasePool
     private let writeLock = AsyncLock()
 
     /// Opens (creating if needed) the database file at `path` and migrates it.

@@ -275,7 +275,6 @@ struct JSONCodecTests {
         }
         #expect(bytes > 0)
         // Generous even for debug builds on a shared machine; a release build is far faster.
-        print("RENDER-NS", elapsed / 2_000)
         #expect(elapsed < .seconds(4))
     }
 }

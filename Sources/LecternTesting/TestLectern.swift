@@ -1,0 +1,89 @@
+public import Foundation
+public import Hummingbird
+public import LecternCore
+public import LecternGateway
+public import LecternHTTP
+public import LecternSQLite
+import LecternDemo
+import LecternStore
+import GRDB
+import Logging
+
+/// A Lectern for tests: the real SQLite store on a fresh temporary file, the demo institution,
+/// a second institution for isolation checks, and keys of every kind.
+public struct TestLectern: Sendable {
+    /// The store (also the registry).
+    public let store: SQLiteStore
+    /// The gateway.
+    public let gateway: Gateway
+    /// Demo Guest Sandbox key (GET only).
+    public let guestKey: String
+    /// Demo Sandbox read/write key for every area.
+    public let sandboxKey: String
+    /// Demo Sandbox read-only key for every area.
+    public let readOnlyKey: String
+    /// A key of the other institution (`OTHER`), read/write for every area.
+    public let otherKey: String
+    /// A demo key without the Users area (Bibs read/write only).
+    public let bibsOnlyKey: String
+
+    /// Builds a fresh Lectern; `perSecondLimit` is high by default so that tests are not throttled.
+    public static func make(
+        perSecondLimit: Int = 100_000,
+        maxBodyBytes: Int = 10 * 1024 * 1024,
+        namedUsers: Int? = nil,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> TestLectern {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("test.sqlite").path)
+        let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords)!
+        if let namedUsers {
+            try await store.pool.write { db in
+                try db.execute(sql: "UPDATE institutions SET named_users = ? WHERE code = 'DEMO'", arguments: [namedUsers])
+            }
+        }
+        try await InstitutionSetup.create(Institution(code: "OTHER", name: "Other University"), registry: store, store: store)
+        let all = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
+        let otherKey = try await KeyIssuer.issue(in: store, institution: "OTHER", environment: .sandbox, permissions: all, label: "other")
+        let bibsOnly = try await KeyIssuer.issue(in: store, institution: "DEMO", environment: .sandbox, permissions: [.bibs: .readWrite], label: "bibs")
+        let gateway = Gateway(registry: store, perSecondLimit: perSecondLimit, maxBodyBytes: maxBodyBytes, clock: clock)
+        try await gateway.counters.load()
+        return TestLectern(
+            store: store,
+            gateway: gateway,
+            guestKey: keys[0].key,
+            sandboxKey: keys[1].key,
+            readOnlyKey: keys[2].key,
+            otherKey: otherKey,
+            bibsOnlyKey: bibsOnly
+        )
+    }
+
+    /// A quick password hasher for tests (the server uses many more rounds).
+    public static let passwords = PBKDF2PasswordHasher(rounds: 1_000)
+
+    /// The application over this Lectern.
+    public func application() -> some ApplicationProtocol {
+        var logger = Logger(label: "lectern-test")
+        logger.logLevel = .warning
+        return buildApplication(
+            Services(store: store, gateway: gateway, passwords: Self.passwords),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            logger: logger
+        )
+    }
+
+    /// A key with custom settings for the demo institution.
+    public func key(environment: LecternCore.Environment = .sandbox, permissions: [Area: Access], networks: [String] = [], unthrottled: Bool = false) async throws -> String {
+        try await KeyIssuer.issue(
+            in: store,
+            institution: "DEMO",
+            environment: environment,
+            permissions: permissions,
+            allowedNetworks: networks,
+            unthrottled: unthrottled,
+            label: "test"
+        )
+    }
+}

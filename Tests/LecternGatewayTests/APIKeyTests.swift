@@ -1,0 +1,35 @@
+import LecternStore
+import LecternSQLite
+import LecternTesting
+import LecternGateway
+import Testing
+
+struct APIKeyTests {
+    @Test func generatedKeysAreWellFormedUniqueAndStoredOnlyAsHashes() async throws {
+        let keys = (0..<200).map { _ in APIKey.generate() }
+        #expect(Set(keys).count == 200)
+        for key in keys {
+            #expect(key.hasPrefix("l7xx") && key.count == 36)
+            #expect(APIKey.isWellFormed(key))
+            #expect(APIKey.hash(key).count == 64)
+            #expect(!APIKey.hash(key).contains(key.dropFirst(4)))
+        }
+    }
+
+    @Test func storedKeysAreNotInTheDatabaseInClear() async throws {
+        let lectern = try await TestLectern.make()
+        let stored = try await lectern.store.keys(institution: "DEMO")
+        #expect(stored.count >= 4)
+        for record in stored {
+            #expect(record.hash != lectern.sandboxKey)
+            #expect(!record.hash.contains(lectern.sandboxKey.dropFirst(8)))
+        }
+        #expect(stored.contains { APIKey.constantTimeEquals($0.hash, APIKey.hash(lectern.sandboxKey)) })
+    }
+
+    @Test func constantTimeComparison() {
+        #expect(APIKey.constantTimeEquals("abc", "abc"))
+        #expect(!APIKey.constantTimeEquals("abc", "abd"))
+        #expect(!APIKey.constantTimeEquals("abc", "abcd"))
+    }
+}
