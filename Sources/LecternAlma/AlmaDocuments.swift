@@ -7,7 +7,7 @@ import Foundation
 public enum AlmaDocuments {
     /// A user, already in canonical form; `passwordHash` from a ``PasswordHasher``.
     public static func user(_ user: Node, passwordHash: String? = nil) -> Document {
-        UserDocument.make(AlmaShapes.user.normalized(user), passwordHash: passwordHash, modified: ISO8601DateFormatter().string(from: Date()))
+        UserDocument.make(UserRules.normalize(user), passwordHash: passwordHash, modified: ISO8601DateFormatter().string(from: Date()))
     }
 
     /// A library, by its `code`.

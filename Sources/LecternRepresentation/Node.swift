@@ -89,8 +89,8 @@ extension Node {
         }
     }
 
-    /// Removes every child named `name`.
-    public mutating func removeChildren(named name: String) {
-        children.removeAll { $0.name == name }
+    /// Removes every child named `name` (that also satisfies `condition`, when given).
+    public mutating func removeChildren(named name: String, where condition: (Node) -> Bool = { _ in true }) {
+        children.removeAll { $0.name == name && condition($0) }
     }
 }

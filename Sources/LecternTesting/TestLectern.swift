@@ -34,10 +34,13 @@ public struct TestLectern: Sendable {
         namedUsers: Int? = nil,
         clock: @escaping @Sendable () -> Date = Date.init
     ) async throws -> TestLectern {
+        let template = try await Template.shared.make()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: directory.appendingPathComponent("test.sqlite").path)
-        let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords)!
+        let path = directory.appendingPathComponent("test.sqlite").path
+        try FileManager.default.copyItem(atPath: template.path, toPath: path)
+        let store = try SQLiteStore(path: path)
+        let keys = template.keys
         if let namedUsers {
             try await store.pool.write { db in
                 try db.execute(sql: "UPDATE institutions SET named_users = ? WHERE code = 'DEMO'", arguments: [namedUsers])
@@ -58,6 +61,25 @@ public struct TestLectern: Sendable {
             otherKey: otherKey,
             bibsOnlyKey: bibsOnly
         )
+    }
+
+    /// The demo database is built once per test process and copied for every test.
+    private actor Template {
+        static let shared = Template()
+        private var built: (path: String, keys: [DemoInstitution.PrintedKey])?
+
+        func make() async throws -> (path: String, keys: [DemoInstitution.PrintedKey]) {
+            if let built { return built }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-template-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("template.sqlite").path
+            let store = try SQLiteStore(path: path)
+            let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords)!
+            try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try store.pool.close()
+            built = (path, keys)
+            return (path, keys)
+        }
     }
 
     /// A quick password hasher for tests (the server uses many more rounds).

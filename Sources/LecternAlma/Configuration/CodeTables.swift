@@ -32,12 +32,29 @@ struct CodeTables {
 }
 
 extension CodeTables {
-    /// Sets the `desc` attribute of every code field named in `tablesByField`, anywhere in `node`,
-    /// from its code table (a client sends codes; Alma answers with their descriptions).
-    func describe(_ node: inout Node, tablesByField: [String: String]) {
-        if let table = tablesByField[node.name], let code = node.text, !code.isEmpty, let description = description(of: code, in: table) {
-            node.setAttribute("desc", description)
+    /// Sets the `desc` attribute of every code field of `node` (as `shape` says) whose code table
+    /// `tablesByField` names: a client sends codes, Alma answers with their descriptions.
+    func describe(_ node: inout Node, as shape: Shape, tablesByField: [String: String]) {
+        for index in node.children.indices {
+            guard let member = shape.member(node.children[index].name) else { continue }
+            describe(&node.children[index], as: member.shape, table: tablesByField[member.name], tablesByField: tablesByField)
         }
-        for index in node.children.indices { describe(&node.children[index], tablesByField: tablesByField) }
+    }
+
+    private func describe(_ node: inout Node, as shape: Shape, table: String?, tablesByField: [String: String]) {
+        switch shape {
+        case .code:
+            if let table, let code = node.text, !code.isEmpty, let description = description(of: code, in: table) {
+                node.setAttribute("desc", description)
+            }
+        case .object:
+            describe(&node, as: shape, tablesByField: tablesByField)
+        case .list(let item, let itemShape):
+            for index in node.children.indices where node.children[index].name == item {
+                describe(&node.children[index], as: itemShape, table: tablesByField[item], tablesByField: tablesByField)
+            }
+        default:
+            break
+        }
     }
 }

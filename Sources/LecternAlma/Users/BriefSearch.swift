@@ -27,7 +27,10 @@ struct BriefSearch {
         while index < tokens.count {
             let token = tokens[index]
             let upper = token.uppercased()
-            if (upper == "AND" || upper == "OR"), index + 1 < tokens.count, tokens[index + 1].contains("~") {
+            if upper == "AND" || upper == "OR", index == tokens.count - 1 {
+                throw APIError.invalidQuery("\(upper) has no term after it")
+            }
+            if (upper == "AND" || upper == "OR"), tokens[index + 1].contains("~") {
                 try close()
                 if upper == "OR" { alternatives.append([]) } else { sawAnd = true }
                 index += 1

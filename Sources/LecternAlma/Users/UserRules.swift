@@ -31,11 +31,7 @@ enum UserRules {
             throw APIError.mandatoryFieldMissing("primary_id")
         }
         guard let lastName = user.value("last_name"), !lastName.isEmpty else { throw APIError.mandatoryFieldMissing("last_name") }
-        setDefault(&user, "record_type", "PUBLIC")
-        setDefault(&user, "account_type", "INTERNAL")
-        setDefault(&user, "status", "ACTIVE")
-        setDefault(&user, "preferred_language", "en")
-        setDefault(&user, "cataloger_level", "00")
+        user = normalize(user)
         let accountType = user.value("account_type") ?? ""
         guard accountType == "INTERNAL" || accountType == "EXTERNAL" else { throw APIError.illegalAccountType }
         let externalID = user.value("external_id") ?? ""
@@ -49,13 +45,26 @@ enum UserRules {
             guard codes.contains(type, in: "UserIdentifierTypes") else { throw APIError.invalidType("id_type", type) }
             guard let value = identifier.value("value"), !value.isEmpty else { throw APIError.mandatoryFieldMissing("user_identifier.value") }
         }
+        codes.describe(&user, as: AlmaShapes.user, tablesByField: codeTables)
+        return user
+    }
+
+    /// `user` as Alma keeps it: defaults for missing fields, the derived full name, no password,
+    /// segment types, no computed counts, in XSD order. Every stored user passes through here.
+    static func normalize(_ user: Node) -> Node {
+        var user = user
+        setDefault(&user, "record_type", "PUBLIC")
+        setDefault(&user, "account_type", "INTERNAL")
+        setDefault(&user, "status", "ACTIVE")
+        setDefault(&user, "preferred_language", "en")
+        setDefault(&user, "cataloger_level", "00")
         let fullName = [user.value("first_name"), user.value("middle_name"), user.value("last_name")]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         user.setChild(Node("full_name", text: fullName))
         user.setChild(Node("password", text: ""))
         for name in ["loans", "requests", "fees"] { user.removeChildren(named: name) }
         setSegmentTypes(&user)
-        codes.describe(&user, tablesByField: codeTables)
+        fillEmptyDefaults(&user)
         return AlmaShapes.user.normalized(user)
     }
 
@@ -92,6 +101,26 @@ enum UserRules {
         for wrapper in user.children[contact].children.indices {
             for item in user.children[contact].children[wrapper].children.indices {
                 mark(&user.children[contact].children[wrapper].children[item])
+            }
+        }
+    }
+
+    /// Fields Alma always answers with, empty when not given (samples/alma/php-alma-client/user_response.json).
+    private static func fillEmptyDefaults(_ user: inout Node) {
+        for name in ["middle_name", "job_description", "web_site_url", "external_id", "force_password_change"] where user.child(name) == nil {
+            user.children.append(Node(name, text: ""))
+        }
+        for name in ["user_title", "job_category", "gender", "campus_code"] where user.child(name) == nil {
+            user.children.append(Node(name, attributes: [.init("desc", "")], text: ""))
+        }
+        for name in ["user_identifiers", "user_roles", "user_blocks", "user_notes", "user_statistics", "proxy_for_users", "rs_libraries"] {
+            user.removeChildren(named: name, where: { $0.children.isEmpty })
+            if user.child(name) == nil { user.children.append(Node(name, text: "")) }  // present and empty: `[]` in JSON
+        }
+        if user.child("contact_info") == nil { user.children.append(Node("contact_info", text: "")) }
+        if let index = user.children.firstIndex(where: { $0.name == "contact_info" }) {
+            for name in ["addresses", "emails", "phones"] where user.children[index].child(name) == nil {
+                user.children[index].children.append(Node(name, text: ""))
             }
         }
     }
