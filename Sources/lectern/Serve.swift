@@ -27,8 +27,9 @@ struct Serve: AsyncParsableCommand {
             say("Created the demo institution \(DemoInstitution.code) with demo data. API keys (shown only now):")
             for key in keys { say("  \(key.label): \(key.key)") }
         } else {
-            say("Database \(storage.url) is ready. Keys are shown only when created:")
-            say("  lectern key create --institution \(DemoInstitution.code) --environment sandbox --area users=rw")
+            say("Database \(storage.url) is ready. Keys are shown only when created; to list or create them:")
+            say("  lectern key list --institution \(DemoInstitution.code)")
+            say("  lectern key create --institution \(DemoInstitution.code) --environment sandbox --area all=rw")
         }
         let gateway = Gateway(registry: store)
         try await gateway.counters.load()
