@@ -135,6 +135,7 @@ let package = Package(
             name: "LecternGatewayTests",
             dependencies: [
                 "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,6 +1,6 @@
 public import LecternCore
-public import LecternStore
 import LecternRepresentation
+public import LecternStore
 
 /// The Alma API family: the route tables of its areas.
 public enum Alma {

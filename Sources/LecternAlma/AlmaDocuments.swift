@@ -1,6 +1,6 @@
+import Foundation
 public import LecternRepresentation
 public import LecternStore
-import Foundation
 
 /// How Alma objects become stored documents: ids, parents and lifted fields in one place, for
 /// the handlers and for whoever loads data (the demo institution, imports).

@@ -4,26 +4,27 @@ import LecternStore
 
 /// The demo campus's configuration: libraries with locations and desks, and departments.
 enum DemoCampus {
-    static let libraries: [(code: String, name: String, campus: (String, String), locations: [(String, String, String)], desks: [(String, String)])] = [
-        (
-            "MAIN", "Main Library", ("MAIN", "Main Campus"),
-            [
-                ("STACKS", "Main Stacks", "OPEN"), ("REF", "Reference", "OPEN"), ("RESERVES", "Course Reserves", "OPEN"),
-                ("PERIODICAL", "Periodicals", "OPEN"), ("SPECIAL", "Special Collections", "CLOSED"), ("MEDIA", "Media Center", "OPEN"),
-            ],
-            [("DEFAULT_CIRC_DESK", "Main Circulation Desk"), ("RESERVES_DESK", "Reserves Desk")]
-        ),
-        (
-            "SCI", "Science and Engineering Library", ("NORTH", "North Campus"),
-            [("STACKS", "Science Stacks", "OPEN"), ("JOURNALS", "Science Journals", "OPEN"), ("MAPS", "Map Room", "CLOSED")],
-            [("DEFAULT_CIRC_DESK", "Science Circulation Desk")]
-        ),
-        (
-            "MED", "Health Sciences Library", ("MED", "Medical Campus"),
-            [("STACKS", "Health Sciences Stacks", "OPEN"), ("RESERVE", "Clinical Reserve", "OPEN")],
-            [("DEFAULT_CIRC_DESK", "Health Sciences Circulation Desk")]
-        ),
-    ]
+    static let libraries: [(code: String, name: String, campus: (String, String), locations: [(String, String, String)], desks: [(String, String)])] =
+        [
+            (
+                "MAIN", "Main Library", ("MAIN", "Main Campus"),
+                [
+                    ("STACKS", "Main Stacks", "OPEN"), ("REF", "Reference", "OPEN"), ("RESERVES", "Course Reserves", "OPEN"),
+                    ("PERIODICAL", "Periodicals", "OPEN"), ("SPECIAL", "Special Collections", "CLOSED"), ("MEDIA", "Media Center", "OPEN"),
+                ],
+                [("DEFAULT_CIRC_DESK", "Main Circulation Desk"), ("RESERVES_DESK", "Reserves Desk")]
+            ),
+            (
+                "SCI", "Science and Engineering Library", ("NORTH", "North Campus"),
+                [("STACKS", "Science Stacks", "OPEN"), ("JOURNALS", "Science Journals", "OPEN"), ("MAPS", "Map Room", "CLOSED")],
+                [("DEFAULT_CIRC_DESK", "Science Circulation Desk")]
+            ),
+            (
+                "MED", "Health Sciences Library", ("MED", "Medical Campus"),
+                [("STACKS", "Health Sciences Stacks", "OPEN"), ("RESERVE", "Clinical Reserve", "OPEN")],
+                [("DEFAULT_CIRC_DESK", "Health Sciences Circulation Desk")]
+            ),
+        ]
 
     static func configuration() -> [Document] {
         var documents: [Document] = []
@@ -95,7 +96,10 @@ enum DemoCampus {
                             Node("type", attributes: [.init("desc", department.3)], text: department.2),
                             Node("owner", attributes: [.init("desc", owner.name)], text: owner.code),
                             Node("work_days", text: "5"),
-                            Node("served_libraries", children: libraries.map { Node("library", attributes: [.init("desc", $0.name)], text: $0.code) }),
+                            Node(
+                                "served_libraries",
+                                children: libraries.map { Node("library", attributes: [.init("desc", $0.name)], text: $0.code) }
+                            ),
                         ]
                     )
                 )

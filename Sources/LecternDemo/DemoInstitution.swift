@@ -1,7 +1,7 @@
-public import LecternCore
-public import LecternStore
 import LecternAlma
+public import LecternCore
 import LecternGateway
+public import LecternStore
 
 /// The demo institution: created on a new database, with realistic data and ready-to-use keys.
 public enum DemoInstitution {

@@ -40,10 +40,14 @@ struct DemoPatrons {
         let birth = "\(birthYear)-\(Self.two(1 + random.int(12)))-\(Self.two(1 + random.int(28)))Z"
         let expiry = "\(2027 + random.int(4))-08-31Z"
         let isStaff = group.code == "STAFF"
-        let job = group.job.map { Node("job_category", attributes: [.init("desc", $0)], text: $0) } ?? Node("job_category", attributes: [.init("desc", "")], text: "")
-        let language = random.chance(85) ? ("en", "English") : random.pick([("de", "German"), ("fr", "French"), ("es", "Spanish"), ("zh", "Chinese")])
+        let job =
+            group.job.map { Node("job_category", attributes: [.init("desc", $0)], text: $0) }
+            ?? Node("job_category", attributes: [.init("desc", "")], text: "")
+        let language =
+            random.chance(85) ? ("en", "English") : random.pick([("de", "German"), ("fr", "French"), ("es", "Spanish"), ("zh", "Chinese")])
         let gender = first.gender == "F" ? ("FEMALE", "Female") : first.gender == "M" ? ("MALE", "Male") : ("OTHER", "Other")
-        let title = group.code == "FACULTY" ? ("PROF", "Prof.") : (first.gender == "F" ? ("MS", "Ms.") : first.gender == "M" ? ("MR", "Mr.") : ("MX", "Mx."))
+        let title =
+            group.code == "FACULTY" ? ("PROF", "Prof.") : (first.gender == "F" ? ("MS", "Ms.") : first.gender == "M" ? ("MR", "Mr.") : ("MX", "Mx."))
         var children: [Node] = [
             code("record_type", isStaff ? ("STAFF", "Staff") : ("PUBLIC", "Public")),
             Node("primary_id", text: id),
@@ -119,7 +123,10 @@ struct DemoPatrons {
                 attributes: [.init("preferred", "true"), .init("segment_type", "Internal")],
                 children: [
                     Node("email_address", text: campusMail),
-                    Node("email_types", children: [code("email_type", group == "UNDERGRAD" || group == "GRAD" ? ("school", "School") : ("work", "Work"))]),
+                    Node(
+                        "email_types",
+                        children: [code("email_type", group == "UNDERGRAD" || group == "GRAD" ? ("school", "School") : ("work", "Work"))]
+                    ),
                 ]
             )
         ]
@@ -137,7 +144,9 @@ struct DemoPatrons {
         }
         let phone = Node(
             "phone",
-            attributes: [.init("preferred", "true"), .init("preferred_sms", random.chance(50) ? "true" : "false"), .init("segment_type", "Internal")],
+            attributes: [
+                .init("preferred", "true"), .init("preferred_sms", random.chance(50) ? "true" : "false"), .init("segment_type", "Internal"),
+            ],
             children: [
                 Node("phone_number", text: "217-555-\(String(1000 + random.int(9000)))"),
                 Node("phone_types", children: [code("phone_type", ("mobile", "Mobile"))]),
@@ -154,12 +163,18 @@ struct DemoPatrons {
             Node(
                 "user_identifier",
                 attributes: [.init("segment_type", "Internal")],
-                children: [code("id_type", ("BARCODE", "Barcode")), Node("value", text: "3900\(String(1_000_000 + index * 7919 % 8_999_999))"), Node("status", text: "ACTIVE")]
+                children: [
+                    code("id_type", ("BARCODE", "Barcode")), Node("value", text: "3900\(String(1_000_000 + index * 7919 % 8_999_999))"),
+                    Node("status", text: "ACTIVE"),
+                ]
             ),
             Node(
                 "user_identifier",
                 attributes: [.init("segment_type", "External")],
-                children: [code("id_type", ("UNIV_ID", "University ID")), Node("value", text: "U\(String(20_000_000 + index * 104_729 % 79_999_999))"), Node("status", text: "ACTIVE")]
+                children: [
+                    code("id_type", ("UNIV_ID", "University ID")), Node("value", text: "U\(String(20_000_000 + index * 104_729 % 79_999_999))"),
+                    Node("status", text: "ACTIVE"),
+                ]
             ),
         ]
         if random.chance(15) {
@@ -198,7 +213,9 @@ struct DemoPatrons {
 
     private mutating func blocks() -> Node {
         guard random.chance(6) else { return Node("user_blocks") }
-        let description = random.pick([("01-GLOBAL", "Lost items (GLOBAL)"), ("03-GLOBAL", "Unpaid fines (GLOBAL)"), ("04-LOCAL", "Overdue items (LOCAL)")])
+        let description = random.pick([
+            ("01-GLOBAL", "Lost items (GLOBAL)"), ("03-GLOBAL", "Unpaid fines (GLOBAL)"), ("04-LOCAL", "Overdue items (LOCAL)"),
+        ])
         return Node(
             "user_blocks",
             children: [
@@ -231,7 +248,8 @@ struct DemoPatrons {
                     attributes: [.init("segment_type", "Internal")],
                     children: [
                         code("note_type", note.0), Node("note_text", text: note.1), Node("user_viewable", text: random.chance(30) ? "true" : "false"),
-                        Node("popup_note", text: "false"), Node("created_by", text: "circ_staff"), Node("created_date", text: "2025-03-02T09:12:44.101Z"),
+                        Node("popup_note", text: "false"), Node("created_by", text: "circ_staff"),
+                        Node("created_date", text: "2025-03-02T09:12:44.101Z"),
                     ]
                 )
             ]

@@ -1,6 +1,6 @@
+public import Foundation
 public import LecternCore
 public import LecternStore
-public import Foundation
 import Synchronization
 
 /// The gateway's state and settings, shared by its middleware.

@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 public import LecternCore
+import _CryptoExtras
 
 /// Passwords as `pbkdf2-sha256$ROUNDS$SALT$DIGEST` (hex), through swift-crypto's PBKDF2.
 public struct PBKDF2PasswordHasher: PasswordHasher {

@@ -1,6 +1,6 @@
+public import Foundation
 public import LecternCore
 public import LecternStore
-public import Foundation
 import Synchronization
 
 /// The governance thresholds of one node: per-second per institution, daily per institution and product.

@@ -1,8 +1,8 @@
 public import Hummingbird
+import LecternAlma
 public import LecternCore
 public import LecternGateway
 public import LecternStore
-import LecternAlma
 public import Logging
 
 /// Everything a running Lectern needs.

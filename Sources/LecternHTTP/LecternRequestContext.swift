@@ -9,6 +9,8 @@ public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext
     public let remoteAddress: SocketAddress?
     /// The authenticated key; set by `APIKeyMiddleware`.
     public var caller: Caller?
+    /// The API area of the path; set by `AccessPolicyMiddleware`.
+    public var area: Area?
     /// The request body as collected by `RequestSizeMiddleware` (within the size limit).
     public var bodyBytes: ByteBuffer?
     /// The body as read by `BodyMiddleware`.

@@ -1,6 +1,6 @@
 public import HTTPTypes
-public import HummingbirdTesting
 import Hummingbird
+public import HummingbirdTesting
 import NIOCore
 
 /// One answer, as a client sees it.

@@ -1,12 +1,12 @@
 public import Foundation
+import GRDB
 public import Hummingbird
 public import LecternCore
+import LecternDemo
 public import LecternGateway
 public import LecternHTTP
 public import LecternSQLite
-import LecternDemo
 import LecternStore
-import GRDB
 import Logging
 
 /// A Lectern for tests: the real SQLite store on a fresh temporary file, the demo institution,
@@ -49,7 +49,13 @@ public struct TestLectern: Sendable {
         try await InstitutionSetup.create(Institution(code: "OTHER", name: "Other University"), registry: store, store: store)
         let all = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
         let otherKey = try await KeyIssuer.issue(in: store, institution: "OTHER", environment: .sandbox, permissions: all, label: "other")
-        let bibsOnly = try await KeyIssuer.issue(in: store, institution: "DEMO", environment: .sandbox, permissions: [.bibs: .readWrite], label: "bibs")
+        let bibsOnly = try await KeyIssuer.issue(
+            in: store,
+            institution: "DEMO",
+            environment: .sandbox,
+            permissions: [.bibs: .readWrite],
+            label: "bibs"
+        )
         let gateway = Gateway(registry: store, perSecondLimit: perSecondLimit, maxBodyBytes: maxBodyBytes, clock: clock)
         try await gateway.counters.load()
         return TestLectern(
@@ -97,7 +103,12 @@ public struct TestLectern: Sendable {
     }
 
     /// A key with custom settings for the demo institution.
-    public func key(environment: LecternCore.Environment = .sandbox, permissions: [Area: Access], networks: [String] = [], unthrottled: Bool = false) async throws -> String {
+    public func key(
+        environment: LecternCore.Environment = .sandbox,
+        permissions: [Area: Access],
+        networks: [String] = [],
+        unthrottled: Bool = false
+    ) async throws -> String {
         try await KeyIssuer.issue(
             in: store,
             institution: "DEMO",

@@ -57,7 +57,8 @@ private final class XMLCollector: NSObject, XMLParserDelegate {
     private var stack: [String] = []
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         if stack.isEmpty {
             summary.root = name
             summary.rootAttributes = attributes

@@ -4,7 +4,10 @@ import LecternSQLite
 
 /// `--database`, shared by every command.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "Database URL: sqlite:PATH or postgres://user:pass@host:port/db (default: $LECTERN_DATABASE_URL, then sqlite:lectern-data/lectern.sqlite).")
+    @Option(
+        help:
+            "Database URL: sqlite:PATH or postgres://user:pass@host:port/db (default: $LECTERN_DATABASE_URL, then sqlite:lectern-data/lectern.sqlite)."
+    )
     var database: String?
 
     /// The URL in force: the option, then the environment, then the embedded default.

@@ -1,7 +1,7 @@
-import Foundation
-import LecternSQLite
 import ArgumentParser
+import Foundation
 import LecternDemo
+import LecternSQLite
 import LecternStore
 
 struct InstitutionCommand: AsyncParsableCommand {

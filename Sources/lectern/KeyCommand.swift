@@ -1,8 +1,8 @@
-import LecternSQLite
-import LecternStore
 import ArgumentParser
 import LecternCore
 import LecternGateway
+import LecternSQLite
+import LecternStore
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

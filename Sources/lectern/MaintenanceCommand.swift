@@ -1,7 +1,7 @@
-import LecternSQLite
-import LecternStore
 import ArgumentParser
 import LecternCore
+import LecternSQLite
+import LecternStore
 
 struct MaintenanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,3 @@
-import LecternSQLite
-import LecternStore
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -7,6 +5,8 @@ import LecternCore
 import LecternDemo
 import LecternGateway
 import LecternHTTP
+import LecternSQLite
+import LecternStore
 import Logging
 
 struct Serve: AsyncParsableCommand {

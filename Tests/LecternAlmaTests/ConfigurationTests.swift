@@ -7,15 +7,21 @@ import Testing
 struct ConfigurationTests {
     @Test func librariesLocationsAndDesksAreListedLikeTheRecordings() async throws {
         let lectern = try await TestLectern.make()
-        let recordedLibrary = Set(try #require((try Recorded.json("php-alma-client/libraries_response.json")["library"] as? [[String: Any]])?.first).keys)
-        let recordedLocation = Set(try #require((try Recorded.json("php-alma-client/locations_response.json")["location"] as? [[String: Any]])?.first).keys)
+        let recordedLibrary = Set(
+            try #require((try Recorded.json("php-alma-client/libraries_response.json")["library"] as? [[String: Any]])?.first).keys
+        )
+        let recordedLocation = Set(
+            try #require((try Recorded.json("php-alma-client/locations_response.json")["location"] as? [[String: Any]])?.first).keys
+        )
         try await lectern.withClient { client in
             let libraries = try Wire.json(try await client.send(.get, "/almaws/v1/conf/libraries?format=json", key: lectern.sandboxKey).body)
             let list = try #require(libraries["library"] as? [[String: Any]])
             #expect(list.count >= 2)
             #expect(recordedLibrary.subtracting(list[0].keys).isEmpty)
             let code = try #require(list.first?["code"] as? String)
-            let locations = try Wire.json(try await client.send(.get, "/almaws/v1/conf/libraries/\(code)/locations?format=json", key: lectern.sandboxKey).body)
+            let locations = try Wire.json(
+                try await client.send(.get, "/almaws/v1/conf/libraries/\(code)/locations?format=json", key: lectern.sandboxKey).body
+            )
             let locationList = try #require(locations["location"] as? [[String: Any]])
             #expect(locations["total_record_count"] as? Int == locationList.count)
             #expect(recordedLocation.subtracting(locationList[0].keys).subtracting(["accession_placement"]).isEmpty)
@@ -35,7 +41,9 @@ struct ConfigurationTests {
         try await lectern.withClient { client in
             let departments = try Wire.json(try await client.send(.get, "/almaws/v1/conf/departments?format=json", key: lectern.sandboxKey).body)
             #expect((departments["department"] as? [Any])?.count == departments["total_record_count"] as? Int)
-            let groups = try Wire.json(try await client.send(.get, "/almaws/v1/conf/code-tables/UserGroups?format=json", key: lectern.sandboxKey).body)
+            let groups = try Wire.json(
+                try await client.send(.get, "/almaws/v1/conf/code-tables/UserGroups?format=json", key: lectern.sandboxKey).body
+            )
             let rows = try #require(groups["row"] as? [[String: Any]])
             #expect(rows.contains { $0["code"] as? String == "FACULTY" && $0["enabled"] as? Bool == true })
             let unknown = try await client.send(.get, "/almaws/v1/conf/code-tables/NoSuchTable?format=json", key: lectern.sandboxKey)

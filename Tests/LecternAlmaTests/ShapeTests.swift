@@ -62,9 +62,12 @@ struct ShapeTests {
         #expect(differences == recorded.known, "\(differences)")
     }
 
-    @Test("recorded JSON -> node -> JSON is the recorded JSON", arguments: cases + [
-        Case(path: "misc/user1.json", root: "user") { AlmaShapes.user }
-    ])
+    @Test(
+        "recorded JSON -> node -> JSON is the recorded JSON",
+        arguments: cases + [
+            Case(path: "misc/user1.json", root: "user") { AlmaShapes.user }
+        ]
+    )
     func direct(_ recorded: Case) throws {
         let bytes = try Fixture.bytes(recorded.path)
         let node = try JSONCodec.parse(bytes, root: recorded.root, as: recorded.shape())
@@ -88,21 +91,35 @@ struct ShapeTests {
     @Test("the user's XML has the wrappers, attributes and code fields of rest_user.xsd")
     func userXML() throws {
         let node = try JSONCodec.parse(
-            try Fixture.bytes("php-alma-client/user_response.json"), root: "user", as: AlmaShapes.user
+            try Fixture.bytes("php-alma-client/user_response.json"),
+            root: "user",
+            as: AlmaShapes.user
         )
         let xml = String(decoding: XMLCodec.render(node), as: UTF8.self)
         #expect(xml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><user>"#))
-        #expect(xml.contains(#"<user_identifiers><user_identifier segment_type="Internal"><id_type desc="Barcode">BARCODE</id_type><value>ub12345</value><status>INACTIVE</status></user_identifier>"#))
-        #expect(xml.contains(
-            #"<contact_info><addresses><address preferred="true" segment_type="Internal"><line1>Niels Henrik Abels hus</line1><city>Oslo</city>"#
-        ))
-        #expect(xml.contains(
-            #"<emails><email preferred="true" segment_type="Internal"><email_address>dan@banan.com</email_address><email_types><email_type desc="Personal">personal</email_type></email_types></email></emails>"#
-        ))
+        #expect(
+            xml.contains(
+                #"<user_identifiers><user_identifier segment_type="Internal"><id_type desc="Barcode">BARCODE</id_type><value>ub12345</value><status>INACTIVE</status></user_identifier>"#
+            )
+        )
+        #expect(
+            xml.contains(
+                #"<contact_info><addresses><address preferred="true" segment_type="Internal"><line1>Niels Henrik Abels hus</line1><city>Oslo</city>"#
+            )
+        )
+        #expect(
+            xml.contains(
+                #"<emails><email preferred="true" segment_type="Internal"><email_address>dan@banan.com</email_address><email_types><email_type desc="Personal">personal</email_type></email_types></email></emails>"#
+            )
+        )
         #expect(xml.contains(#"<phone preferred="false" preferred_sms="true" segment_type="Internal"><phone_number>87654321</phone_number>"#))
         #expect(xml.contains(#"<user_group desc="Egne studenter">1</user_group>"#))
         #expect(xml.contains(#"<gender desc=""/>"#) || xml.contains(#"<gender desc=""></gender>"#))
-        #expect(xml.contains(#"<user_roles><user_role><status desc="Active">ACTIVE</status><scope desc="UiO,Universitetsbiblioteket">47BIBSYS_UBO</scope><role_type desc="Patron">200</role_type><parameters/></user_role></user_roles>"#))
+        #expect(
+            xml.contains(
+                #"<user_roles><user_role><status desc="Active">ACTIVE</status><scope desc="UiO,Universitetsbiblioteket">47BIBSYS_UBO</scope><role_type desc="Patron">200</role_type><parameters/></user_role></user_roles>"#
+            )
+        )
         #expect(xml.contains(#"<proxy_for_users/>"#))
         #expect(xml.contains(#"<rs_libraries><rs_library><code desc="UiO Realfagsbiblioteket">1030310</code></rs_library></rs_libraries>"#))
         // Absent members (JSON null) are not in the XML.
@@ -110,7 +127,9 @@ struct ShapeTests {
         #expect(!xml.contains("<line2"))
         #expect(!xml.contains("link="))
         // Elements come in XSD order.
-        let order = ["<record_type", "<primary_id", "<user_group", "<status desc", "<contact_info", "<user_identifiers", "<user_roles", "<rs_libraries"]
+        let order = [
+            "<record_type", "<primary_id", "<user_group", "<status desc", "<contact_info", "<user_identifiers", "<user_roles", "<rs_libraries",
+        ]
         let positions = order.compactMap { xml.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count)
         #expect(positions == positions.sorted())
@@ -120,10 +139,14 @@ struct ShapeTests {
     func errorXML() throws {
         let node = try XMLCodec.parse(try Fixture.bytes("php-alma-client/error_response.xml"))
         let json = try Fixture.json(JSONCodec.render(node, as: AlmaShapes.webServiceResult))
-        let expected = try Fixture.json(Array(#"""
-            {"errorsExist":true,"errorList":{"error":[{"errorCode":"401664","errorMessage":"Mandatory field is missing: library",
-             "trackingId":"E02-2807130150-8OWYS-AWAE533535741"}]},"result":null}
-            """#.utf8))
+        let expected = try Fixture.json(
+            Array(
+                #"""
+                {"errorsExist":true,"errorList":{"error":[{"errorCode":"401664","errorMessage":"Mandatory field is missing: library",
+                 "trackingId":"E02-2807130150-8OWYS-AWAE533535741"}]},"result":null}
+                """#.utf8
+            )
+        )
         #expect(json.differences(from: expected) == [])
         // The recorded JSON of the same error, tracking id aside.
         var recorded = try Fixture.json(try Fixture.bytes("php-alma-client/error_response.json"))
@@ -135,74 +158,128 @@ struct ShapeTests {
     func lists() throws {
         let empty = Node("users", attributes: [.init("total_record_count", "0")])
         #expect(String(decoding: JSONCodec.render(empty, as: AlmaShapes.users), as: UTF8.self) == #"{"total_record_count":0}"#)
-        let users = try XMLCodec.parse(Array(#"""
-            <users total_record_count="1"><user link="https://x/users/1"><primary_id>1</primary_id>
-            <status desc="Active">ACTIVE</status></user></users>
-            """#.utf8))
+        let users = try XMLCodec.parse(
+            Array(
+                #"""
+                <users total_record_count="1"><user link="https://x/users/1"><primary_id>1</primary_id>
+                <status desc="Active">ACTIVE</status></user></users>
+                """#.utf8
+            )
+        )
         let json = try Fixture.json(JSONCodec.render(users, as: AlmaShapes.users))
-        let expected = try Fixture.json(Array(#"""
-            {"user":[{"link":"https://x/users/1","primary_id":"1","status":{"value":"ACTIVE","desc":"Active"},
-             "requests":null,"loans":null,"fees":null}],"total_record_count":1}
-            """#.utf8))
+        let expected = try Fixture.json(
+            Array(
+                #"""
+                {"user":[{"link":"https://x/users/1","primary_id":"1","status":{"value":"ACTIVE","desc":"Active"},
+                 "requests":null,"loans":null,"fees":null}],"total_record_count":1}
+                """#.utf8
+            )
+        )
         #expect(json.differences(from: expected) == [])
     }
 
     @Test("configuration shapes: circulation desks, departments, code tables")
     func configuration() throws {
-        let desks = try XMLCodec.parse(Array(#"""
-            <circ_desks total_record_count="1"><circ_desk link="https://x/circ-desks/DEFAULT_CIRC_DESK">
-            <code>DEFAULT_CIRC_DESK</code><name>Default Circulation Desk</name><primary>true</primary></circ_desk></circ_desks>
-            """#.utf8))
-        #expect(try Fixture.json(JSONCodec.render(desks, as: AlmaShapes.circDesks)).differences(from: Fixture.json(Array(#"""
-            {"circ_desk":[{"link":"https://x/circ-desks/DEFAULT_CIRC_DESK","code":"DEFAULT_CIRC_DESK",
-             "name":"Default Circulation Desk","primary":true}],"total_record_count":1}
-            """#.utf8))) == [])
+        let desks = try XMLCodec.parse(
+            Array(
+                #"""
+                <circ_desks total_record_count="1"><circ_desk link="https://x/circ-desks/DEFAULT_CIRC_DESK">
+                <code>DEFAULT_CIRC_DESK</code><name>Default Circulation Desk</name><primary>true</primary></circ_desk></circ_desks>
+                """#.utf8
+            )
+        )
+        #expect(
+            try Fixture.json(JSONCodec.render(desks, as: AlmaShapes.circDesks)).differences(
+                from: Fixture.json(
+                    Array(
+                        #"""
+                        {"circ_desk":[{"link":"https://x/circ-desks/DEFAULT_CIRC_DESK","code":"DEFAULT_CIRC_DESK",
+                         "name":"Default Circulation Desk","primary":true}],"total_record_count":1}
+                        """#.utf8
+                    )
+                )
+            ) == []
+        )
 
-        let departments = try XMLCodec.parse(Array(#"""
-            <departments total_record_count="1"><department><code>DIGI</code><name>Digitization</name>
-            <type desc="Digitization">DIGI</type><owner desc="Main Library">MAIN</owner><work_days>5</work_days>
-            <served_libraries><library desc="Main Library">MAIN</library></served_libraries><operators/></department></departments>
-            """#.utf8))
-        #expect(try Fixture.json(JSONCodec.render(departments, as: AlmaShapes.departments)).differences(from: Fixture.json(Array(#"""
-            {"department":[{"code":"DIGI","name":"Digitization","type":{"value":"DIGI","desc":"Digitization"},
-             "owner":{"value":"MAIN","desc":"Main Library"},"work_days":"5",
-             "library":[{"value":"MAIN","desc":"Main Library"}],"operator":[]}],"total_record_count":1}
-            """#.utf8))) == [])
+        let departments = try XMLCodec.parse(
+            Array(
+                #"""
+                <departments total_record_count="1"><department><code>DIGI</code><name>Digitization</name>
+                <type desc="Digitization">DIGI</type><owner desc="Main Library">MAIN</owner><work_days>5</work_days>
+                <served_libraries><library desc="Main Library">MAIN</library></served_libraries><operators/></department></departments>
+                """#.utf8
+            )
+        )
+        #expect(
+            try Fixture.json(JSONCodec.render(departments, as: AlmaShapes.departments)).differences(
+                from: Fixture.json(
+                    Array(
+                        #"""
+                        {"department":[{"code":"DIGI","name":"Digitization","type":{"value":"DIGI","desc":"Digitization"},
+                         "owner":{"value":"MAIN","desc":"Main Library"},"work_days":"5",
+                         "library":[{"value":"MAIN","desc":"Main Library"}],"operator":[]}],"total_record_count":1}
+                        """#.utf8
+                    )
+                )
+            ) == []
+        )
 
-        let table = try XMLCodec.parse(Array(#"""
-            <code_table><name>UserGroups</name><description>User Groups</description><rows>
-            <row><code>STAFF</code><description>Staff</description><default>false</default><enabled>true</enabled></row>
-            <row><code>UG</code><description>Undergraduate</description><default>true</default><enabled>true</enabled></row>
-            </rows></code_table>
-            """#.utf8))
+        let table = try XMLCodec.parse(
+            Array(
+                #"""
+                <code_table><name>UserGroups</name><description>User Groups</description><rows>
+                <row><code>STAFF</code><description>Staff</description><default>false</default><enabled>true</enabled></row>
+                <row><code>UG</code><description>Undergraduate</description><default>true</default><enabled>true</enabled></row>
+                </rows></code_table>
+                """#.utf8
+            )
+        )
         let tableJSON = JSONCodec.render(table, as: AlmaShapes.codeTable)
-        #expect(try Fixture.json(tableJSON).differences(from: Fixture.json(Array(#"""
-            {"name":"UserGroups","description":"User Groups","row":[
-             {"code":"STAFF","description":"Staff","default":false,"enabled":true},
-             {"code":"UG","description":"Undergraduate","default":true,"enabled":true}]}
-            """#.utf8))) == [])
+        #expect(
+            try Fixture.json(tableJSON).differences(
+                from: Fixture.json(
+                    Array(
+                        #"""
+                        {"name":"UserGroups","description":"User Groups","row":[
+                         {"code":"STAFF","description":"Staff","default":false,"enabled":true},
+                         {"code":"UG","description":"Undergraduate","default":true,"enabled":true}]}
+                        """#.utf8
+                    )
+                )
+            ) == []
+        )
         let back = try JSONCodec.parse(tableJSON, root: "code_table", as: AlmaShapes.codeTable)
         #expect(back == AlmaShapes.codeTable.normalized(table))
     }
 
     @Test("a user with unknown members keeps them through JSON -> XML -> JSON")
     func unknownMembers() throws {
-        let json = Array(#"""
+        let json = Array(
+            #"""
             {"primary_id":"u1","future_field":"x","researcher":{"research_center":[{"value":"C1","desc":"Center"}],
              "display_title":"Dr"},"contact_info":{"address":[{"line1":"a","geo":{"lat":"1","lon":"2"}}]}}
-            """#.utf8)
+            """#.utf8
+        )
         let node = try JSONCodec.parse(json, root: "user", as: AlmaShapes.user)
         let back = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: AlmaShapes.user)
         let rendered = try Fixture.json(back)
         #expect(rendered["future_field"] == .string("x"))
-        #expect(rendered["researcher"] == .object([
-            "research_center": .object(["value": .string("C1"), "desc": .string("Center")]), "display_title": .string("Dr"),
-        ]))
-        #expect(rendered["contact_info"]?["address"] == .array([.object([
-            "line1": .string("a"), "geo": .object(["lat": .string("1"), "lon": .string("2")]),
-            "line2": .null, "line3": .null, "line4": .null, "line5": .null,
-            "country": .object(["value": .null, "desc": .null]), "preferred": .null,
-        ])]))
+        #expect(
+            rendered["researcher"]
+                == .object([
+                    "research_center": .object(["value": .string("C1"), "desc": .string("Center")]), "display_title": .string("Dr"),
+                ])
+        )
+        #expect(
+            rendered["contact_info"]?["address"]
+                == .array([
+                    .object([
+                        "line1": .string("a"), "geo": .object(["lat": .string("1"), "lon": .string("2")]),
+                        "line2": .null, "line3": .null, "line4": .null, "line5": .null,
+                        "country": .object(["value": .null, "desc": .null]), "preferred": .null,
+                    ])
+                ])
+        )
     }
 }
 

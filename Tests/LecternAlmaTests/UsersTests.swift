@@ -89,7 +89,11 @@ struct UsersTests {
         try await lectern.withClient { client in
             var seen: [(String, String, String)] = []
             for offset in stride(from: 0, to: 320, by: 100) {
-                let answer = try await client.send(.get, "/almaws/v1/users?format=json&limit=100&offset=\(offset)&expand=full", key: lectern.sandboxKey)
+                let answer = try await client.send(
+                    .get,
+                    "/almaws/v1/users?format=json&limit=100&offset=\(offset)&expand=full",
+                    key: lectern.sandboxKey
+                )
                 for user in try Wire.json(answer.body)["user"] as? [[String: Any]] ?? [] {
                     seen.append((user["last_name"] as! String, user["first_name"] as! String, user["primary_id"] as! String))
                 }
@@ -106,26 +110,35 @@ struct UsersTests {
     @Test func briefSearchMatchesWordsInTheField() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let smiths = try Wire.json(try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=last_name~smith", key: lectern.sandboxKey).body)
+            let smiths = try Wire.json(
+                try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=last_name~smith", key: lectern.sandboxKey).body
+            )
             let users = smiths["user"] as? [[String: Any]] ?? []
             #expect(!users.isEmpty)
             #expect(users.allSatisfy { ($0["last_name"] as? String) == "Smith" })
             #expect(smiths["total_record_count"] as? Int == users.count)
 
             let either = try Wire.json(
-                try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=last_name~smith%20OR%20last_name~chen", key: lectern.sandboxKey).body
+                try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=last_name~smith%20OR%20last_name~chen", key: lectern.sandboxKey)
+                    .body
             )
             let names = Set((either["user"] as? [[String: Any]] ?? []).compactMap { $0["last_name"] as? String })
             #expect(names == ["Smith", "Chen"])
 
             let both = try Wire.json(
-                try await client.send(.get, "/almaws/v1/users?format=json&limit=100&expand=full&q=last_name~smith%20AND%20user_group~faculty", key: lectern.sandboxKey).body
+                try await client.send(
+                    .get,
+                    "/almaws/v1/users?format=json&limit=100&expand=full&q=last_name~smith%20AND%20user_group~faculty",
+                    key: lectern.sandboxKey
+                ).body
             )
             for user in both["user"] as? [[String: Any]] ?? [] {
                 #expect(user["last_name"] as? String == "Smith")
                 #expect((user["user_group"] as? [String: Any])?["value"] as? String == "FACULTY")
             }
-            let prefix = try Wire.json(try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=primary_id~jsm*", key: lectern.sandboxKey).body)
+            let prefix = try Wire.json(
+                try await client.send(.get, "/almaws/v1/users?format=json&limit=100&q=primary_id~jsm*", key: lectern.sandboxKey).body
+            )
             #expect((prefix["user"] as? [[String: Any]] ?? []).allSatisfy { ($0["primary_id"] as? String)?.hasPrefix("jsm") == true })
         }
     }
@@ -200,7 +213,10 @@ struct UsersTests {
         ("{\"primary_id\":\"x3\",\"last_name\":\"Acct\",\"account_type\":{\"value\":\"ROBOT\"}}", "401857"),
         ("{\"primary_id\":\"x4\",\"last_name\":\"Ext\",\"account_type\":{\"value\":\"EXTERNAL\"}}", "401854"),
         ("{\"primary_id\":\"x5\",\"last_name\":\"Id\",\"user_identifier\":[{\"id_type\":{\"value\":\"SHOE_SIZE\"},\"value\":\"44\"}]}", "401864"),
-        ("{\"primary_id\":\"x6\",\"last_name\":\"Dup\",\"user_identifier\":[{\"id_type\":{\"value\":\"BARCODE\"},\"value\":\"DUP-1\"},{\"id_type\":{\"value\":\"BARCODE\"},\"value\":\"DUP-1\"}]}", ""),
+        (
+            "{\"primary_id\":\"x6\",\"last_name\":\"Dup\",\"user_identifier\":[{\"id_type\":{\"value\":\"BARCODE\"},\"value\":\"DUP-1\"},{\"id_type\":{\"value\":\"BARCODE\"},\"value\":\"DUP-1\"}]}",
+            ""
+        ),
         ("{\"primary_id\":", "401676"),
         ("[1,2,3]", "401676"),
         ("{\"primary_id\":{\"deep\":[1,2]},\"last_name\":\"T\"}", "401676"),
@@ -226,10 +242,22 @@ struct UsersTests {
         try await lectern.withClient { client in
             let answer1 = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: Self.xmlBody, body: Self.newUserXML)
             #expect(answer1.status == 200)
-            let again = try await client.send(.post, "/almaws/v1/users?format=json", key: lectern.sandboxKey, headers: Self.xmlBody, body: Self.newUserXML)
+            let again = try await client.send(
+                .post,
+                "/almaws/v1/users?format=json",
+                key: lectern.sandboxKey,
+                headers: Self.xmlBody,
+                body: Self.newUserXML
+            )
             #expect(try Wire.jsonErrorCodes(again.body) == ["401851"])
             let sameBarcode = Self.newUserXML.replacingOccurrences(of: "ada.lovelace", with: "ada.two")
-            let barcode = try await client.send(.post, "/almaws/v1/users?format=json", key: lectern.sandboxKey, headers: Self.xmlBody, body: sameBarcode)
+            let barcode = try await client.send(
+                .post,
+                "/almaws/v1/users?format=json",
+                key: lectern.sandboxKey,
+                headers: Self.xmlBody,
+                body: sameBarcode
+            )
             #expect(try Wire.jsonErrorCodes(barcode.body) == ["401851"])
             let missing = try await client.send(.get, "/almaws/v1/users/ada.two?format=json", key: lectern.sandboxKey)
             #expect(try Wire.jsonErrorCodes(missing.body) == ["401861"])
@@ -273,13 +301,22 @@ struct UsersTests {
                 <user_group>FACULTY</user_group><contact_info><emails><email preferred="true"><email_address>countess@demo.edu</email_address>
                 <email_types><email_type>personal</email_type></email_types></email></emails></contact_info></user>
                 """
-            let put = try await client.send(.put, "/almaws/v1/users/ada.lovelace?format=json", key: lectern.sandboxKey, headers: Self.xmlBody, body: replacement)
+            let put = try await client.send(
+                .put,
+                "/almaws/v1/users/ada.lovelace?format=json",
+                key: lectern.sandboxKey,
+                headers: Self.xmlBody,
+                body: replacement
+            )
             #expect(put.status == 200)
             let user = try Wire.json(put.body)
             #expect(user["last_name"] as? String == "King")
             let emails = (user["contact_info"] as? [String: Any])?["email"] as? [[String: Any]] ?? []
             #expect(emails.map { $0["email_address"] as? String } == ["countess@demo.edu"])
-            #expect((user["contact_info"] as? [String: Any])?["address"] == nil || ((user["contact_info"] as? [String: Any])?["address"] as? [Any])?.isEmpty == true)
+            #expect(
+                (user["contact_info"] as? [String: Any])?["address"] == nil
+                    || ((user["contact_info"] as? [String: Any])?["address"] as? [Any])?.isEmpty == true
+            )
             #expect(user["user_identifier"] == nil || (user["user_identifier"] as? [Any])?.isEmpty == true)
             #expect((user["user_role"] as? [[String: Any]])?.count == 1)
             // The barcode went with the identifiers: it no longer finds the user, and is free again.
@@ -308,7 +345,11 @@ struct UsersTests {
         try await lectern.withClient { client in
             let answer4 = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: Self.xmlBody, body: Self.newUserXML)
             #expect(answer4.status == 200)
-            let byParameter = try await client.send(.post, "/almaws/v1/users/ada.lovelace?op=auth&password=analytical-engine", key: lectern.sandboxKey)
+            let byParameter = try await client.send(
+                .post,
+                "/almaws/v1/users/ada.lovelace?op=auth&password=analytical-engine",
+                key: lectern.sandboxKey
+            )
             #expect(byParameter.status == 204)
             let byHeader = try await client.send(
                 .post,
@@ -329,7 +370,9 @@ struct UsersTests {
         try await lectern.withClient { client in
             let answer5 = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: Self.xmlBody, body: Self.newUserXML)
             #expect(answer5.status == 200)
-            let brief = try Wire.json(try await client.send(.get, "/almaws/v1/users/ada.lovelace?view=brief&format=json", key: lectern.sandboxKey).body)
+            let brief = try Wire.json(
+                try await client.send(.get, "/almaws/v1/users/ada.lovelace?view=brief&format=json", key: lectern.sandboxKey).body
+            )
             #expect(brief["user_role"] == nil)
             #expect((brief["contact_info"] as? [String: Any])?["address"] == nil)
             #expect(((brief["contact_info"] as? [String: Any])?["email"] as? [Any])?.count == 1)

@@ -34,7 +34,11 @@ struct CommandLineTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     static func temporaryDatabase() -> String {
@@ -43,7 +47,9 @@ struct CommandLineTests {
 
     @Test func institutionAndKeyCreationPrintOnlyWhatScriptsRead() throws {
         let database = Self.temporaryDatabase()
-        let institution = try Self.run(["institution", "create", "01TEST_INST", "--name", "Test University", "--named-users", "3", "--database", database])
+        let institution = try Self.run([
+            "institution", "create", "01TEST_INST", "--name", "Test University", "--named-users", "3", "--database", database,
+        ])
         #expect(institution.status == 0)
         #expect(institution.stdout == "01TEST_INST\n")
         let key = try Self.run([
@@ -79,7 +85,9 @@ struct CommandLineTests {
     }
 
     @Test func unknownInstitutionIsOneLineAndStatusOne() throws {
-        let result = try Self.run(["key", "create", "--institution", "NOPE", "--environment", "sandbox", "--area", "users=rw", "--database", Self.temporaryDatabase()])
+        let result = try Self.run([
+            "key", "create", "--institution", "NOPE", "--environment", "sandbox", "--area", "users=rw", "--database", Self.temporaryDatabase(),
+        ])
         #expect(result.status == 1)
         #expect(result.stderr == "Error: unknown institution 'NOPE'\n")
     }
@@ -92,7 +100,9 @@ struct CommandLineTests {
         #expect(again.stderr == "Error: institution DUP already exists\n")
     }
 
-    @Test(arguments: [["--help"], ["serve", "--help"], ["institution", "create", "--help"], ["key", "create", "--help"], ["maintenance", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["serve", "--help"], ["institution", "create", "--help"], ["key", "create", "--help"], ["maintenance", "--help"],
+    ])
     func everyCommandHasHelp(arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 0)

@@ -1,7 +1,7 @@
-import LecternStore
-import LecternSQLite
-import LecternTesting
 import LecternGateway
+import LecternSQLite
+import LecternStore
+import LecternTesting
 import Testing
 
 struct APIKeyTests {

@@ -1,8 +1,9 @@
-import LecternGateway
-import LecternSQLite
 import Foundation
+import GRDB
 import HTTPTypes
 import LecternCore
+import LecternGateway
+import LecternSQLite
 import LecternTesting
 import Testing
 
@@ -98,7 +99,13 @@ struct GatewayRefusalTests {
         let lectern = try await TestLectern.make(maxBodyBytes: 1_000)
         try await lectern.withClient { client in
             let body = "<user><primary_id>" + String(repeating: "x", count: 2_000) + "</primary_id></user>"
-            let answer = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: [.contentType: "application/xml"], body: body)
+            let answer = try await client.send(
+                .post,
+                "/almaws/v1/users",
+                key: lectern.sandboxKey,
+                headers: [.contentType: "application/xml"],
+                body: body
+            )
             try Self.expectRefusal(answer, status: 403, code: "REQUEST_TOO_LARGE", message: "Rejected by gateway due to message size limit.")
         }
     }
@@ -127,7 +134,13 @@ struct GatewayRefusalTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let before = try await client.send(.get, "/almaws/v1/users?limit=0&format=json", key: lectern.sandboxKey)
-            let answer = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: [.contentType: "application/xml"], body: body)
+            let answer = try await client.send(
+                .post,
+                "/almaws/v1/users",
+                key: lectern.sandboxKey,
+                headers: [.contentType: "application/xml"],
+                body: body
+            )
             try Self.expectRefusal(answer, status: 400, code: "GENERAL_ERROR", message: "A Gateway error has occurred: XML is not well-formed")
             let after = try await client.send(.get, "/almaws/v1/users?limit=0&format=json", key: lectern.sandboxKey)
             #expect(try Wire.json(after.body)["total_record_count"] as? Int == Wire.json(before.body)["total_record_count"] as? Int)
@@ -153,7 +166,11 @@ struct GatewayRefusalTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             try Self.expectRefusal(try await client.send(.get, "/almaws/v1/nothing-here", key: lectern.sandboxKey), status: 400, code: "UNAUTHORIZED")
-            try Self.expectRefusal(try await client.send(.get, "/almaws/v1/users/a/b/c/d", key: lectern.sandboxKey), status: 400, code: "UNAUTHORIZED")
+            try Self.expectRefusal(
+                try await client.send(.get, "/almaws/v1/users/a/b/c/d", key: lectern.sandboxKey),
+                status: 400,
+                code: "UNAUTHORIZED"
+            )
         }
     }
 
@@ -161,7 +178,12 @@ struct GatewayRefusalTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let answer = try await client.send(.get, "/almaws/v1/users?lang=de", key: "l7xx00000000000000000000000000000000")
-            try Self.expectRefusal(answer, status: 400, code: "UNAUTHORIZED", message: "API-Schlüssel nicht definiert oder nicht für diese API konfiguriert.")
+            try Self.expectRefusal(
+                answer,
+                status: 400,
+                code: "UNAUTHORIZED",
+                message: "API-Schlüssel nicht definiert oder nicht für diese API konfiguriert."
+            )
         }
     }
 
@@ -177,6 +199,23 @@ struct GatewayRefusalTests {
             #expect(refusal.headers[.accessControlAllowOrigin] == "*")
             let alma = try await client.send(.get, "/almaws/v1/users/operation/test", key: lectern.sandboxKey)
             #expect(alma.headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+}
+
+/// A failure below the handlers is answered with the documented 500 body, never an empty 500.
+struct InternalErrorTests {
+    @Test func storeFailureIsA500WebServiceResultInTheAskedFormat() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.store.pool.write { try $0.execute(sql: "DROP TABLE document_keys") }
+        try await lectern.withClient { client in
+            let xml = try await client.send(.get, "/almaws/v1/users/nobody", key: lectern.sandboxKey)
+            #expect(xml.status == 500)
+            #expect(try Wire.xml(xml.body).text("errorCode") == "INTERNAL_SERVER_ERROR")
+            #expect(!xml.text.contains("document_keys"))  // driver text never reaches the wire
+            let json = try await client.send(.get, "/almaws/v1/users/nobody?format=json", key: lectern.sandboxKey)
+            #expect(json.status == 500)
+            #expect(try Wire.jsonErrorCodes(json.body) == ["INTERNAL_SERVER_ERROR"])
         }
     }
 }

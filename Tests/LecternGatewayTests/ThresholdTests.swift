@@ -1,8 +1,8 @@
-import LecternSQLite
 import Foundation
 import HTTPTypes
 import LecternCore
 import LecternGateway
+import LecternSQLite
 import LecternStore
 import LecternTesting
 import Synchronization

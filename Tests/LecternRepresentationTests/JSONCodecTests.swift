@@ -18,51 +18,69 @@ struct JSONCodecTests {
         Shape.Member("country", .code, nullWhenAbsent: true),
         Shape.Member(
             "user_identifiers",
-            .list(item: "user_identifier", of: .object([
-                Shape.Member("segment_type", .text, isAttribute: true),
-                Shape.Member("preferred", .boolean, isAttribute: true),
-                Shape.Member("id_type", .code),
-                Shape.Member("value", .text),
-            ]))
+            .list(
+                item: "user_identifier",
+                of: .object([
+                    Shape.Member("segment_type", .text, isAttribute: true),
+                    Shape.Member("preferred", .boolean, isAttribute: true),
+                    Shape.Member("id_type", .code),
+                    Shape.Member("value", .text),
+                ])
+            )
         ),
         Shape.Member("proxy_for_users", .list(item: "proxy_for_user", of: .object([Shape.Member("primary_id", .text)]))),
         Shape.Member("note", .object([Shape.Member("text", .text)]), repeats: true),
     ])
 
-    static let user = Node("user", attributes: [.init("xmlns", "urn:x"), .init("link", "https://x/1")], children: [
-        Node("primary_id", text: "007"),
-        Node("user_group", attributes: [.init("desc", "Staff")], text: "08"),
-        Node("campus_code", text: ""),
-        Node("balance", text: "750.5"),
-        Node("active", text: "true"),
-        Node("loans", attributes: [.init("link", "https://x/1/loans")], text: "14"),
-        Node("count", attributes: [.init("link", "L")], text: "3"),
-        Node("user_identifiers", children: [
-            Node("user_identifier", attributes: [.init("segment_type", "Internal"), .init("preferred", "true")], children: [
-                Node("id_type", attributes: [.init("desc", "Barcode")], text: "BARCODE"),
-                Node("value", text: "b1"),
-            ])
-        ]),
-        Node("proxy_for_users", text: ""),
-        Node("note", children: [Node("text", text: "one")]),
-        Node("extra", text: "kept"),
-        Node("extra_list", children: [Node("item", text: "1"), Node("item", text: "2")]),
-        Node("flagged", attributes: [.init("on", "yes")], text: "v"),
-    ])
+    static let user = Node(
+        "user",
+        attributes: [.init("xmlns", "urn:x"), .init("link", "https://x/1")],
+        children: [
+            Node("primary_id", text: "007"),
+            Node("user_group", attributes: [.init("desc", "Staff")], text: "08"),
+            Node("campus_code", text: ""),
+            Node("balance", text: "750.5"),
+            Node("active", text: "true"),
+            Node("loans", attributes: [.init("link", "https://x/1/loans")], text: "14"),
+            Node("count", attributes: [.init("link", "L")], text: "3"),
+            Node(
+                "user_identifiers",
+                children: [
+                    Node(
+                        "user_identifier",
+                        attributes: [.init("segment_type", "Internal"), .init("preferred", "true")],
+                        children: [
+                            Node("id_type", attributes: [.init("desc", "Barcode")], text: "BARCODE"),
+                            Node("value", text: "b1"),
+                        ]
+                    )
+                ]
+            ),
+            Node("proxy_for_users", text: ""),
+            Node("note", children: [Node("text", text: "one")]),
+            Node("extra", text: "kept"),
+            Node("extra_list", children: [Node("item", text: "1"), Node("item", text: "2")]),
+            Node("flagged", attributes: [.init("on", "yes")], text: "v"),
+        ]
+    )
 
     @Test("renders every hint as Alma does")
     func rendersHints() throws {
         let json = try Canonical(json: JSONCodec.render(Self.user, as: Self.shape))
-        let expected = try Canonical(json: Array(#"""
-            {"link":"https://x/1","primary_id":"007","user_group":{"value":"08","desc":"Staff"},
-             "campus_code":{"value":"","desc":null},"balance":750.5,"active":true,
-             "loans":{"value":"14","link":"https://x/1/loans"},"count":{"value":3,"link":"L"},
-             "line2":null,"country":{"value":null,"desc":null},
-             "user_identifier":[{"segment_type":"Internal","preferred":true,
-                "id_type":{"value":"BARCODE","desc":"Barcode"},"value":"b1"}],
-             "proxy_for_user":[],"note":[{"text":"one"}],
-             "extra":"kept","extra_list":{"item":["1","2"]},"flagged":{"value":"v","on":"yes"}}
-            """#.utf8))
+        let expected = try Canonical(
+            json: Array(
+                #"""
+                {"link":"https://x/1","primary_id":"007","user_group":{"value":"08","desc":"Staff"},
+                 "campus_code":{"value":"","desc":null},"balance":750.5,"active":true,
+                 "loans":{"value":"14","link":"https://x/1/loans"},"count":{"value":3,"link":"L"},
+                 "line2":null,"country":{"value":null,"desc":null},
+                 "user_identifier":[{"segment_type":"Internal","preferred":true,
+                    "id_type":{"value":"BARCODE","desc":"Barcode"},"value":"b1"}],
+                 "proxy_for_user":[],"note":[{"text":"one"}],
+                 "extra":"kept","extra_list":{"item":["1","2"]},"flagged":{"value":"v","on":"yes"}}
+                """#.utf8
+            )
+        )
         #expect(json.differences(from: expected) == [])
     }
 
@@ -129,19 +147,22 @@ struct JSONCodecTests {
         #expect(rendered["user_group"] == .object(["value": .string("08"), "desc": .null]))
     }
 
-    @Test("structural errors name the field", arguments: [
-        (#"{"primary_id":["a"]}"#, "primary_id"),
-        (#"{"user_group":[{"value":"x"}]}"#, "user_group"),
-        (#"{"user_group":{"value":{"x":1}}}"#, "user_group.value"),
-        (#"{"user_identifier":[{"id_type":["x"]}]}"#, "user_identifier[0].id_type"),
-        (#"{"user_identifier":[{"value":"a"}, {"value":[]}]}"#, "user_identifier[1].value"),
-        (#"{"user_identifier":[1]}"#, "user_identifier[0]"),
-        (#"{"link":{"a":1}}"#, "link"),
-        (#"{"note":[{"text":"a"},[1]]}"#, "note[1]"),
-        (#"{"unknown":[[1]]}"#, "unknown[0]"),
-        (#"{"bad name":"x"}"#, "bad name"),
-        (#"{"x":{"1abc":"x"}}"#, "x.1abc"),
-    ])
+    @Test(
+        "structural errors name the field",
+        arguments: [
+            (#"{"primary_id":["a"]}"#, "primary_id"),
+            (#"{"user_group":[{"value":"x"}]}"#, "user_group"),
+            (#"{"user_group":{"value":{"x":1}}}"#, "user_group.value"),
+            (#"{"user_identifier":[{"id_type":["x"]}]}"#, "user_identifier[0].id_type"),
+            (#"{"user_identifier":[{"value":"a"}, {"value":[]}]}"#, "user_identifier[1].value"),
+            (#"{"user_identifier":[1]}"#, "user_identifier[0]"),
+            (#"{"link":{"a":1}}"#, "link"),
+            (#"{"note":[{"text":"a"},[1]]}"#, "note[1]"),
+            (#"{"unknown":[[1]]}"#, "unknown[0]"),
+            (#"{"bad name":"x"}"#, "bad name"),
+            (#"{"x":{"1abc":"x"}}"#, "x.1abc"),
+        ]
+    )
     func structuralErrors(json: String, field: String) {
         do {
             _ = try JSONCodec.parse(Array(json.utf8), root: "user", as: Self.shape)
@@ -151,11 +172,14 @@ struct JSONCodecTests {
         }
     }
 
-    @Test("invalid JSON and non-object bodies are refused", arguments: [
-        "", " ", "{", "}", "[]", "\"x\"", "1", "null", "true", "{\"a\":}", "{\"a\" 1}", "{\"a\":1,}", "[1,]",
-        "{\"a\":\"\\x\"}", "{\"a\":\"\u{1}\"}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":1e}", "{'a':1}",
-        "{\"a\":1} x", "{\"a\":tru}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":NaN}",
-    ])
+    @Test(
+        "invalid JSON and non-object bodies are refused",
+        arguments: [
+            "", " ", "{", "}", "[]", "\"x\"", "1", "null", "true", "{\"a\":}", "{\"a\" 1}", "{\"a\":1,}", "[1,]",
+            "{\"a\":\"\\x\"}", "{\"a\":\"\u{1}\"}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":1e}", "{'a':1}",
+            "{\"a\":1} x", "{\"a\":tru}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":NaN}",
+        ]
+    )
     func invalidJSON(json: String) {
         #expect(throws: RepresentationError.self) { try JSONCodec.parse(Array(json.utf8), root: "user", as: Self.shape) }
     }
@@ -243,20 +267,27 @@ struct JSONCodecTests {
         let node = try JSONCodec.parse(Array(json.utf8), root: "user", as: Self.shape)
         let xml = XMLCodec.render(node)
         let back = JSONCodec.render(try XMLCodec.parse(xml), as: Self.shape)
-        let expected = try Canonical(json: Array(#"""
-            {"primary_id":"1","extra":"x","obj":{"a":"1","b":{"c":"2"},"list":["p","q"],"num":"3","flag":"false"},
-             "linked":{"value":"7","link":"L"},"rows":[{"k":"1"},{"k":"2"}],"empty":"","link":null,"loans":null,
-             "line2":null,"country":{"value":null,"desc":null}}
-            """#.utf8))
+        let expected = try Canonical(
+            json: Array(
+                #"""
+                {"primary_id":"1","extra":"x","obj":{"a":"1","b":{"c":"2"},"list":["p","q"],"num":"3","flag":"false"},
+                 "linked":{"value":"7","link":"L"},"rows":[{"k":"1"},{"k":"2"}],"empty":"","link":null,"loans":null,
+                 "line2":null,"country":{"value":null,"desc":null}}
+                """#.utf8
+            )
+        )
         #expect(try Canonical(json: back).differences(from: expected) == [])
     }
 
     @Test("normalized orders children into shape order, unknown ones last")
     func normalized() {
-        let node = Node("user", children: [
-            Node("zzz", text: "u"), Node("note", children: [Node("text", text: "2")]), Node("primary_id", text: "1"),
-            Node("note", children: [Node("text", text: "3")]), Node("user_group", text: "g"),
-        ])
+        let node = Node(
+            "user",
+            children: [
+                Node("zzz", text: "u"), Node("note", children: [Node("text", text: "2")]), Node("primary_id", text: "1"),
+                Node("note", children: [Node("text", text: "3")]), Node("user_group", text: "g"),
+            ]
+        )
         let normalized = Self.shape.normalized(node)
         #expect(normalized.children.map(\.name) == ["primary_id", "user_group", "note", "note", "zzz"])
         #expect(normalized.children(named: "note").map { $0.value("text") } == ["2", "3"])

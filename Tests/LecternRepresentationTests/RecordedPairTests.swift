@@ -12,11 +12,18 @@ struct RecordedPairTests {
     /// Test-only shapes for the recorded types.
     static let error: Shape = .object([
         Shape.Member("errorsExist", .boolean),
-        Shape.Member("errorList", .object([
-            Shape.Member("error", .object([
-                Shape.Member("errorCode", .text), Shape.Member("errorMessage", .text), Shape.Member("trackingId", .text),
-            ]), repeats: true)
-        ])),
+        Shape.Member(
+            "errorList",
+            .object([
+                Shape.Member(
+                    "error",
+                    .object([
+                        Shape.Member("errorCode", .text), Shape.Member("errorMessage", .text), Shape.Member("trackingId", .text),
+                    ]),
+                    repeats: true
+                )
+            ])
+        ),
         Shape.Member("result", .text, nullWhenAbsent: true),
     ])
 
@@ -57,7 +64,9 @@ struct RecordedPairTests {
     @Test("error body: JSON recording -> XML equals the XML recording (namespace and tracking id aside)")
     func errorBodyToXML() throws {
         let node = try JSONCodec.parse(
-            try Recorded.bytes("php-alma-client/error_response.json"), root: "web_service_result", as: Self.error
+            try Recorded.bytes("php-alma-client/error_response.json"),
+            root: "web_service_result",
+            as: Self.error
         )
         var recorded = try XMLCodec.parse(try Recorded.bytes("php-alma-client/error_response.xml"))
         recorded.setAttribute("xmlns", nil)

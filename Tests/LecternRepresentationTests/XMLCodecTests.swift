@@ -31,13 +31,17 @@ struct XMLCodecTests {
 
     @Test("renders with the declaration, no indentation, empty elements self-closed")
     func rendersCompact() {
-        let node = Node("user", attributes: [.init("link", "L")], children: [
-            Node("primary_id", text: "1"),
-            Node("job_description", text: ""),
-            Node("absent"),
-            Node("user_group", attributes: [.init("desc", "Staff")], text: "08"),
-            Node("campus_code", attributes: [.init("desc", "")]),
-        ])
+        let node = Node(
+            "user",
+            attributes: [.init("link", "L")],
+            children: [
+                Node("primary_id", text: "1"),
+                Node("job_description", text: ""),
+                Node("absent"),
+                Node("user_group", attributes: [.init("desc", "Staff")], text: "08"),
+                Node("campus_code", attributes: [.init("desc", "")]),
+            ]
+        )
         let xml = XMLCodec.render(node).text
         #expect(
             xml == Self.declaration
@@ -68,7 +72,8 @@ struct XMLCodecTests {
 
     @Test("namespace declarations are kept as attributes and round-trip")
     func namespaces() throws {
-        let xml = Self.declaration
+        let xml =
+            Self.declaration
             + #"<web_service_result xmlns="http://com/exlibris/urm/general/xmlbeans"><errorsExist>true</errorsExist></web_service_result>"#
         let node = try XMLCodec.parse(Array(xml.utf8))
         #expect(node.attribute("xmlns") == "http://com/exlibris/urm/general/xmlbeans")
@@ -83,11 +88,14 @@ struct XMLCodecTests {
         #expect(node.value("c") == "<&éA")
     }
 
-    @Test("recorded documents round-trip: parse, render, parse gives the same tree", arguments: [
-        "bibsys-example/bib.xml", "bibsys-example/userrequests.xml", "bibsys-example/representation.xml",
-        "bibsys-example/representations.xml", "php-alma-client/holding_response.xml",
-        "php-alma-client/error_response.xml", "php-alma-client/analytics_response.xml",
-    ])
+    @Test(
+        "recorded documents round-trip: parse, render, parse gives the same tree",
+        arguments: [
+            "bibsys-example/bib.xml", "bibsys-example/userrequests.xml", "bibsys-example/representation.xml",
+            "bibsys-example/representations.xml", "php-alma-client/holding_response.xml",
+            "php-alma-client/error_response.xml", "php-alma-client/analytics_response.xml",
+        ]
+    )
     func recordedRoundTrip(path: String) throws {
         let node = try XMLCodec.parse(try Recorded.bytes(path))
         let rendered = XMLCodec.render(node)
@@ -106,13 +114,16 @@ struct XMLCodecTests {
         #expect(rowset.children(named: "Row").count > 0)
     }
 
-    @Test("refuses DOCTYPE, entity declarations and external entities", arguments: [
-        #"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>"#,
-        #"<!DOCTYPE a SYSTEM "file:///etc/passwd"><a/>"#,
-        #"<?xml version="1.0"?><!doctype a [<!ENTITY % p SYSTEM "http://evil/">%p;]><a/>"#,
-        #"<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>"#,
-        "<a>&undefined;</a>",
-    ])
+    @Test(
+        "refuses DOCTYPE, entity declarations and external entities",
+        arguments: [
+            #"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>"#,
+            #"<!DOCTYPE a SYSTEM "file:///etc/passwd"><a/>"#,
+            #"<?xml version="1.0"?><!doctype a [<!ENTITY % p SYSTEM "http://evil/">%p;]><a/>"#,
+            #"<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>"#,
+            "<a>&undefined;</a>",
+        ]
+    )
     func refusesDeclarations(xml: String) {
         #expect(throws: RepresentationError.self) { try XMLCodec.parse(Array(xml.utf8)) }
     }
@@ -134,10 +145,13 @@ struct XMLCodecTests {
         }
     }
 
-    @Test("refuses empty and malformed input with a message", arguments: [
-        "", "   \n", "x", "<", "<a>", "<a></b>", "<a/><b/>", "<a b=c/>", "<a>\u{1}</a>", "</a>",
-        "<?xml version=\"1.0\"?>", "<a><!-- unterminated", "<a x=\"1\" x=\"2\"/>", "<1a/>",
-    ])
+    @Test(
+        "refuses empty and malformed input with a message",
+        arguments: [
+            "", "   \n", "x", "<", "<a>", "<a></b>", "<a/><b/>", "<a b=c/>", "<a>\u{1}</a>", "</a>",
+            "<?xml version=\"1.0\"?>", "<a><!-- unterminated", "<a x=\"1\" x=\"2\"/>", "<1a/>",
+        ]
+    )
     func refusesMalformed(xml: String) {
         do {
             _ = try XMLCodec.parse(Array(xml.utf8))

@@ -8,52 +8,79 @@ public enum StandardCodeTables {
     }
 
     private static let tables: [(name: String, description: String, rows: [(String, String)])] = [
-        ("UserGroups", "User groups", [
-            ("UNDERGRAD", "Undergraduate"), ("GRAD", "Graduate student"), ("FACULTY", "Faculty"), ("STAFF", "Staff"),
-            ("ALUMNI", "Alumni"), ("GUEST", "Guest patron"), ("PUBLIC", "Community borrower"),
-        ]),
-        ("UserIdentifierTypes", "User identifier types", [
-            ("BARCODE", "Barcode"), ("UNIV_ID", "University ID"), ("ADDL_ID_1", "Additional ID 1"), ("ORCID", "ORCID"),
-            ("FACEBOOK", "Facebook ID for social login"),
-        ]),
+        (
+            "UserGroups", "User groups",
+            [
+                ("UNDERGRAD", "Undergraduate"), ("GRAD", "Graduate student"), ("FACULTY", "Faculty"), ("STAFF", "Staff"),
+                ("ALUMNI", "Alumni"), ("GUEST", "Guest patron"), ("PUBLIC", "Community borrower"),
+            ]
+        ),
+        (
+            "UserIdentifierTypes", "User identifier types",
+            [
+                ("BARCODE", "Barcode"), ("UNIV_ID", "University ID"), ("ADDL_ID_1", "Additional ID 1"), ("ORCID", "ORCID"),
+                ("FACEBOOK", "Facebook ID for social login"),
+            ]
+        ),
         ("UserRecordTypes", "User record types", [("PUBLIC", "Public"), ("STAFF", "Staff"), ("CONTACT", "Contact")]),
         ("AccountTypes", "Account types", [("INTERNAL", "Internal"), ("EXTERNAL", "External")]),
         ("UserStatus", "User status", [("ACTIVE", "Active"), ("INACTIVE", "Inactive")]),
         ("UserTitles", "User titles", [("MR", "Mr."), ("MS", "Ms."), ("MX", "Mx."), ("DR", "Dr."), ("PROF", "Prof.")]),
         ("Genders", "Genders", [("MALE", "Male"), ("FEMALE", "Female"), ("OTHER", "Other"), ("NONE", "None")]),
-        ("JobCategories", "Job categories", [
-            ("Cataloger", "Cataloger"), ("Circulation", "Circulation desk operator"), ("Librarian", "Librarian"),
-            ("Lecturer", "Lecturer"), ("Professor", "Professor"), ("Researcher", "Researcher"), ("Administrator", "Administrator"),
-        ]),
+        (
+            "JobCategories", "Job categories",
+            [
+                ("Cataloger", "Cataloger"), ("Circulation", "Circulation desk operator"), ("Librarian", "Librarian"),
+                ("Lecturer", "Lecturer"), ("Professor", "Professor"), ("Researcher", "Researcher"), ("Administrator", "Administrator"),
+            ]
+        ),
         ("CampusListOfValues", "Campuses", [("MAIN", "Main Campus"), ("NORTH", "North Campus"), ("MED", "Medical Campus")]),
         ("CatalogerLevel", "Cataloger levels", [("00", "[00] Default Level"), ("20", "[20] Copy cataloger"), ("40", "[40] Original cataloger")]),
-        ("UserPreferredLanguage", "Languages", [
-            ("en", "English"), ("de", "German"), ("fr", "French"), ("es", "Spanish"), ("zh", "Chinese"), ("ar", "Arabic"), ("he", "Hebrew"),
-        ]),
+        (
+            "UserPreferredLanguage", "Languages",
+            [
+                ("en", "English"), ("de", "German"), ("fr", "French"), ("es", "Spanish"), ("zh", "Chinese"), ("ar", "Arabic"), ("he", "Hebrew"),
+            ]
+        ),
         ("UserAddressTypes", "Address types", [("home", "Home"), ("work", "Work"), ("school", "School"), ("alternative", "Alternative")]),
         ("UserEmailTypes", "Email types", [("personal", "Personal"), ("work", "Work"), ("school", "School"), ("alternative", "Alternative")]),
         ("UserPhoneTypes", "Phone types", [("home", "Home"), ("mobile", "Mobile"), ("office", "Office"), ("officeFax", "Office fax")]),
         ("UserBlockTypes", "Block types", [("GENERAL", "General"), ("LOAN", "Loan"), ("LIBRARY", "Library")]),
-        ("UserBlockDescription", "Block descriptions", [
-            ("01-GLOBAL", "Lost items (GLOBAL)"), ("02-GLOBAL", "Disruptive behaviour in library (GLOBAL)"),
-            ("03-GLOBAL", "Unpaid fines (GLOBAL)"), ("04-LOCAL", "Overdue items (LOCAL)"),
-        ]),
-        ("NoteTypes", "Note types", [
-            ("ADDRESS", "Address"), ("BARCODE", "Barcode"), ("CIRCULATION", "Circulation"), ("ERP", "ERP"), ("LIBRARY", "Library"),
-            ("OTHER", "Other"), ("REGISTAR", "Registrar"),
-        ]),
-        ("UserStatisticalCategories", "Statistical categories", [
-            ("BIO", "Biology"), ("CHEM", "Chemistry"), ("CS", "Computer Science"), ("ECON", "Economics"), ("ENG", "Engineering"),
-            ("HIST", "History"), ("LAW", "Law"), ("MATH", "Mathematics"), ("MED", "Medicine"), ("MUS", "Music"), ("PHYS", "Physics"),
-            ("PSY", "Psychology"),
-        ]),
-        ("UserRoleTypes", "Role types", [
-            ("200", "Patron"), ("51", "Circulation Desk Operator"), ("204", "Cataloger"), ("26", "General System Administrator"),
-            ("233", "API User Information Read"),
-        ]),
-        ("CountryCodes", "Countries", [
-            ("USA", "United States"), ("CAN", "Canada"), ("GBR", "United Kingdom"), ("DEU", "Germany"), ("FRA", "France"),
-            ("ISR", "Israel"), ("CHN", "China"), ("IND", "India"),
-        ]),
+        (
+            "UserBlockDescription", "Block descriptions",
+            [
+                ("01-GLOBAL", "Lost items (GLOBAL)"), ("02-GLOBAL", "Disruptive behaviour in library (GLOBAL)"),
+                ("03-GLOBAL", "Unpaid fines (GLOBAL)"), ("04-LOCAL", "Overdue items (LOCAL)"),
+            ]
+        ),
+        (
+            "NoteTypes", "Note types",
+            [
+                ("ADDRESS", "Address"), ("BARCODE", "Barcode"), ("CIRCULATION", "Circulation"), ("ERP", "ERP"), ("LIBRARY", "Library"),
+                ("OTHER", "Other"), ("REGISTAR", "Registrar"),
+            ]
+        ),
+        (
+            "UserStatisticalCategories", "Statistical categories",
+            [
+                ("BIO", "Biology"), ("CHEM", "Chemistry"), ("CS", "Computer Science"), ("ECON", "Economics"), ("ENG", "Engineering"),
+                ("HIST", "History"), ("LAW", "Law"), ("MATH", "Mathematics"), ("MED", "Medicine"), ("MUS", "Music"), ("PHYS", "Physics"),
+                ("PSY", "Psychology"),
+            ]
+        ),
+        (
+            "UserRoleTypes", "Role types",
+            [
+                ("200", "Patron"), ("51", "Circulation Desk Operator"), ("204", "Cataloger"), ("26", "General System Administrator"),
+                ("233", "API User Information Read"),
+            ]
+        ),
+        (
+            "CountryCodes", "Countries",
+            [
+                ("USA", "United States"), ("CAN", "Canada"), ("GBR", "United Kingdom"), ("DEU", "Germany"), ("FRA", "France"),
+                ("ISR", "Israel"), ("CHN", "China"), ("IND", "India"),
+            ]
+        ),
     ]
 }

@@ -91,7 +91,10 @@ enum UserRules {
         func mark(_ node: inout Node) {
             if node.attribute("segment_type") == nil { node.setAttribute("segment_type", "Internal") }
         }
-        for (wrapper, item) in [("user_identifiers", "user_identifier"), ("user_blocks", "user_block"), ("user_notes", "user_note"), ("user_statistics", "user_statistic")] {
+        for (wrapper, item) in [
+            ("user_identifiers", "user_identifier"), ("user_blocks", "user_block"), ("user_notes", "user_note"),
+            ("user_statistics", "user_statistic"),
+        ] {
             guard let index = user.children.firstIndex(where: { $0.name == wrapper }) else { continue }
             for child in user.children[index].children.indices where user.children[index].children[child].name == item {
                 mark(&user.children[index].children[child])

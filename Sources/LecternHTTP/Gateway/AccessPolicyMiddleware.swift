@@ -10,6 +10,8 @@ struct AccessPolicyMiddleware: RouterMiddleware {
         let caller = try context.requireCaller()
         guard let area = AccessPolicy.area(forPath: request.uri.path) else { throw GatewayError.unauthorized }
         try AccessPolicy.check(caller, method: Method(request.method), area: area)
+        var context = context
+        context.area = area
         return try await next(request, context)
     }
 }

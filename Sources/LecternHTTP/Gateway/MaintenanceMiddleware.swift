@@ -8,7 +8,7 @@ struct MaintenanceMiddleware: RouterMiddleware {
     let gateway: Gateway
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let product = AccessPolicy.area(forPath: request.uri.path)?.product, gateway.isInMaintenance(product) {
+        if let product = context.area?.product, gateway.isInMaintenance(product) {
             throw GatewayError.maintenance(product: product, server: request.head.authority ?? "localhost")
         }
         return try await next(request, context)

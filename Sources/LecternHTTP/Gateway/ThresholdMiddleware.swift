@@ -11,7 +11,7 @@ struct ThresholdMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let caller = try context.requireCaller()
-        guard let product = AccessPolicy.area(forPath: request.uri.path)?.product else { throw GatewayError.unauthorized }
+        guard let product = context.area?.product else { throw GatewayError.unauthorized }
         let institution = try await gateway.institution(caller.institution)
         let remaining =
             caller.unthrottled

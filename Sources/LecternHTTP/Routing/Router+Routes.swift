@@ -19,7 +19,12 @@ extension Router<LecternRequestContext> {
         return self
     }
 
-    private static func call(for request: Request, context: LecternRequestContext, method: LecternCore.Method, parameterNames: [String]) throws -> Call {
+    private static func call(
+        for request: Request,
+        context: LecternRequestContext,
+        method: LecternCore.Method,
+        parameterNames: [String]
+    ) throws -> Call {
         var path: [String: String] = [:]
         for name in parameterNames {
             if let value = context.parameters.get(name) { path[name] = String(value).removingPercentEncoding ?? String(value) }
