@@ -1,6 +1,7 @@
 public import HTTPTypes
 import Hummingbird
 public import HummingbirdTesting
+public import Logging
 import NIOCore
 
 /// One answer, as a client sees it.
@@ -46,8 +47,8 @@ public struct LecternClient: Sendable {
 
 extension TestLectern {
     /// Runs `body` against the application with no socket (the default for tests).
-    public func withClient(_ body: @Sendable (LecternClient) async throws -> Void) async throws {
-        try await application().test(.router) { client in try await body(LecternClient(client: client)) }
+    public func withClient(logger: Logger? = nil, _ body: @Sendable (LecternClient) async throws -> Void) async throws {
+        try await application(logger: logger).test(.router) { client in try await body(LecternClient(client: client)) }
     }
 
     /// Runs `body` against the application on a real socket on 127.0.0.1.

@@ -7,7 +7,7 @@ public import LecternGateway
 public import LecternHTTP
 public import LecternSQLite
 import LecternStore
-import Logging
+public import Logging
 
 /// A Lectern for tests: the real SQLite store on a fresh temporary file, the demo institution,
 /// a second institution for isolation checks, and keys of every kind.
@@ -91,10 +91,10 @@ public struct TestLectern: Sendable {
     /// A quick password hasher for tests (the server uses many more rounds).
     public static let passwords = PBKDF2PasswordHasher(rounds: 1_000)
 
-    /// The application over this Lectern.
-    public func application() -> some ApplicationProtocol {
-        var logger = Logger(label: "lectern-test")
-        logger.logLevel = .warning
+    /// The application over this Lectern, logging to `logger` (warnings only by default).
+    public func application(logger: Logger? = nil) -> some ApplicationProtocol {
+        var logger = logger ?? Logger(label: "lectern-test")
+        if logger.label == "lectern-test" { logger.logLevel = .warning }
         return buildApplication(
             Services(store: store, gateway: gateway, passwords: Self.passwords),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),

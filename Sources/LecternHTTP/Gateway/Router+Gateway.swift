@@ -1,5 +1,6 @@
 public import Hummingbird
 public import LecternGateway
+public import Logging
 
 extension Router<LecternRequestContext> {
     /// Installs the gateway in front of every route added after it.
@@ -8,7 +9,8 @@ extension Router<LecternRequestContext> {
     /// answers, and the stages after it never run:
     ///
     /// ```
-    ///  request ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
+    ///  request ─▶ RequestLogMiddleware      method, path (key redacted), status, latency
+    ///          ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
     ///          ─▶ ErrorRenderingMiddleware  GatewayError / APIError / anything else -> documented body
     ///          ─▶ RequestSizeMiddleware     REQUEST_TOO_LARGE; collects the body
     ///          ─▶ APIKeyMiddleware          GENERAL_ERROR (no key), INVALID_REQUEST, UNAUTHORIZED
@@ -23,8 +25,9 @@ extension Router<LecternRequestContext> {
     ///
     /// Call it before adding any route: middleware wraps only the routes added after it.
     @discardableResult
-    public func addGateway(_ gateway: Gateway) -> Self {
+    public func addGateway(_ gateway: Gateway, logLevel: Logger.Level = .debug) -> Self {
         addMiddleware {
+            RequestLogMiddleware(level: logLevel)
             CORSMiddleware()
             ErrorRenderingMiddleware()
             RequestSizeMiddleware(limit: gateway.maxBodyBytes)
