@@ -100,9 +100,9 @@ struct UsersTests {
             }
             #expect(seen.count == 320)
             #expect(Set(seen.map(\.2)).count == 320)
-            let sorted = seen.sorted {
-                ($0.0.lowercased(), $0.1.lowercased(), $0.2) < ($1.0.lowercased(), $1.1.lowercased(), $1.2)
-            }
+            // Documented order: last name, first name, primary id; case and accents ignored (Müller with the Mu's).
+            func fold(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            let sorted = seen.sorted { (fold($0.0), fold($0.1), $0.2) < (fold($1.0), fold($1.1), $1.2) }
             #expect(seen.map(\.2) == sorted.map(\.2))
         }
     }

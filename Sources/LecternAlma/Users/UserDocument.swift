@@ -1,3 +1,4 @@
+import Foundation
 import LecternCore
 import LecternRepresentation
 import LecternStore
@@ -52,10 +53,12 @@ enum UserDocument {
         let excludedFromGeneral: Set<String> = ["email", "birth_date", "identifiers"]
         terms["general_info"] = terms.filter { !excludedFromGeneral.contains($0.key) }.map(\.value).joined(separator: " ")
         terms["ALL"] = terms.filter { $0.key != "general_info" }.map(\.value).joined(separator: " ")
+        // Sort keys without accents, so that Émile sorts with the E's.
+        func sortKey(_ text: String?) -> String { (text ?? "").folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
         var fields: [String: String] = [
             "primary_id": id,
-            "first_name": user.value("first_name") ?? "",
-            "last_name": user.value("last_name") ?? "",
+            "first_name": sortKey(user.value("first_name")),
+            "last_name": sortKey(user.value("last_name")),
             "modified": modified,
         ]
         if let source = user.value("source_user_id") { fields["source_user_id"] = source }
