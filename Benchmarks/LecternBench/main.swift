@@ -38,5 +38,17 @@ struct LecternBench: AsyncParsableCommand {
     }
 }
 
-// main.swift is top-level code, so the command is started here rather than with @main.
-await LecternBench.main()
+// main.swift is top-level code, so the command is started here rather than with @main (where
+// ArgumentParser would pick the async entry point itself; here `LecternBench.main()` resolves to
+// the synchronous one, which never calls an async `run()`).
+do {
+    let command = try LecternBench.parseAsRoot()
+    if let bench = command as? LecternBench {
+        try await bench.run()
+    } else {
+        var command = command  // --help and the like
+        try command.run()
+    }
+} catch {
+    LecternBench.exit(withError: error)
+}

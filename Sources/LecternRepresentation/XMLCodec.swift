@@ -67,73 +67,81 @@ public enum XMLCodec {
     }
 
     /// Renders `node` as an XML document (or, with `declaration: false`, a bare element).
+    ///
+    /// This is on every XML response's path: it writes bytes straight into one buffer.
     public static func render(_ node: Node, declaration: Bool = true) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        var out = ByteBuffer(capacity: 4096)
         if declaration {
-            out.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8)
+            raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#, &out)
         }
         write(node, to: &out)
-        return out
+        return out.finish()
     }
 
     // MARK: - Rendering
 
-    private static func write(_ node: Node, to out: inout [UInt8]) {
+    private static func write(_ node: Node, to out: inout ByteBuffer) {
         if node.text == nil && node.children.isEmpty && node.attributes.isEmpty { return }
         out.append(UInt8(ascii: "<"))
-        out.append(contentsOf: node.name.utf8)
-        for attribute in node.attributes {
+        out.append(node.name)
+        for index in node.attributes.indices {
             out.append(UInt8(ascii: " "))
-            out.append(contentsOf: attribute.name.utf8)
-            out.append(contentsOf: #"=""#.utf8)
-            escape(attribute.value, into: &out, attribute: true)
+            out.append(node.attributes[index].name)
+            raw(#"=""#, &out)
+            escape(node.attributes[index].value, into: &out, attribute: true)
             out.append(UInt8(ascii: "\""))
         }
-        if node.children.isEmpty && (node.text ?? "").isEmpty {
-            out.append(contentsOf: "/>".utf8)
+        if node.children.isEmpty && (node.text?.isEmpty ?? true) {
+            raw("/>", &out)
             return
         }
         out.append(UInt8(ascii: ">"))
         if let text = node.text {
             escape(text, into: &out, attribute: false)
         }
-        for child in node.children {
-            write(child, to: &out)
+        for index in node.children.indices {
+            write(node.children[index], to: &out)
         }
-        out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: node.name.utf8)
+        raw("</", &out)
+        out.append(node.name)
         out.append(UInt8(ascii: ">"))
+    }
+
+    /// Appends a literal.
+    @inline(__always)
+    private static func raw(_ literal: StaticString, _ out: inout ByteBuffer) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Escapes markup characters; tab, newline and carriage return become character
     /// references (so they survive attribute and line-end normalization); other characters
     /// XML 1.0 cannot carry at all (C0 controls, U+FFFE, U+FFFF) become U+FFFD.
-    private static func escape(_ string: String, into out: inout [UInt8], attribute: Bool) {
-        let utf8 = string.utf8
-        var clean = true
-        for byte in utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF {
-            clean = false
-            break
+    private static func escape(_ string: String, into out: inout ByteBuffer, attribute: Bool) {
+        var string = string
+        let clean = string.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
         }
-        if clean {
-            out.append(contentsOf: utf8)
-            return
-        }
+        if clean { return }
         for scalar in string.unicodeScalars {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
-            case "\"": out.append(contentsOf: "&quot;".utf8)
-            case "\t": out.append(contentsOf: attribute ? "&#x9;".utf8 : "\t".utf8)
-            case "\n": out.append(contentsOf: attribute ? "&#xA;".utf8 : "\n".utf8)
-            case "\r": out.append(contentsOf: "&#xD;".utf8)
+            case "&": raw("&amp;", &out)
+            case "<": raw("&lt;", &out)
+            case ">": raw("&gt;", &out)
+            case "\"": raw("&quot;", &out)
+            case "\t": attribute ? raw("&#x9;", &out) : out.append(0x09)
+            case "\n": attribute ? raw("&#xA;", &out) : out.append(0x0A)
+            case "\r": raw("&#xD;", &out)
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    out.append(0xEF)
+                    out.append(0xBF)
+                    out.append(0xBD)
                 } else {
-                    out.append(contentsOf: String(scalar).utf8)
+                    out.append(String(scalar))
                 }
             }
         }

@@ -5,16 +5,28 @@ import LecternRepresentation
 import LecternStore
 
 /// Reads through the reader pool: each call sees the latest committed data.
+///
+/// A document found by id or key is kept in the store's ``DocumentCache``, and a document in the
+/// cache is answered from it: the cache is emptied by every write to the documents, so it only
+/// ever holds the latest committed version.
 struct Reader: StoreReader {
     let pool: DatabasePool
     let tenant: String
+    let cache: DocumentCache
 
     func document(_ kind: Kind, id: String) async throws -> Document? {
-        try await pool.read { try DocumentSQL.document($0, tenant, kind, id: id) }
+        if let document = cache.document(tenant, kind, id: id) { return document }
+        let generation = cache.generation
+        let document = try await pool.read { try DocumentSQL.document($0, tenant, kind, id: id) }
+        if let document { cache.keep(document, tenant, read: generation) }
+        return document
     }
 
     func document(_ kind: Kind, key value: String, type: String?) async throws -> Document? {
-        try await pool.read { try DocumentSQL.document($0, tenant, kind, key: value, type: type) }
+        let generation = cache.generation
+        let document = try await pool.read { try DocumentSQL.document($0, tenant, kind, key: value, type: type) }
+        if let document { cache.keep(document, tenant, read: generation) }
+        return document
     }
 
     func find(_ query: DocumentQuery) async throws -> Page<Document> {
@@ -59,11 +71,10 @@ struct Writer: StoreWriter {
 /// The SQL of the document tables, shared by ``Reader`` and ``Writer``.
 enum DocumentSQL {
     static func document(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws -> Document? {
-        let row = try Row.fetchOne(
-            db,
-            sql: "SELECT id, parent, revision, body, fields FROM documents WHERE tenant = ? AND kind = ? AND id = ?",
-            arguments: [tenant, kind.rawValue, id]
+        let statement = try db.cachedStatement(
+            sql: "SELECT id, parent, revision, body, fields FROM documents WHERE tenant = ? AND kind = ? AND id = ?"
         )
+        let row = try Row.fetchOne(statement, arguments: [tenant, kind.rawValue, id])
         return try row.map { try decode($0, kind) }
     }
 

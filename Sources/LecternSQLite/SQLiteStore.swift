@@ -12,6 +12,8 @@ public final class SQLiteStore: Store, Registry {
     /// The GRDB pool; tests reach into it to set up edge cases.
     public let pool: DatabasePool
     private let writeLock = AsyncLock()
+    /// Decoded documents, emptied by every write to them (see ``DocumentCache``).
+    let cache = DocumentCache()
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public init(path: String) throws {
@@ -22,6 +24,7 @@ public final class SQLiteStore: Store, Registry {
         configuration.maximumReaderCount = 8
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
+        pool.add(transactionObserver: cache, extent: .databaseLifetime)
     }
 
     /// Opens the store named by a `sqlite:PATH` database URL, creating the directory.
@@ -43,7 +46,7 @@ public final class SQLiteStore: Store, Registry {
     }
 
     public func read<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreReader) async throws -> T) async throws -> T {
-        try await body(Reader(pool: pool, tenant: tenant.key))
+        try await body(Reader(pool: pool, tenant: tenant.key, cache: cache))
     }
 
     public func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T {
