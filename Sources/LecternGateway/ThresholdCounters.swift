@@ -16,9 +16,11 @@ public final class ThresholdCounters: Sendable {
     private struct State {
         var second: Int64 = 0
         var callsThisSecond: [String: Int] = [:]
+        var dayNumber: Int64 = -1
         var day = ""
         var daily: [DailyKey: Int] = [:]
-        var unflushed: [DailyKey: Int] = [:]
+        /// Counts not yet stored, by day: a flush after midnight still stores the old day's under it.
+        var unflushed: [String: [DailyKey: Int]] = [:]
     }
 
     private struct DailyKey: Hashable {
@@ -39,9 +41,11 @@ public final class ThresholdCounters: Sendable {
 
     /// Loads today's stored counts; call once before serving.
     public func load() async throws {
-        let day = Self.day(of: clock())
+        let dayNumber = Self.dayNumber(of: clock())
+        let day = Self.day(number: dayNumber)
         let stored = try await registry.dailyCounts(day: day)
         state.withLock { state in
+            state.dayNumber = dayNumber
             state.day = day
             state.daily = [:]
             for count in stored { state.daily[DailyKey(institution: count.institution, product: count.product), default: 0] += count.count }
@@ -56,7 +60,7 @@ public final class ThresholdCounters: Sendable {
     public func admit(institution: Institution, product: Product) throws(GatewayError) -> Int {
         let now = clock()
         let second = Int64(now.timeIntervalSince1970.rounded(.down))
-        let today = Self.day(of: now)
+        let today = Self.dayNumber(of: now)
         let limit = institution.dailyThreshold(product)
         let key = DailyKey(institution: institution.code, product: product)
         let result: Result<Int, GatewayError> = state.withLock { state in
@@ -64,8 +68,10 @@ public final class ThresholdCounters: Sendable {
                 state.second = second
                 state.callsThisSecond.removeAll(keepingCapacity: true)
             }
-            if state.day != today {
-                state.day = today
+            if state.dayNumber != today {
+                // Midnight GMT: a new day's counts (what was counted before is flushed under its own day).
+                state.dayNumber = today
+                state.day = Self.day(number: today)
                 state.daily.removeAll()
             }
             let thisSecond = state.callsThisSecond[institution.code, default: 0]
@@ -74,7 +80,7 @@ public final class ThresholdCounters: Sendable {
             guard used < limit else { return .failure(.dailyThreshold) }
             state.callsThisSecond[institution.code] = thisSecond + 1
             state.daily[key] = used + 1
-            state.unflushed[key, default: 0] += 1
+            state.unflushed[state.day, default: [:]][key, default: 0] += 1
             return .success(limit - used - 1)
         }
         return try result.get()
@@ -83,36 +89,44 @@ public final class ThresholdCounters: Sendable {
     /// The calls remaining today, without counting one.
     public func remaining(institution: Institution, product: Product) -> Int {
         let used = state.withLock { state in
-            state.day == Self.day(of: clock()) ? state.daily[DailyKey(institution: institution.code, product: product), default: 0] : 0
+            state.dayNumber == Self.dayNumber(of: clock()) ? state.daily[DailyKey(institution: institution.code, product: product), default: 0] : 0
         }
         return max(0, institution.dailyThreshold(product) - used)
     }
 
     /// Writes the counts not yet stored to the registry.
     public func flush() async throws {
-        let (day, pending) = state.withLock { state in
+        let pending = state.withLock { state in
             defer { state.unflushed.removeAll() }
-            return (state.day, state.unflushed)
+            return state.unflushed
         }
-        guard !pending.isEmpty else { return }
-        let counts = pending.map { DailyCount(institution: $0.key.institution, product: $0.key.product, day: day, count: $0.value) }
+        let counts = pending.flatMap { day, keys in
+            keys.map { DailyCount(institution: $0.key.institution, product: $0.key.product, day: day, count: $0.value) }
+        }
+        guard !counts.isEmpty else { return }
         do {
             try await registry.addDailyCounts(counts)
         } catch {
             // Keep them for the next flush rather than lose them.
             state.withLock { state in
-                if state.day == day { for (key, value) in pending { state.unflushed[key, default: 0] += value } }
+                for (day, keys) in pending {
+                    for (key, value) in keys { state.unflushed[day, default: [:]][key, default: 0] += value }
+                }
             }
             throw error
         }
     }
 
-    /// `yyyy-MM-dd` of `date` in GMT.
-    static func day(of date: Date) -> String {
-        let days = Int(date.timeIntervalSince1970.rounded(.down)) / 86_400
+    /// Days since 1970-01-01 GMT.
+    static func dayNumber(of date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    /// `yyyy-MM-dd` of a day number, in GMT.
+    static func day(number days: Int64) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "GMT")!
-        let components = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(days * 86_400)))
+        let components = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(days) * 86_400))
         return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
     }
 }

@@ -38,7 +38,8 @@ enum Migrations {
                     );
                     CREATE INDEX term_rows_owner ON term_rows (tenant, kind, id);
                     CREATE VIRTUAL TABLE document_terms USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
-                    """)
+                    """
+            )
         }
         migrator.registerMigration("v1 registry") { db in
             try db.execute(
@@ -73,7 +74,8 @@ enum Migrations {
                     CREATE TABLE maintenance (
                         product TEXT PRIMARY KEY NOT NULL
                     );
-                    """)
+                    """
+            )
         }
         return migrator
     }

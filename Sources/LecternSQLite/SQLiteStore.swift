@@ -1,7 +1,7 @@
+import Foundation
+public import GRDB
 public import LecternCore
 public import LecternStore
-public import GRDB
-import Foundation
 
 /// The embedded store: one SQLite file in WAL mode, through GRDB.
 ///

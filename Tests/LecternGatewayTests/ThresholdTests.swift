@@ -93,6 +93,22 @@ struct ThresholdTests {
         #expect(try restarted.admit(institution: institution, product: .alma) == 999)
     }
 
+    @Test func countsFromBeforeMidnightAreStoredUnderTheirOwnDay() async throws {
+        let lectern = try await TestLectern.make()
+        let institution = Institution(code: "DEMO", name: "x", namedUsers: 1)
+        let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000 + 16 * 3600 - 1))  // 2027-01-15T23:59:59Z
+        let counters = ThresholdCounters(registry: lectern.store, perSecondLimit: 10_000, clock: { now.withLock { $0 } })
+        try await counters.load()
+        for _ in 0..<3 { _ = try counters.admit(institution: institution, product: .alma) }
+        now.withLock { $0 = $0.addingTimeInterval(2) }
+        for _ in 0..<2 { _ = try counters.admit(institution: institution, product: .alma) }
+        try await counters.flush()
+        let before = try await lectern.store.dailyCounts(day: "2027-01-15").filter { $0.institution == "DEMO" && $0.product == .alma }
+        let after = try await lectern.store.dailyCounts(day: "2027-01-16").filter { $0.institution == "DEMO" && $0.product == .alma }
+        #expect(before.map(\.count) == [3])
+        #expect(after.map(\.count) == [2])
+    }
+
     @Test func concurrentAdmissionsNeverExceedTheDailyThreshold() async throws {
         let lectern = try await TestLectern.make()
         let institution = Institution(code: "DEMO", name: "x", namedUsers: 1)

@@ -104,10 +104,12 @@ struct UsersAPI {
                 user.children[contact].children = user.children[contact].children.filter { $0.name == "emails" }
             }
         }
-        let expand = Set((call.query["expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let base = "\(call.baseURL)/almaws/v1/users/\(Self.escape(document.id))"
-        for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where expand.contains(name) {
-            user.setChild(Node(name, attributes: [.init("link", "\(base)/\(name)")], text: value))
+        if let expand = call.query["expand"] {
+            let names = Set(expand.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let base = "\(call.baseURL)/almaws/v1/users/\(Self.escape(document.id))"
+            for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where names.contains(name) {
+                user.setChild(Node(name, attributes: [.init("link", "\(base)/\(name)")], text: value))
+            }
         }
         return reply(AlmaShapes.user.normalized(user), call: call)
     }

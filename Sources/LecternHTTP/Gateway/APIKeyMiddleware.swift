@@ -23,7 +23,7 @@ extension Request {
         if let key = uri.queryParameters["apikey"] { return String(key) }
         guard let value = headers[.authorization] else { return nil }
         let scheme = "apikey "
-        guard value.count > scheme.count, value.prefix(scheme.count).lowercased() == scheme else { return nil }
-        return value.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
+        guard value.utf8.count > scheme.utf8.count, value.prefix(scheme.count).lowercased() == scheme else { return nil }
+        return String(value.dropFirst(scheme.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -8,8 +8,13 @@ struct RequestSizeMiddleware: RouterMiddleware {
     let limit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+        let length = request.headers[.contentLength].flatMap { Int($0) }
+        if let length, length > limit {
             throw GatewayError.requestTooLarge
+        }
+        // Most calls are GETs without a body: do not touch the body stream then.
+        if length == 0 || (length == nil && request.headers[.transferEncoding] == nil) {
+            return try await next(request, context)
         }
         var request = request
         var context = context

@@ -27,7 +27,9 @@ extension Router<LecternRequestContext> {
     ) throws -> Call {
         var path: [String: String] = [:]
         for name in parameterNames {
-            if let value = context.parameters.get(name) { path[name] = String(value).removingPercentEncoding ?? String(value) }
+            if let value = context.parameters.get(name) {
+                path[name] = value.contains("%") ? String(value).removingPercentEncoding ?? String(value) : String(value)
+            }
         }
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
