@@ -4,6 +4,9 @@ public import LecternRepresentation
 public enum Reply: Sendable {
     /// 200 with an object, rendered as XML or JSON by the HTTP edge.
     case object(Node, Shape)
+    /// 200 with an object exactly as stored; `version` names this content and no other (for
+    /// example the tenant, kind and store-wide revision), so the edge may reuse its rendering.
+    case stored(Node, Shape, version: String)
     /// 204, no body (DELETE, `op=auth`).
     case noContent
     /// 302 to another path of this API (`/items?item_barcode=`).

@@ -77,6 +77,14 @@ enum Migrations {
                     """
             )
         }
+        migrator.registerMigration("v2 revision sequence") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE revision_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                    INSERT INTO revision_sequence (id, value) VALUES (1, (SELECT COALESCE(MAX(revision), 0) FROM documents));
+                    """
+            )
+        }
         return migrator
     }
 }

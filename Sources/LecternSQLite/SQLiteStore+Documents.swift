@@ -142,12 +142,7 @@ enum DocumentSQL {
             )
             if let owner, owner != document.id { throw StoreError.duplicateKey(type: key.type, value: key.value) }
         }
-        let revision =
-            try Int64.fetchOne(
-                db,
-                sql: "SELECT revision FROM documents WHERE tenant = ? AND kind = ? AND id = ?",
-                arguments: [tenant, document.kind.rawValue, document.id]
-            ) ?? 0
+        let revision = try Int64.fetchOne(db, sql: "UPDATE revision_sequence SET value = value + 1 WHERE id = 1 RETURNING value") ?? 0
         try removeIndexes(db, tenant, document.kind, id: document.id)
         let fields = try JSONSerialization.data(withJSONObject: document.fields, options: [.sortedKeys])
         try db.execute(
@@ -157,7 +152,7 @@ enum DocumentSQL {
                     parent = excluded.parent, revision = excluded.revision, body = excluded.body, fields = excluded.fields
                 """,
             arguments: [
-                tenant, document.kind.rawValue, document.id, document.parent, revision + 1,
+                tenant, document.kind.rawValue, document.id, document.parent, revision,
                 String(decoding: XMLCodec.render(document.body, declaration: false), as: UTF8.self),
                 String(decoding: fields, as: UTF8.self),
             ]

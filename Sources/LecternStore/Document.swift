@@ -30,7 +30,8 @@ public struct Document: Sendable {
     public var terms: [String: String]
     /// Values to sort and filter on, by field name.
     public var fields: [String: String]
-    /// Increases on every write; set by the store.
+    /// A store-wide sequence number set on every write and never reused, even after a delete:
+    /// the tenant, kind and revision name one content.
     public var revision: Int64
 
     /// Creates a document.

@@ -340,6 +340,23 @@ struct UsersTests {
         }
     }
 
+    @Test func aUserDeletedAndCreatedAgainIsNeverAnsweredFromTheOldRendering() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            for name in ["Ada", "Augusta"] {
+                let body = Self.newUserXML.replacingOccurrences(of: "<first_name>Ada</first_name>", with: "<first_name>\(name)</first_name>")
+                let created = try await client.send(.post, "/almaws/v1/users", key: lectern.sandboxKey, headers: Self.xmlBody, body: body)
+                #expect(created.status == 200)
+                for _ in 0..<2 {
+                    let read = try await client.send(.get, "/almaws/v1/users/ada.lovelace", key: lectern.sandboxKey, headers: Self.json)
+                    #expect(try Wire.json(read.body)["first_name"] as? String == name)
+                }
+                let deleted = try await client.send(.delete, "/almaws/v1/users/ada.lovelace", key: lectern.sandboxKey)
+                #expect(deleted.status == 204)
+            }
+        }
+    }
+
     @Test func authenticatesWithPasswordParameterOrHeader() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in

@@ -92,6 +92,10 @@ struct UsersAPI {
 
     @Sendable func get(_ call: Call) async throws -> Reply {
         let document = try await store.read(in: call.tenant) { try await Self.find(call, in: $0) }
+        if call.query["view"] == nil, call.query["expand"] == nil {
+            // Stored users are normalized already: answer the stored form, rendered once per revision.
+            return .stored(document.body, AlmaShapes.user, version: "\(call.tenant.key)/user/\(document.revision)")
+        }
         var user = document.body
         if call.query["view"] == "brief" {
             let names: Set<String> = [

@@ -1,4 +1,3 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LecternCore
@@ -12,18 +11,24 @@ struct APIKeyMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let key = request.apiKey, !key.isEmpty else { throw GatewayError.missingKey }
         var context = context
-        context.caller = try await gateway.keys.caller(for: key)
+        context.caller = try await gateway.keys.caller(for: String(key))
         return try await next(request, context)
     }
 }
 
 extension Request {
     /// The API key, from the query (real clients use both) or the `Authorization` header.
-    var apiKey: String? {
-        if let key = uri.queryParameters["apikey"] { return String(key) }
+    ///
+    /// Read on every call, so it works on UTF-8 bytes: no case folding or trimming of whole strings.
+    var apiKey: Substring? {
+        if let key = uri.queryParameters["apikey"] { return key }
         guard let value = headers[.authorization] else { return nil }
-        let scheme = "apikey "
-        guard value.utf8.count > scheme.utf8.count, value.prefix(scheme.count).lowercased() == scheme else { return nil }
-        return String(value.dropFirst(scheme.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        var bytes = value.utf8[...]
+        let scheme = "apikey ".utf8
+        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ ((65...90).contains($0) ? $0 + 32 : $0) == $1 }) else { return nil }
+        bytes = bytes.dropFirst(scheme.count)
+        while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
+        while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }
+        return Substring(bytes)
     }
 }

@@ -9,11 +9,12 @@ extension Router<LecternRequestContext> {
     /// request into a ``Call`` and the handler's ``Reply`` into a response.
     @discardableResult
     public func addRoutes(_ routes: [Route]) -> Self {
+        let renderings = RenderCache()
         for route in routes {
             let names = Self.parameterNames(route.path)
             on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
                 let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names)
-                return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL)
+                return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL, renderings: renderings)
             }
         }
         return self
@@ -48,10 +49,14 @@ extension Router<LecternRequestContext> {
         )
     }
 
-    private static func response(for reply: Reply, request: Request, baseURL: String) -> Response {
+    private static func response(for reply: Reply, request: Request, baseURL: String, renderings: RenderCache) -> Response {
         switch reply {
         case .object(let node, let shape):
             return .wire(node, as: shape, format: WireFormat(for: request))
+        case .stored(let node, let shape, let version):
+            let format = WireFormat(for: request)
+            let bytes = renderings.bytes(version: version, format: format) { format.render(node, as: shape) }
+            return Response(status: .ok, headers: [.contentType: format.contentType], body: ResponseBody(byteBuffer: bytes))
         case .noContent:
             return Response(status: .noContent)
         case .redirect(let path):
