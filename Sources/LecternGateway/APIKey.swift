@@ -23,13 +23,15 @@ public enum APIKey {
     /// The stored form of a key: its SHA-256 digest in hex.
     public static func hash(_ key: some StringProtocol) -> String {
         let digest = SHA256.hash(data: Array(key.utf8))
-        var hex = ""
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0f)])
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = hexBytes[Int(byte >> 4)]
+                buffer[index + 1] = hexBytes[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
         }
-        return hex
     }
 
     /// Compares two digests without stopping at the first difference.
@@ -46,4 +48,5 @@ public enum APIKey {
     public static func prefix(_ key: String) -> String { String(key.prefix(8)) }
 
     private static let hexDigits = Array("0123456789abcdef")
+    private static let hexBytes = Array("0123456789abcdef".utf8)
 }

@@ -15,21 +15,38 @@ public enum AccessPolicy {
 
     /// The area a path belongs to, or `nil` for a path outside every API.
     ///
-    /// Paths are matched on their first segments after the family's base path.
-    public static func area(forPath path: some StringProtocol) -> Area? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard segments.count >= 2 else { return nil }
-        switch (segments[0], segments[1]) {
-        case ("almaws", "v1"):
-            guard segments.count >= 3 else { return nil }
-            return almaAreas[String(segments[2])]
-        case ("primo", "v1"):
-            return .primo
-        case ("esploro", "v1"):
-            guard segments.count >= 3 else { return nil }
-            return segments[2] == "assets" ? .assets : .researchers
-        default:
-            return nil
+    /// Paths are matched on their first segments after the family's base path. Every call asks,
+    /// so this walks the path's bytes without splitting it.
+    public static func area(forPath path: String) -> Area? {
+        var segments = PathSegments(path.utf8)
+        guard let family = segments.next(), let version = segments.next(), version.elementsEqual("v1".utf8) else { return nil }
+        if family.elementsEqual("almaws".utf8) {
+            return segments.next().flatMap { almaAreas[String(Substring($0))] }
+        }
+        if family.elementsEqual("primo".utf8) { return .primo }
+        if family.elementsEqual("esploro".utf8) {
+            guard let resource = segments.next() else { return nil }
+            return resource.elementsEqual("assets".utf8) ? .assets : .researchers
+        }
+        return nil
+    }
+
+    /// The non-empty `/`-separated segments of a path, in order.
+    private struct PathSegments {
+        let bytes: String.UTF8View
+        var index: String.UTF8View.Index
+
+        init(_ bytes: String.UTF8View) {
+            self.bytes = bytes
+            self.index = bytes.startIndex
+        }
+
+        mutating func next() -> Substring.UTF8View? {
+            while index < bytes.endIndex, bytes[index] == UInt8(ascii: "/") { bytes.formIndex(after: &index) }
+            guard index < bytes.endIndex else { return nil }
+            let start = index
+            while index < bytes.endIndex, bytes[index] != UInt8(ascii: "/") { bytes.formIndex(after: &index) }
+            return Substring(bytes[start..<index]).utf8
         }
     }
 

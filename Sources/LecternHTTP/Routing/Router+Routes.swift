@@ -29,7 +29,7 @@ extension Router<LecternRequestContext> {
         var path: [String: String] = [:]
         for name in parameterNames {
             if let value = context.parameters.get(name) {
-                path[name] = value.contains("%") ? String(value).removingPercentEncoding ?? String(value) : String(value)
+                path[name] = value.utf8.contains(UInt8(ascii: "%")) ? String(value).removingPercentEncoding ?? String(value) : String(value)
             }
         }
         var query: [String: String] = [:]
