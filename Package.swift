@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternRepresentationTests",
-            dependencies: ["LecternRepresentation"],
+            dependencies: ["LecternRepresentation", "LecternTesting"],
             exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),

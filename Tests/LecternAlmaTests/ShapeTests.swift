@@ -1,6 +1,7 @@
 import Foundation
 import LecternAlma
 import LecternRepresentation
+import LecternTesting
 import Testing
 
 /// Alma's shapes against recorded Alma JSON: recorded JSON -> `JSONCodec.parse` -> XML ->
@@ -291,86 +292,7 @@ private enum Fixture {
         [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))
     }
 
-    static func json(_ bytes: [UInt8]) throws -> JSON {
-        JSON(try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
-    }
-}
-
-/// JSON compared structurally: key order ignored, booleans told from numbers.
-private indirect enum JSON: Equatable, CustomStringConvertible {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSON])
-    case object([String: JSON])
-
-    init(_ value: Any) {
-        switch value {
-        case is NSNull:
-            self = .null
-        case let number as NSNumber where !(value is String):
-            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
-        case let string as String:
-            self = .string(string)
-        case let array as [Any]:
-            self = .array(array.map(JSON.init))
-        case let dictionary as [String: Any]:
-            self = .object(dictionary.mapValues(JSON.init))
-        default:
-            self = .string("<unexpected \(type(of: value))>")
-        }
-    }
-
-    subscript(key: String) -> JSON? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
-
-    var description: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): "\(value)"
-        case .number(let value): "\(value)"
-        case .string(let value): "\"\(value)\""
-        case .array(let values): "[" + values.map(\.description).joined(separator: ",") + "]"
-        case .object(let members):
-            "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
-        }
-    }
-
-    func replacing(key: String, with replacement: JSON) -> JSON {
-        switch self {
-        case .object(let members):
-            var members = members.mapValues { $0.replacing(key: key, with: replacement) }
-            if members[key] != nil { members[key] = replacement }
-            return .object(members)
-        case .array(let values):
-            return .array(values.map { $0.replacing(key: key, with: replacement) })
-        default:
-            return self
-        }
-    }
-
-    /// Every difference between `self` (actual) and `expected`, as paths.
-    func differences(from expected: JSON, at path: String = "$") -> [String] {
-        switch (self, expected) {
-        case (.object(let actual), .object(let wanted)):
-            var found: [String] = []
-            for key in Set(actual.keys).union(wanted.keys).sorted() {
-                switch (actual[key], wanted[key]) {
-                case (let a?, let w?): found += a.differences(from: w, at: "\(path).\(key)")
-                case (let a?, nil): found.append("\(path).\(key): unexpected \(a)")
-                case (nil, let w?): found.append("\(path).\(key): missing, expected \(w)")
-                case (nil, nil): break
-                }
-            }
-            return found
-        case (.array(let actual), .array(let wanted)):
-            guard actual.count == wanted.count else { return ["\(path): \(actual.count) elements, expected \(wanted.count)"] }
-            return zip(actual, wanted).enumerated().flatMap { $0.element.0.differences(from: $0.element.1, at: "\(path)[\($0.offset)]") }
-        default:
-            return self == expected ? [] : ["\(path): \(self), expected \(expected)"]
-        }
+    static func json(_ bytes: [UInt8]) throws -> CanonicalJSON {
+        try CanonicalJSON(json: bytes)
     }
 }

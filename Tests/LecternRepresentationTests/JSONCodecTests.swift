@@ -1,5 +1,6 @@
 import Foundation
 import LecternRepresentation
+import LecternTesting
 import Testing
 
 @Suite("JSONCodec")
@@ -66,8 +67,8 @@ struct JSONCodecTests {
 
     @Test("renders every hint as Alma does")
     func rendersHints() throws {
-        let json = try Canonical(json: JSONCodec.render(Self.user, as: Self.shape))
-        let expected = try Canonical(
+        let json = try CanonicalJSON(json: JSONCodec.render(Self.user, as: Self.shape))
+        let expected = try CanonicalJSON(
             json: Array(
                 #"""
                 {"link":"https://x/1","primary_id":"007","user_group":{"value":"08","desc":"Staff"},
@@ -98,10 +99,10 @@ struct JSONCodecTests {
         let first = JSONCodec.render(Self.user, as: Self.shape)
         let node = try JSONCodec.parse(first, root: "user", as: Self.shape)
         let second = JSONCodec.render(node, as: Self.shape)
-        #expect(try Canonical(json: second).differences(from: Canonical(json: first)) == [])
+        #expect(try CanonicalJSON(json: second).differences(from: CanonicalJSON(json: first)) == [])
         // And through XML.
         let viaXML = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: Self.shape)
-        #expect(try Canonical(json: viaXML).differences(from: Canonical(json: first)) == [])
+        #expect(try CanonicalJSON(json: viaXML).differences(from: CanonicalJSON(json: first)) == [])
     }
 
     @Test("parsing restores wrappers, attributes and code fields")
@@ -141,7 +142,7 @@ struct JSONCodecTests {
         #expect(node.value("note/text") == "true")
         #expect(node.value("proxy_for_users/proxy_for_user/primary_id") == "p")
         #expect(node.value("loans") == "3")
-        let rendered = try Canonical(json: JSONCodec.render(node, as: Self.shape))
+        let rendered = try CanonicalJSON(json: JSONCodec.render(node, as: Self.shape))
         #expect(rendered["balance"] == .number(12))
         #expect(rendered["active"] == .bool(false))
         #expect(rendered["user_group"] == .object(["value": .string("08"), "desc": .null]))
@@ -212,7 +213,7 @@ struct JSONCodecTests {
         #expect(rendered.contains(#"\b\t\n\u000b\f\r"#))
         #expect(rendered.contains("\u{7F}é漢🙂"))
         #expect(!bytes.contains { $0 < 0x20 })
-        #expect(try Canonical(json: bytes)["s"] == .string(text))
+        #expect(try CanonicalJSON(json: bytes)["s"] == .string(text))
         let back = try JSONCodec.parse(bytes, root: "x", as: .object([Shape.Member("s", .text)]))
         #expect(back.value("s") == text)
     }
@@ -229,7 +230,7 @@ struct JSONCodecTests {
         let shape: Shape = .object([Shape.Member("n", .number, repeats: true)])
         let values = ["0", "-1", "750", "53.49", "1e5", "-0.5E-3", "01", "1.", "+1", "NaN", "", " 1", "12a", "0x10", "-"]
         let node = Node("x", children: values.map { Node("n", text: $0) })
-        let rendered = try Canonical(json: JSONCodec.render(node, as: shape))
+        let rendered = try CanonicalJSON(json: JSONCodec.render(node, as: shape))
         guard case .array(let items)? = rendered["n"] else {
             Issue.record("n is not an array")
             return
@@ -247,7 +248,7 @@ struct JSONCodecTests {
     func booleans() throws {
         let shape: Shape = .object([Shape.Member("b", .boolean, repeats: true)])
         let node = Node("x", children: ["true", "false", "TRUE", "1", ""].map { Node("b", text: $0) })
-        let rendered = try Canonical(json: JSONCodec.render(node, as: shape))
+        let rendered = try CanonicalJSON(json: JSONCodec.render(node, as: shape))
         #expect(rendered["b"] == .array([.bool(true), .bool(false), .string("TRUE"), .string("1"), .string("")]))
     }
 
@@ -267,7 +268,7 @@ struct JSONCodecTests {
         let node = try JSONCodec.parse(Array(json.utf8), root: "user", as: Self.shape)
         let xml = XMLCodec.render(node)
         let back = JSONCodec.render(try XMLCodec.parse(xml), as: Self.shape)
-        let expected = try Canonical(
+        let expected = try CanonicalJSON(
             json: Array(
                 #"""
                 {"primary_id":"1","extra":"x","obj":{"a":"1","b":{"c":"2"},"list":["p","q"],"num":"3","flag":"false"},
@@ -276,7 +277,7 @@ struct JSONCodecTests {
                 """#.utf8
             )
         )
-        #expect(try Canonical(json: back).differences(from: expected) == [])
+        #expect(try CanonicalJSON(json: back).differences(from: expected) == [])
     }
 
     @Test("normalized orders children into shape order, unknown ones last")
