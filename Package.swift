@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "LecternAlmaTests",
             dependencies: [
-                "LecternAlma", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore",
+                "LecternAlma", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore", "LecternGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

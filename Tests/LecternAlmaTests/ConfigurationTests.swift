@@ -31,6 +31,8 @@ struct ConfigurationTests {
             let desks = try Wire.xml(try await client.send(.get, "/almaws/v1/conf/libraries/\(code)/circ-desks", key: lectern.sandboxKey).body)
             #expect(desks.root == "circ_desks")
             #expect((desks.texts["code"] ?? []).contains("DEFAULT_CIRC_DESK"))
+            let withSlash = try await client.send(.get, "/almaws/v1/conf/libraries/\(code)/circ-desks/", key: lectern.sandboxKey)
+            #expect(withSlash.status == 200)
             let library = try Wire.xml(try await client.send(.get, "/almaws/v1/conf/libraries/\(code)", key: lectern.sandboxKey).body)
             #expect(library.root == "library")
         }

@@ -1,0 +1,41 @@
+import Foundation
+import LecternAlma
+import LecternCore
+import LecternGateway
+import LecternTesting
+import Testing
+
+/// Every Alma route is an operation of the vendor's OpenAPI documents (copied from
+/// shared/reference/exlibris/alma/openapi), with the same path and method, and belongs to an area.
+struct RouteTableTests {
+    static func operations() throws -> Set<String> {
+        var operations: Set<String> = []
+        for area in ["users", "conf"] {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Recorded/openapi/\(area).json")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+            for (path, item) in document["paths"] as! [String: Any] {
+                for method in (item as! [String: Any]).keys where ["get", "post", "put", "delete"].contains(method) {
+                    // One document writes `…/circ-desks/`: a trailing slash names the same resource.
+                    let path = path.hasSuffix("/") ? String(path.dropLast()) : path
+                    operations.insert("\(method.uppercased()) \(path)")
+                }
+            }
+        }
+        return operations
+    }
+
+    @Test func everyRouteIsADocumentedOperationInAnArea() async throws {
+        let lectern = try await TestLectern.make()
+        let documented = try Self.operations()
+        let routes = Alma.routes(store: lectern.store, passwords: TestLectern.passwords)
+        #expect(routes.count >= 18)
+        for route in routes {
+            #expect(
+                documented.contains("\(route.method.rawValue) \(route.path)"),
+                "\(route.method.rawValue) \(route.path) is not in the OpenAPI documents"
+            )
+            #expect(AccessPolicy.area(forPath: route.path) != nil)
+        }
+        #expect(Set(routes.map { "\($0.method.rawValue) \($0.path)" }).count == routes.count)
+    }
+}
