@@ -81,6 +81,11 @@ let package = Package(
             dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // MARC 21 records: MARCXML and ISO 2709, for the catalogue and imports.
+        .target(
+            name: "LecternMARC",
+            swiftSettings: swiftSettings
+        ),
         // 6 The representation engine.
         .target(
             name: "LecternRepresentation",
@@ -141,6 +146,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternMARCTests",
+            dependencies: ["LecternMARC"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
