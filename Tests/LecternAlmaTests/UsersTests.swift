@@ -107,6 +107,22 @@ struct UsersTests {
         }
     }
 
+    @Test func modifyDateFromFiltersAndExcludesQ() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let all = try await client.send(.get, "/almaws/v1/users?format=json&limit=0&modify_date_from=2000-01-01", key: lectern.sandboxKey)
+            #expect(try Wire.json(all.body)["total_record_count"] as? Int == 320)
+            let none = try await client.send(.get, "/almaws/v1/users?format=json&limit=0&modify_date_from=2999-01-01", key: lectern.sandboxKey)
+            #expect(try Wire.json(none.body)["total_record_count"] as? Int == 0)
+            let both = try await client.send(
+                .get,
+                "/almaws/v1/users?format=json&q=last_name~smith&modify_date_from=2000-01-01",
+                key: lectern.sandboxKey
+            )
+            #expect(try Wire.jsonErrorCodes(both.body) == ["402119"])
+        }
+    }
+
     @Test func briefSearchMatchesWordsInTheField() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
