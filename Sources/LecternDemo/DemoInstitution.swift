@@ -54,16 +54,3 @@ public enum DemoInstitution {
         }
     }
 }
-
-/// Creating an institution: the registry entry and the configuration every tenant starts with.
-public enum InstitutionSetup {
-    /// Creates `institution` with the standard code tables in its sandbox and production.
-    public static func create(_ institution: Institution, registry: any Registry, store: any Store) async throws {
-        try await registry.createInstitution(institution)
-        for environment in [Environment.sandbox, .production] {
-            try await store.write(in: Tenant(institution: institution.code, environment: environment)) { tx in
-                for table in StandardCodeTables.documents { try await tx.put(table) }
-            }
-        }
-    }
-}
