@@ -1,6 +1,6 @@
+import LecternAlma
 public import LecternCore
 public import LecternStore
-import LecternAlma
 
 /// Creating an institution: the registry entry and the configuration every tenant starts with.
 ///
