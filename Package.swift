@@ -151,6 +151,7 @@ let package = Package(
         .testTarget(
             name: "LecternMARCTests",
             dependencies: ["LecternMARC"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

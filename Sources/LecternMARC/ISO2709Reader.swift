@@ -1,0 +1,341 @@
+public import Foundation
+
+/// Reads ISO 2709 (MARC 21 binary) records one at a time, each with its position, and keeps
+/// going after a bad record.
+///
+/// ```swift
+/// for result in ISO2709Reader(bytes) {
+///     switch result {
+///     case .success(let read): try importer.add(read.record)
+///     case .failure(let error): rejected.append(error)  // "record 7 (byte 10240): …"
+///     }
+/// }
+/// ```
+///
+/// Guarantees, whatever the bytes: no crash, no endless loop (every step consumes at least
+/// one byte), and every record that ``next()`` returns can be written back by
+/// ``ISO2709/encode(_:)``. The reader is strict about structure and never guesses:
+///
+/// - A record whose leader length is a number, ends on a record terminator (`0x1D`) and has
+///   no terminator before that is *framed*: whatever is wrong inside it (leader, directory,
+///   fields, UTF-8), the reader reports it and goes on after the record.
+/// - A record that cannot be framed (non-numeric length, a length that does not end on the
+///   first record terminator, input that ends first) is reported, and the reader resumes at
+///   whichever comes first: the byte after the next record terminator, or the next offset that
+///   looks like a MARC 21 leader (digits at 00-04 and 12-16, `4500` at 20-23), so that a record
+///   cut short does not take the next one with it. Without either, reading ends.
+/// - Line breaks, NUL and `0x1A` bytes between records are skipped.
+///
+/// Leader/09 `a` means UTF-8, which is decoded (each field once, invalid UTF-8 is an error).
+/// Leader/09 blank means MARC-8, which this reader does not decode: such a record is an
+/// ``MARCError/Code/unsupportedEncoding`` error, unless `acceptingASCIIOnlyMARC8` is set and
+/// the record holds only ASCII (no byte above `0x7F` and no `ESC`, MARC-8's character set
+/// switch), where MARC-8 and UTF-8 agree; the record then comes back with leader/09 `a`.
+public struct ISO2709Reader: Sequence, IteratorProtocol {
+    /// A record with its position, or the error that rejected it.
+    public typealias Element = MARCReadResult
+
+    private let bytes: [UInt8]
+    private let acceptsASCIIOnlyMARC8: Bool
+    /// The offset where the next record is looked for.
+    public private(set) var offset: Int = 0
+    /// The index the next record will get: records and errors returned so far.
+    public private(set) var recordIndex: Int = 0
+
+    /// Creates a reader over `bytes`.
+    ///
+    /// - parameter acceptingASCIIOnlyMARC8: read MARC-8 records (leader/09 blank) whose bytes
+    ///   are all ASCII instead of rejecting them.
+    public init(_ bytes: [UInt8], acceptingASCIIOnlyMARC8: Bool = false) {
+        self.bytes = bytes
+        self.acceptsASCIIOnlyMARC8 = acceptingASCIIOnlyMARC8
+    }
+
+    /// Creates a reader over `data`.
+    public init(_ data: Data, acceptingASCIIOnlyMARC8: Bool = false) {
+        self.init([UInt8](data), acceptingASCIIOnlyMARC8: acceptingASCIIOnlyMARC8)
+    }
+
+    /// The next record or error; `nil` at the end of the input.
+    public mutating func next() -> MARCReadResult? {
+        while offset < bytes.count, Self.isSeparator(bytes[offset]) {
+            offset += 1
+        }
+        guard offset < bytes.count else { return nil }
+        let start = offset
+        let position = MARCPosition(recordIndex: recordIndex, byteOffset: start)
+        recordIndex += 1
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Self.read(buffer, at: start, acceptingASCIIOnlyMARC8: acceptsASCIIOnlyMARC8)
+        }
+        offset = Swift.max(result.resume, start + 1)
+        switch result.outcome {
+        case .success(let record):
+            return .success((record, position))
+        case .failure(let problem):
+            return .failure(MARCError(problem.code, problem.reason, position: position))
+        }
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x0D || byte == 0x00 || byte == 0x1A
+    }
+
+    // MARK: - One record
+
+    private struct Problem: Error {
+        var code: MARCError.Code
+        var reason: String
+
+        init(_ code: MARCError.Code, _ reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    /// Reads the record at `start`; `resume` is where the next one is looked for.
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at start: Int,
+        acceptingASCIIOnlyMARC8: Bool
+    ) -> (outcome: Result<MARCRecord, Problem>, resume: Int) {
+        var terminator: Int? = nil
+        var scan = start
+        while scan < bytes.count {
+            if bytes[scan] == ISO2709.recordTerminator {
+                terminator = scan
+                break
+            }
+            scan += 1
+        }
+        // Without a frame, resume after the next record terminator, or earlier where a leader
+        // seems to start: so that a record cut short before its terminator does not take the
+        // next record down with it.
+        let resync = resynchronize(bytes, after: start, terminator: terminator)
+        let available = bytes.count - start
+        guard let length = number(bytes, start, 5) else {
+            if available < 5 {
+                return (.failure(Problem(.truncated, "the input ends \(available) bytes into a record's leader")), resync)
+            }
+            let shown = printable(bytes, start, 5)
+            return (.failure(Problem(.invalidLeader, "the record length in leader/00-04 is not a number: \"\(shown)\"")), resync)
+        }
+        guard length >= 26 else {
+            let reason = "the record length \(length) in leader/00-04 is shorter than a leader and two terminators (26 bytes)"
+            return (.failure(Problem(.invalidLeader, reason)), resync)
+        }
+        guard let terminator else {
+            if length > available {
+                let reason = "the input ends \(available) bytes into a record of \(length) bytes (leader/00-04)"
+                return (.failure(Problem(.truncated, reason)), resync)
+            }
+            let reason = "no record terminator (0x1D) at the end of the record's \(length) bytes (leader/00-04)"
+            return (.failure(Problem(.truncated, reason)), resync)
+        }
+        guard terminator == start + length - 1 else {
+            let actual = terminator - start + 1
+            let reason =
+                length > available
+                ? "the record length \(length) in leader/00-04 runs past the end of the input; the first record terminator ends a record of \(actual) bytes"
+                : "the record length \(length) in leader/00-04 does not match the first record terminator, which ends a record of \(actual) bytes"
+            return (.failure(Problem(length > available ? .truncated : .invalidLeader, reason)), resync)
+        }
+        let end = start + length
+        let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        do {
+            return (.success(try parse(record, acceptingASCIIOnlyMARC8: acceptingASCIIOnlyMARC8)), end)
+        } catch {
+            return (.failure(error), end)
+        }
+    }
+
+    /// Where to look for the next record after an unframed one at `start`: the earlier of the
+    /// byte after the next record terminator and the next offset that looks like a MARC 21
+    /// leader (five digits, five digits at 12-16, `4500` at 20-23).
+    private static func resynchronize(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int, terminator: Int?) -> Int {
+        let limit = terminator.map { $0 + 1 } ?? bytes.count
+        var candidate = start + 1
+        while candidate + 24 <= limit {
+            if bytes[candidate + 20] == UInt8(ascii: "4"), bytes[candidate + 21] == UInt8(ascii: "5"),
+                bytes[candidate + 22] == UInt8(ascii: "0"), bytes[candidate + 23] == UInt8(ascii: "0"),
+                number(bytes, candidate, 5) != nil, number(bytes, candidate + 12, 5) != nil
+            {
+                return candidate
+            }
+            candidate += 1
+        }
+        return limit
+    }
+
+    /// Parses a framed record: `record` starts with the leader and ends with `0x1D`.
+    private static func parse(
+        _ record: UnsafeBufferPointer<UInt8>,
+        acceptingASCIIOnlyMARC8: Bool
+    ) throws(Problem) -> MARCRecord {
+        let length = record.count
+        for index in 0..<24 where record[index] < 0x20 || record[index] >= 0x7F {
+            throw Problem(.invalidLeader, "the leader has a byte that is not printable ASCII at position \(index)")
+        }
+        var leader = Array(record[0..<24])
+        guard let base = number(record, 12, 5) else {
+            throw Problem(
+                .invalidLeader,
+                "the base address of data in leader/12-16 is not a number: \"\(printable(record, 12, 5))\""
+            )
+        }
+        guard base >= 25, base <= length - 1 else {
+            throw Problem(.invalidLeader, "the base address \(base) in leader/12-16 lies outside the record of \(length) bytes")
+        }
+        switch leader[9] {
+        case UInt8(ascii: "a"):
+            break
+        case UInt8(ascii: " "):
+            let asciiOnly = record.allSatisfy { $0 < 0x80 && $0 != 0x1B }
+            guard acceptingASCIIOnlyMARC8, asciiOnly else {
+                let detail = acceptingASCIIOnlyMARC8 ? " and holds non-ASCII characters" : ""
+                throw Problem(
+                    .unsupportedEncoding,
+                    "MARC-8 encoded record (leader/09 blank)\(detail) is not supported; convert the file to UTF-8"
+                )
+            }
+            leader[9] = UInt8(ascii: "a")
+        default:
+            throw Problem(
+                .unsupportedEncoding,
+                "leader/09 is \"\(printable(record, 9, 1))\", neither \"a\" (UTF-8) nor blank (MARC-8)"
+            )
+        }
+        guard record[base - 1] == ISO2709.fieldTerminator else {
+            throw Problem(.invalidDirectory, "the directory does not end with a field terminator (0x1E) before the base address \(base)")
+        }
+        let directoryLength = base - 1 - 24
+        guard directoryLength % 12 == 0 else {
+            throw Problem(.invalidDirectory, "the directory is \(directoryLength) bytes long, not a multiple of 12")
+        }
+        var fields: [MARCRecord.Field] = []
+        fields.reserveCapacity(directoryLength / 12)
+        var entry = 24
+        var entryIndex = 0
+        while entry < base - 1 {
+            defer {
+                entry += 12
+                entryIndex += 1
+            }
+            guard ISO2709.isAlphanumeric(record[entry]), ISO2709.isAlphanumeric(record[entry + 1]),
+                ISO2709.isAlphanumeric(record[entry + 2])
+            else {
+                throw Problem(
+                    .invalidDirectory,
+                    "directory entry \(entryIndex) has the tag \"\(printable(record, entry, 3))\", not three ASCII letters or digits"
+                )
+            }
+            // ASCII alphanumerics, so this is exact.
+            let tag = String(decoding: UnsafeBufferPointer(rebasing: record[entry..<entry + 3]), as: UTF8.self)
+            guard let fieldLength = number(record, entry + 3, 4), let fieldStart = number(record, entry + 7, 5) else {
+                throw Problem(
+                    .invalidDirectory,
+                    "directory entry \(entryIndex) (field \(tag)) has a length or start that is not a number: \"\(printable(record, entry + 3, 9))\""
+                )
+            }
+            guard fieldLength >= 1 else {
+                throw Problem(.invalidDirectory, "field \(tag) has length 0; it needs at least its field terminator")
+            }
+            let from = base + fieldStart
+            let to = from + fieldLength
+            guard to <= length - 1 else {
+                throw Problem(
+                    .invalidDirectory,
+                    "field \(tag) (start \(fieldStart), length \(fieldLength)) runs past the end of the record's data"
+                )
+            }
+            guard record[to - 1] == ISO2709.fieldTerminator else {
+                throw Problem(.invalidField, "field \(tag) does not end with a field terminator (0x1E)")
+            }
+            let content = UnsafeBufferPointer(rebasing: record[from..<to - 1])
+            fields.append(try field(tag, content))
+        }
+        return MARCRecord(leader: String(decoding: leader, as: UTF8.self), fields: fields)
+    }
+
+    /// Builds a field from its bytes without the terminator.
+    private static func field(_ tag: String, _ content: UnsafeBufferPointer<UInt8>) throws(Problem) -> MARCRecord.Field {
+        if tag.utf8.first == UInt8(ascii: "0") && tag.utf8.dropFirst().first == UInt8(ascii: "0") {
+            if content.contains(where: { $0 >= ISO2709.recordTerminator && $0 <= ISO2709.subfieldDelimiter }) {
+                throw Problem(.invalidField, "control field \(tag) contains a MARC delimiter byte")
+            }
+            return .control(tag: tag, value: try decode(content, tag))
+        }
+        guard content.count >= 2 else {
+            throw Problem(.invalidField, "data field \(tag) is shorter than its two indicators")
+        }
+        guard content[0] >= 0x20, content[0] < 0x7F, content[1] >= 0x20, content[1] < 0x7F else {
+            throw Problem(.invalidField, "data field \(tag) has indicators that are not printable ASCII")
+        }
+        let indicator1 = Character(Unicode.Scalar(content[0]))
+        let indicator2 = Character(Unicode.Scalar(content[1]))
+        guard content.count == 2 || content[2] == ISO2709.subfieldDelimiter else {
+            throw Problem(.invalidField, "data field \(tag) has data before its first subfield delimiter (0x1F)")
+        }
+        var subfields: [MARCRecord.Subfield] = []
+        var index = 2
+        while index < content.count {
+            // content[index] is a subfield delimiter.
+            var next = index + 1
+            while next < content.count, content[next] != ISO2709.subfieldDelimiter {
+                if content[next] == ISO2709.fieldTerminator || content[next] == ISO2709.recordTerminator {
+                    throw Problem(.invalidField, "data field \(tag) contains a terminator byte before its end")
+                }
+                next += 1
+            }
+            // A delimiter followed by nothing (or by another delimiter) is an empty subfield
+            // without a code: skipped.
+            if next > index + 1 {
+                let code = content[index + 1]
+                guard code > 0x20, code < 0x7F else {
+                    throw Problem(.invalidField, "data field \(tag) has a subfield code that is not printable ASCII")
+                }
+                let value = try decode(UnsafeBufferPointer(rebasing: content[index + 2..<next]), tag)
+                subfields.append(MARCRecord.Subfield(Character(Unicode.Scalar(code)), value))
+            }
+            index = next
+        }
+        return .data(tag: tag, indicator1: indicator1, indicator2: indicator2, subfields: subfields)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: String) throws(Problem) -> String {
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+            throw Problem(.invalidUTF8, "field \(tag) is not valid UTF-8")
+        }
+        return string
+    }
+
+    /// The decimal number in `count` bytes at `start`, or `nil` when they are not all digits
+    /// or run past the end.
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
+        var value = 0
+        for index in start..<start + count {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// Up to `count` bytes at `start` for a message, non-printable bytes as `\xNN`.
+    private static func printable(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> String {
+        var text = ""
+        var index = start
+        while index < Swift.min(start + count, bytes.count) {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+            }
+            index += 1
+        }
+        return text
+    }
+}
