@@ -1,5 +1,5 @@
 import LecternAlma
-public import LecternCore
+import LecternCore
 public import LecternStore
 
 /// Creating an institution: the registry entry and the configuration every tenant starts with.

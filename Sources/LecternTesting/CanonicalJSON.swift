@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// JSON parsed independently of the codec (`JSONSerialization`), for structural comparison
 /// that ignores key order and tells booleans from numbers.

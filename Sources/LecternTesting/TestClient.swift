@@ -1,6 +1,6 @@
 public import HTTPTypes
 import Hummingbird
-public import HummingbirdTesting
+import HummingbirdTesting
 public import Logging
 import NIOCore
 

@@ -4,7 +4,7 @@ public import Hummingbird
 public import LecternCore
 import LecternDemo
 public import LecternGateway
-public import LecternHTTP
+import LecternHTTP
 public import LecternSQLite
 import LecternStore
 public import Logging
@@ -81,7 +81,7 @@ public struct TestLectern: Sendable {
             let path = directory.appendingPathComponent("template.sqlite").path
             let store = try SQLiteStore(path: path)
             let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords)!
-            try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try store.pool.close()
             built = (path, keys)
             return (path, keys)

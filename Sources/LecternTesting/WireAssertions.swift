@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import FoundationXML
 
 /// Reads answers independently of Lectern's representation engine: JSON through
