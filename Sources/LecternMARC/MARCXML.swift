@@ -1,4 +1,5 @@
 public import Foundation
+import LecternRepresentation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -212,110 +213,10 @@ public enum MARCXML {
 
     // MARK: - Checks before XMLParser sees the bytes
 
-    /// Refuses what `XMLParser` should never see: empty documents, NUL bytes, invalid UTF-8
-    /// (FoundationXML traps on some that libxml2 lets through), other declared encodings, and
-    /// DOCTYPE or ENTITY declarations.
+    /// Refuses what `XMLParser` should never see (``XMLInputCheck``), as a fatal error.
     private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> MARCError? {
-        func fail(_ reason: String, at offset: Int? = nil) -> MARCError {
-            MARCError(.malformedXML, reason, position: offset.map { MARCPosition(byteOffset: $0) }, isFatal: true)
+        XMLInputCheck.problem(in: bytes).map { problem in
+            MARCError(.malformedXML, problem.reason, position: problem.offset.map { MARCPosition(byteOffset: $0) }, isFatal: true)
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return fail("the document is empty")
-        }
-        if let nul = bytes.firstIndex(of: 0) {
-            return fail("the document contains a NUL byte", at: nul)
-        }
-        if let invalid = firstInvalidUTF8(bytes) {
-            return fail("the document is not valid UTF-8", at: invalid)
-        }
-        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
-            return fail("the document declares the encoding \"\(encoding)\"; MARCXML is read as UTF-8 only")
-        }
-        if let declaration = firstDeclaration(bytes) {
-            return fail("DOCTYPE and ENTITY declarations are not allowed", at: declaration)
-        }
-        return nil
-    }
-
-    /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`.
-    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                upper = 0x9F
-            case 0xF0:
-                length = 4
-                lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                upper = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            guard bytes[index + 1] >= lower, bytes[index + 1] <= upper else { return index }
-            for next in index + 2..<index + length where bytes[next] < 0x80 || bytes[next] > 0xBF {
-                return index
-            }
-            index += length
-        }
-        return nil
-    }
-
-    /// The `encoding` of the XML declaration, if there is one.
-    private static func declaredEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        guard bytes[start...].starts(with: "<?xml".utf8) else { return nil }
-        var end = start
-        while end + 1 < bytes.count && !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
-            end += 1
-        }
-        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return "" }
-        return String(rest.dropFirst().prefix { $0 != quote })
-    }
-
-    /// The offset of the first `<!DOCTYPE` or `<!ENTITY` (any case), or `nil`.
-    private static func firstDeclaration(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let words = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") {
-                for word in words where matches(bytes, at: index, word) {
-                    return index
-                }
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ word: [UInt8]) -> Bool {
-        guard start + word.count <= bytes.count else { return false }
-        for offset in 0..<word.count {
-            var byte = bytes[start + offset]
-            if byte >= 0x61 && byte <= 0x7A { byte -= 0x20 }
-            if byte != word[offset] { return false }
-        }
-        return true
     }
 }

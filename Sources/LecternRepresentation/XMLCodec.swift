@@ -29,22 +29,8 @@ public enum XMLCodec {
     /// - throws: ``RepresentationError`` when the bytes are not a well-formed XML document,
     ///   contain a DOCTYPE or NUL bytes, or nest deeper than ``maximumDepth``.
     public static func parse(_ bytes: [UInt8]) throws(RepresentationError) -> Node {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw RepresentationError("XML is not well-formed: the body is empty")
-        }
-        if bytes.contains(0) {
-            throw RepresentationError("XML is not well-formed: the body contains NUL bytes")
-        }
-        // FoundationXML traps on some malformed UTF-8 that libxml2 lets through, so only
-        // well-formed UTF-8 reaches it, and only documents that say they are UTF-8.
-        if String(validating: bytes, as: UTF8.self) == nil {
-            throw RepresentationError("XML is not well-formed: the body is not valid UTF-8")
-        }
-        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
-            throw RepresentationError("XML is not well-formed: only UTF-8 is accepted, not \(encoding)")
-        }
-        if containsDeclaration(bytes) {
-            throw RepresentationError("XML is not well-formed: DOCTYPE and entity declarations are not allowed")
+        if let problem = bytes.withUnsafeBufferPointer(XMLInputCheck.problem(in:)) {
+            throw RepresentationError("XML is not well-formed: \(problem.reason)")
         }
         let builder = TreeBuilder()
         let parser = XMLParser(data: Data(bytes))
@@ -148,46 +134,6 @@ public enum XMLCodec {
     }
 
     // MARK: - Parsing
-
-    /// The `encoding` of the XML declaration, if there is one.
-    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        guard bytes[start...].starts(with: "<?xml".utf8) else { return nil }
-        var end = start
-        while end + 1 < bytes.count && !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
-            end += 1
-        }
-        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return "" }
-        return String(rest.dropFirst().prefix { $0 != quote })
-    }
-
-    /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY` (any case).
-    private static func containsDeclaration(_ bytes: [UInt8]) -> Bool {
-        let doctype = Array("<!DOCTYPE".utf8)
-        let entity = Array("<!ENTITY".utf8)
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") {
-                if matches(bytes, at: index, doctype) || matches(bytes, at: index, entity) { return true }
-            }
-            index += 1
-        }
-        return false
-    }
-
-    private static func matches(_ bytes: [UInt8], at start: Int, _ word: [UInt8]) -> Bool {
-        guard start + word.count <= bytes.count else { return false }
-        for offset in 0..<word.count {
-            var byte = bytes[start + offset]
-            if byte >= 0x61 && byte <= 0x7A { byte -= 0x20 }
-            if byte != word[offset] { return false }
-        }
-        return true
-    }
 
     private static func describe(_ error: any Error) -> String {
         let nsError = error as NSError

@@ -209,7 +209,7 @@ struct MARCXMLTests {
         ("<record>\u{0}</record>", "the document contains a NUL byte"),
         (
             "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><record/>",
-            "the document declares the encoding \"ISO-8859-1\"; MARCXML is read as UTF-8 only"
+            "the document declares the encoding \"ISO-8859-1\"; only UTF-8 is accepted"
         ),
         (
             "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><record><leader>&lol;</leader></record>",
