@@ -84,6 +84,7 @@ let package = Package(
         // MARC 21 records: MARCXML and ISO 2709, for the catalogue and imports.
         .target(
             name: "LecternMARC",
+            dependencies: ["LecternRepresentation"],
             swiftSettings: swiftSettings
         ),
         // 6 The representation engine.
@@ -120,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternRepresentationTests",
-            dependencies: ["LecternRepresentation", "LecternTesting"],
+            dependencies: ["LecternRepresentation", "LecternTesting", "LecternCore"],
             exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),
@@ -150,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternMARCTests",
-            dependencies: ["LecternMARC"],
+            dependencies: ["LecternMARC", "LecternCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LecternMARC
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LecternRepresentation
 import Testing
 
@@ -37,7 +38,7 @@ struct FuzzTests {
 
     @Test("random bytes")
     func randomBytes() {
-        var random = SplitMix(state: 1)
+        var random = SeededGenerator(seed: 1)
         for _ in 0..<2_000 {
             let count = Int.random(in: 0..<200, using: &random)
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -50,7 +51,7 @@ struct FuzzTests {
 
     @Test("random markup-heavy text")
     func randomMarkup() {
-        var random = SplitMix(state: 2)
+        var random = SeededGenerator(seed: 2)
         let xmlAlphabet = Array("<>/=\"' &;#x!?[]-abc:\n\t".utf8) + [0xC3, 0xA9, 0xFF]
         let jsonAlphabet = Array("{}[]:,\"\\/ -+.eE0123456789abtrufnlsu\n".utf8) + [0xC3, 0xA9, 0x00, 0xFF]
         for _ in 0..<3_000 {
@@ -63,7 +64,7 @@ struct FuzzTests {
     @Test("truncated and mutated recordings", arguments: recordedXML)
     func truncatedXML(path: String) throws {
         let bytes = try Recorded.bytes(path)
-        var random = SplitMix(state: UInt64(bytes.count))
+        var random = SeededGenerator(seed: UInt64(bytes.count))
         let step = max(1, bytes.count / 300)
         for end in stride(from: 0, to: bytes.count, by: step) {
             checkXML(Array(bytes[..<end]))
@@ -80,7 +81,7 @@ struct FuzzTests {
     @Test("truncated and mutated JSON recordings", arguments: recordedJSON)
     func truncatedJSON(path: String) throws {
         let bytes = try Recorded.bytes(path)
-        var random = SplitMix(state: UInt64(bytes.count) &+ 7)
+        var random = SeededGenerator(seed: UInt64(bytes.count) &+ 7)
         let step = max(1, bytes.count / 300)
         for end in stride(from: 0, to: bytes.count, by: step) {
             checkJSON(Array(bytes[..<end]))
@@ -97,7 +98,7 @@ struct FuzzTests {
 
     @Test("random trees render to XML and JSON that parse back")
     func randomTrees() throws {
-        var random = SplitMix(state: 3)
+        var random = SeededGenerator(seed: 3)
         let names = ["a", "b", "c", "d", "e", "f", "x", "ns:y", "z-1", "é"]
         let texts = ["", " ", "x", "1", "-2.5", "true", "<&>\"'", "\u{1}\u{8}", "漢字", "\r\n", "  lead"]
         func tree(_ depth: Int) -> Node {
