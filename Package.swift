@@ -61,13 +61,13 @@ let package = Package(
         // 4 The Alma family.
         .target(
             name: "LecternAlma",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC"],
             swiftSettings: swiftSettings
         ),
         // Demo institution content.
         .target(
             name: "LecternDemo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC"],
             swiftSettings: swiftSettings
         ),
         // 5 The store protocol and its SQLite implementation.
@@ -153,6 +153,11 @@ let package = Package(
             name: "LecternMARCTests",
             dependencies: ["LecternMARC", "LecternCore"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternDemoTests",
+            dependencies: ["LecternDemo", "LecternMARC", "LecternCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -9,6 +9,11 @@
 /// is `{"value":…,<attributes>}`, an element with children is an object, and same-name
 /// siblings are an array.
 public enum JSONCodec {
+    /// The JSON member holding an ``Shape/anies`` element.
+    static let aniesKey = "anies"
+    /// What precedes the element in an `anies` string, as Alma writes it.
+    static let aniesPrologue = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+
     // MARK: - Rendering
 
     /// Renders `node` as JSON, shaped by `shape`.
@@ -52,6 +57,10 @@ public enum JSONCodec {
             out.append(UInt8(ascii: "}"))
         case .object(let members):
             object(node, members, &out)
+        case .anies:
+            raw("[", &out)
+            string(aniesPrologue + String(decoding: XMLCodec.render(node, declaration: false), as: UTF8.self), &out)
+            raw("]", &out)
         case .list(let item, let itemShape):
             out.append(UInt8(ascii: "["))
             var first = true
@@ -175,11 +184,16 @@ public enum JSONCodec {
                             if member.pointee.nullWhenAbsent {
                                 comma(&first, &out)
                                 memberKey(member.pointee.name, &out)
-                                absent(member.pointee.shape, &out)
+                                if member.pointee.repeats { raw("[]", &out) } else { absent(member.pointee.shape, &out) }
                             }
                             continue
                         }
                         comma(&first, &out)
+                        if case .anies = member.pointee.shape {
+                            memberKey(aniesKey, &out)
+                            value((children.baseAddress! + index).pointee, .anies, &out)
+                            continue
+                        }
                         memberKey(member.pointee.name, &out)
                         if member.pointee.repeats || links[nextBase + index] >= 0 {
                             out.append(UInt8(ascii: "["))
@@ -488,6 +502,8 @@ private struct ShapedReader {
             default:
                 throw failure("expected an object, not \(value.kind)")
             }
+        case .anies:
+            return try embedded(name, value)
         case .list(let item, let itemShape):
             var wrapper = Node(name)
             let items: [JSONValue]
@@ -502,6 +518,31 @@ private struct ShapedReader {
             if wrapper.children.isEmpty { wrapper.text = "" }
             return wrapper
         }
+    }
+
+    /// The element `name` from an `anies` array: its first string, parsed as XML.
+    private mutating func embedded(_ name: String, _ value: JSONValue) throws(RepresentationError) -> Node? {
+        let text: String
+        switch value {
+        case .null: return nil
+        case .string(let string): text = string
+        case .array(let values):
+            guard let first = values.first else { return nil }
+            guard case .string(let string) = first else { throw failure("expected a string holding XML, not \(first.kind)") }
+            text = string
+        default: throw failure("expected an array with one XML string, not \(value.kind)")
+        }
+        // The string is already Unicode text: its declaration (Alma writes "UTF-16") says nothing.
+        var document = Substring(text)
+        if document.hasPrefix("<?xml"), let end = document.firstRange(of: "?>") { document = document[end.upperBound...] }
+        let node: Node
+        do {
+            node = try XMLCodec.parse(Array(document.utf8))
+        } catch {
+            throw failure("the embedded XML cannot be read: \(error.message)")
+        }
+        guard node.name == name else { throw failure("expected <\(name)> but found <\(node.name)>") }
+        return node
     }
 
     /// `{"value": …, "desc": …, "link": …}`: a leaf with attributes.
@@ -543,6 +584,7 @@ private struct ShapedReader {
                 jsonKey = item
                 listItem = (item, itemShape)
             }
+            if case .anies = member.shape { jsonKey = JSONCodec.aniesKey }
             var found = entries.lastIndex { $0.key == jsonKey }
             var wrapped = false
             if found == nil, listItem != nil {

@@ -36,7 +36,7 @@ extension Shape {
             node.children = ordered
         case .list(let item, let shape):
             node.children = node.children.map { $0.name == item ? shape.normalized($0) : $0 }
-        case .text, .number, .boolean, .code, .valued:
+        case .text, .number, .boolean, .code, .valued, .anies:
             break
         }
         return node
@@ -71,7 +71,7 @@ extension Shape {
                 if !shape.isNormalized(child) { return false }
             }
             return true
-        case .text, .number, .boolean, .code, .valued:
+        case .text, .number, .boolean, .code, .valued, .anies:
             return true
         }
     }

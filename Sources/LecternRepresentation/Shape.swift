@@ -14,6 +14,9 @@
 ///   leaf shape) beside its attributes: `<loans link="…">14</loans>` is
 ///   `{"value":"14","link":"…"}`, `<number_of_locations link="…">3</…>` with `.valued(.number)`
 ///   is `{"value":3,"link":"…"}`.
+/// - `.anies`: an embedded XML document (a bib's MARC `<record>`): JSON has no member of its
+///   name but `"anies"`, an array with the element as one XML string declared UTF-16
+///   (WIRE.md section 3, point 8).
 public indirect enum Shape: Sendable {
     /// A leaf shown as a JSON string.
     case text
@@ -29,6 +32,8 @@ public indirect enum Shape: Sendable {
     case list(item: String, of: Shape)
     /// A leaf always shown as an object: `{"value": text}` plus its attributes.
     case valued(Shape)
+    /// An embedded XML document, shown in JSON as `"anies": ["<?xml …?>\n<record>…</record>"]`.
+    case anies
 
     /// One member of an object: a child element or an attribute.
     public struct Member: Sendable {
@@ -41,7 +46,8 @@ public indirect enum Shape: Sendable {
         /// Whether the element may repeat without a wrapper (a JSON array of the elements).
         public var repeats: Bool
         /// Whether JSON shows the member as `null` when the XML has no such element or attribute
-        /// (Alma's JSON does this for some members: a user's `link`, `loans`, an address's `line2`).
+        /// (Alma's JSON does this for some members: a user's `link`, `loans`, an address's `line2`);
+        /// a repeating member is shown as `[]` instead (`{"bib":[],"total_record_count":0}`).
         public var nullWhenAbsent: Bool
 
         /// Creates a member.

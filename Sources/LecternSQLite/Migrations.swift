@@ -85,6 +85,15 @@ enum Migrations {
                     """
             )
         }
+        migrator.registerMigration("v3 counters") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE counters (
+                        tenant TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (tenant, name)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -63,6 +63,16 @@ struct Writer: StoreWriter {
         try await pool.writeWithoutTransaction { try DocumentSQL.put($0, tenant, document) }
     }
 
+    func put(_ documents: [Document]) async throws {
+        try await pool.writeWithoutTransaction { db in
+            for document in documents { try DocumentSQL.put(db, tenant, document) }
+        }
+    }
+
+    func reserveNumbers(_ name: String, count: Int) async throws -> Int64 {
+        try await pool.writeWithoutTransaction { try DocumentSQL.reserveNumbers($0, tenant, name, count: count) }
+    }
+
     func delete(_ kind: Kind, id: String) async throws {
         try await pool.writeWithoutTransaction { try DocumentSQL.delete($0, tenant, kind, id: id) }
     }
@@ -170,6 +180,19 @@ enum DocumentSQL {
             )
             try db.execute(sql: "INSERT INTO document_terms (rowid, text) VALUES (?, ?)", arguments: [db.lastInsertedRowID, text])
         }
+    }
+
+    static func reserveNumbers(_ db: Database, _ tenant: String, _ name: String, count: Int) throws -> Int64 {
+        let last =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO counters (tenant, name, value) VALUES (?, ?, ?)
+                    ON CONFLICT (tenant, name) DO UPDATE SET value = value + excluded.value RETURNING value
+                    """,
+                arguments: [tenant, name, count]
+            ) ?? Int64(count)
+        return last - Int64(count) + 1
     }
 
     static func delete(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws {

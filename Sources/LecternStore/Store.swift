@@ -34,6 +34,16 @@ public protocol StoreWriter: StoreReader {
     /// - throws: ``StoreError/duplicateKey(type:value:)`` when another document of the kind has
     ///   one of its keys; nothing is written then.
     func put(_ document: Document) async throws
+    /// Inserts or replaces each document in order, as `put` would, in fewer round trips.
+    ///
+    /// - throws: ``StoreError/duplicateKey(type:value:)`` as `put`; the transaction then holds
+    ///   the documents before the failing one, and the caller decides (usually: throw).
+    func put(_ documents: [Document]) async throws
+    /// Reserves `count` consecutive numbers of the tenant's counter `name` and returns the first.
+    ///
+    /// Counters start at 1 and never give a number that a committed transaction took, so ids
+    /// made from them are unique for the tenant.
+    func reserveNumbers(_ name: String, count: Int) async throws -> Int64
     /// Deletes a document; deleting a missing document does nothing.
     func delete(_ kind: Kind, id: String) async throws
 }

@@ -130,6 +130,27 @@ struct StoreContractTests {
         #expect(try await store.read(in: Self.tenant) { try await $0.count(Self.kind) } == 201)
     }
 
+    @Test func countersGiveEachNumberOncePerTenantAndRollBackWithTheirTransaction() async throws {
+        let store = try Self.store()
+        let first = try await store.write(in: Self.tenant) { try await $0.reserveNumbers("ids", count: 10) }
+        let second = try await store.write(in: Self.tenant) { try await $0.reserveNumbers("ids", count: 1) }
+        #expect(first == 1)
+        #expect(second == 11)
+        await #expect(throws: StoreError.self) {
+            try await store.write(in: Self.tenant) { tx in
+                _ = try await tx.reserveNumbers("ids", count: 5)
+                try await tx.put([Self.thing("1", name: "One", key: "K"), Self.thing("2", name: "Two", key: "K")])
+            }
+        }
+        let afterRollback = try await store.write(in: Self.tenant) { try await $0.reserveNumbers("ids", count: 1) }
+        #expect(afterRollback == 12)
+        let count = try await store.read(in: Self.tenant) { try await $0.count(Self.kind) }
+        #expect(count == 0)
+        let otherTenant = Tenant(institution: "B", environment: .sandbox)
+        let other = try await store.write(in: otherTenant) { try await $0.reserveNumbers("ids", count: 1) }
+        #expect(other == 1)
+    }
+
     @Test func deletingRemovesKeysAndTerms() async throws {
         let store = try Self.store()
         try await store.write(in: Self.tenant) { try await $0.put(Self.thing("1", name: "Gone", key: "K1")) }

@@ -82,5 +82,30 @@ public enum StandardCodeTables {
                 ("ISR", "Israel"), ("CHN", "China"), ("IND", "India"),
             ]
         ),
+        // The catalogue's code fields (items and holdings).
+        ("BaseStatus", "Item base status", [("1", "Item in place"), ("0", "Item not in place")]),
+        (
+            "PhysicalMaterialType", "Physical material types",
+            [
+                ("BOOK", "Book"), ("ISSUE", "Issue"), ("DVD", "DVD"), ("CD", "CD-ROM"), ("MAP", "Map"), ("SCORE", "Score"),
+                ("MANUSCRIPT", "Manuscript"), ("MICROFORM", "Microform"), ("AUDIOCASSETTE", "Audio cassette"), ("KIT", "Kit"),
+                ("OTHER", "Other"),
+            ]
+        ),
+        (
+            "ProcessType", "Item process types",
+            [
+                ("TRANSIT", "Transit"), ("WORK_ORDER_DEPARTMENT", "In Process"), ("MISSING", "Missing"), ("LOAN", "Loan"),
+                ("HOLDSHELF", "Hold Shelf"), ("ACQ", "Acquisition"), ("LOST_LOAN", "Lost"), ("TECHNICAL", "Technical - Migration"),
+            ]
+        ),
+        (
+            "CallNumberType", "Call number types",
+            [
+                ("0", "Library of Congress classification"), ("1", "Dewey Decimal classification"),
+                ("2", "National Library of Medicine classification"), ("4", "Shelving control number"), ("8", "Other scheme"),
+            ]
+        ),
+        ("WorkOrderType", "Work order types", [("AcqWorkOrder", "Acquisition technical services"), ("Bind", "Binding")]),
     ]
 }

@@ -1,0 +1,44 @@
+import LecternRepresentation
+import LecternStore
+
+/// What the catalogue checks codes against and describes them with: the tenant's libraries,
+/// locations, circulation desks, departments and the catalogue's code tables. Loaded once per
+/// transaction (once per batch for an import).
+struct CatalogCodes: Sendable {
+    /// Library code -> name.
+    var libraries: [String: String] = [:]
+    /// `LIB/LOC` -> location name.
+    var locations: [String: String] = [:]
+    /// `LIB/DESK` circulation desks.
+    var desks: Set<String> = []
+    /// Department code -> name.
+    var departments: [String: String] = [:]
+    var tables = CodeTables()
+
+    /// The code table of each code field of items and holdings.
+    static let tablesByField = [
+        "base_status": "BaseStatus", "physical_material_type": "PhysicalMaterialType", "process_type": "ProcessType",
+        "call_number_type": "CallNumberType", "permanent_call_number_type": "CallNumberType", "work_order_type": "WorkOrderType",
+    ]
+
+    static func load(from reader: any StoreReader) async throws -> CatalogCodes {
+        var codes = CatalogCodes()
+        for library in try await reader.find(DocumentQuery(kind: .library)).items {
+            codes.libraries[library.id] = library.body.value("name") ?? library.id
+        }
+        for location in try await reader.find(DocumentQuery(kind: .location)).items {
+            codes.locations[location.id] = location.body.value("name") ?? location.id
+        }
+        codes.desks = Set(try await reader.find(DocumentQuery(kind: .circDesk)).items.map(\.id))
+        for department in try await reader.find(DocumentQuery(kind: .department)).items {
+            codes.departments[department.id] = department.body.value("name") ?? department.id
+        }
+        codes.tables = try await CodeTables.load(tablesByField.values, from: reader)
+        return codes
+    }
+
+    /// The name of location `location` of `library`, or `nil` when there is no such location.
+    func location(_ location: String, of library: String) -> String? {
+        locations["\(library)/\(location)"]
+    }
+}

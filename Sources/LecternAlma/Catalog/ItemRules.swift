@@ -1,0 +1,83 @@
+import LecternCore
+import LecternRepresentation
+
+/// How an `<item>` becomes the stored item: its `item_data` with Alma's defaults, codes checked
+/// and described, and the item-level part of `holding_data` (the temporary location).
+enum ItemRules {
+    /// The `holding_data` members that belong to the item; the rest comes from the holding.
+    static let itemHoldingFields = [
+        "in_temp_location", "temp_library", "temp_location", "temp_call_number_type", "temp_call_number", "temp_policy",
+        "due_back_date",
+    ]
+
+    /// `item_data` members shown empty when not given, as Alma shows them.
+    private static let emptyTextFields =
+        ["po_line", "arrival_date", "year_of_issue"] + "abcdefgh".map { "enumeration_\($0)" } + "ijklm".map { "chronology_\($0)" } + [
+            "description", "inventory_number", "inventory_price", "alternative_call_number", "storage_location_id", "pages", "pieces",
+            "public_note", "fulfillment_note", "internal_note_1", "internal_note_2", "internal_note_3", "statistics_note_1",
+            "statistics_note_2", "statistics_note_3",
+        ]
+
+    /// The stored form of `incoming` as item `pid` of `holding`.
+    ///
+    /// - parameter created: the stored item's creation date, on update.
+    /// - throws: 40166404 for a library, location or code that does not exist.
+    static func canonical(
+        _ incoming: Node,
+        pid: String,
+        holding: HoldingRules.Location,
+        created: String?,
+        codes: CatalogCodes,
+        stamp: CatalogStamp,
+        user: String
+    ) throws -> Node {
+        let data = incoming.child("item_data") ?? Node("item_data")
+        var item = data
+        item.removeChildren(named: "pid")
+        func set(_ name: String, _ value: String) { item.setChild(Node(name, text: value)) }
+        func code(_ name: String, default fallback: String) -> String {
+            let value = item.value(name) ?? ""
+            return value.isEmpty ? fallback : value
+        }
+        set("creation_date", created ?? stamp.date)
+        set("modification_date", stamp.date)
+        if (item.value("receiving_operator") ?? "").isEmpty { set("receiving_operator", user) }
+        for name in emptyTextFields where item.child(name) == nil { set(name, "") }
+        for name in ["is_magnetic", "requested", "awaiting_reshelving"] where item.child(name) == nil { set(name, "false") }
+        if item.child("barcode") == nil { set("barcode", "") }
+
+        let library = code("library", default: holding.library)
+        let location = code("location", default: holding.location)
+        guard let libraryName = codes.libraries[library] else { throw APIError.invalidItemField("Library \(library) does not exist.") }
+        guard let locationName = codes.location(location, of: library) else {
+            throw APIError.invalidItemField("Location \(location) does not exist in library \(library).")
+        }
+        item.setChild(Node("library", attributes: [.init("desc", libraryName)], text: library))
+        item.setChild(Node("location", attributes: [.init("desc", locationName)], text: location))
+        for (name, table, fallback) in [
+            ("base_status", "BaseStatus", "1"), ("physical_material_type", "PhysicalMaterialType", "BOOK"),
+        ] {
+            let value = code(name, default: fallback)
+            guard let description = codes.tables.description(of: value, in: table) else {
+                throw APIError.invalidItemField("\(name) \(value) is not a code of \(table).")
+            }
+            item.setChild(Node(name, attributes: [.init("desc", description)], text: value))
+        }
+        for name in ["policy", "provenance", "process_type", "alternative_call_number_type"] where item.child(name) == nil {
+            set(name, "")
+        }
+        codes.tables.describe(&item, as: AlmaShapes.itemData, tablesByField: CatalogCodes.tablesByField)
+        item.children.insert(Node("pid", text: pid), at: 0)
+
+        var holdingData = Node("holding_data")
+        let given = incoming.child("holding_data")
+        for name in itemHoldingFields {
+            if let node = given?.child(name) { holdingData.children.append(node) }
+        }
+        if holdingData.child("in_temp_location") == nil { holdingData.children.insert(Node("in_temp_location", text: "false"), at: 0) }
+        return Node(
+            "item",
+            children: [AlmaShapes.holdingData.normalized(holdingData), AlmaShapes.itemData.normalized(item)]
+        )
+    }
+}
