@@ -6,7 +6,8 @@ public import LecternStore
 public enum Alma {
     /// Every Alma route, over `store`.
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        UsersAPI(store: store, passwords: passwords).routes + ConfigurationAPI(store: store).routes
+        UsersAPI(store: store, passwords: passwords).routes + ConfigurationAPI(store: store).routes + BibsAPI(store: store).routes
+            + HoldingsAPI(store: store).routes + ItemsAPI(store: store).routes
     }
 }
 

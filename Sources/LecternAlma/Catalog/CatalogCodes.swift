@@ -41,4 +41,19 @@ struct CatalogCodes: Sendable {
     func location(_ location: String, of library: String) -> String? {
         locations["\(library)/\(location)"]
     }
+
+    /// A `desc` attribute for library `code`, none when unknown.
+    func libraryDesc(_ code: String) -> [Node.Attribute] {
+        libraries[code].map { [.init("desc", $0)] } ?? []
+    }
+
+    /// A `desc` attribute for location `code` of `library`, none when unknown.
+    func locationDesc(_ code: String, of library: String) -> [Node.Attribute] {
+        location(code, of: library).map { [.init("desc", $0)] } ?? []
+    }
+
+    /// A `desc` attribute for call number type `code`, none when unknown.
+    func callNumberTypeDesc(_ code: String) -> [Node.Attribute] {
+        tables.description(of: code, in: "CallNumberType").map { [.init("desc", $0)] } ?? []
+    }
 }

@@ -74,7 +74,11 @@ enum ItemRules {
         for name in itemHoldingFields {
             if let node = given?.child(name) { holdingData.children.append(node) }
         }
-        if holdingData.child("in_temp_location") == nil { holdingData.children.insert(Node("in_temp_location", text: "false"), at: 0) }
+        // Alma shows the temporary location's fields even when the item is not in one.
+        for (name, empty) in [("in_temp_location", "false"), ("temp_call_number_type", ""), ("temp_call_number", ""), ("temp_policy", "")]
+        where holdingData.child(name) == nil {
+            holdingData.children.append(Node(name, text: empty))
+        }
         return Node(
             "item",
             children: [AlmaShapes.holdingData.normalized(holdingData), AlmaShapes.itemData.normalized(item)]

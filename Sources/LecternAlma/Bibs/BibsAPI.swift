@@ -1,0 +1,136 @@
+import Foundation
+import LecternCore
+import LecternMARC
+import LecternRepresentation
+import LecternStore
+
+/// `/almaws/v1/bibs` and `/almaws/v1/bibs/{mms_id}`: bibliographic records (bibs OpenAPI document).
+struct BibsAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/almaws/v1/bibs", list),
+            Route(.post, "/almaws/v1/bibs", create),
+            Route(.get, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) },
+            Route(.post, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) },
+            Route(.get, "/almaws/v1/bibs/{mms_id}", get),
+            Route(.put, "/almaws/v1/bibs/{mms_id}", update),
+            Route(.delete, "/almaws/v1/bibs/{mms_id}", delete),
+        ]
+    }
+
+    // MARK: - GET /bibs?mms_id=
+
+    @Sendable func list(_ call: Call) async throws -> Reply {
+        let found: [Document] = try await store.read(in: call.tenant) { reader in
+            if let ids = call.query["mms_id"] {
+                let list = ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard (1...100).contains(list.count) else { throw APIError.invalidParameter("mms_id", ids) }
+                var bibs: [Document] = []
+                for id in list { if let bib = try await reader.document(.bib, id: id) { bibs.append(bib) } }
+                return bibs
+            }
+            if let id = call.query["other_system_id"] {
+                return try await reader.document(.bib, key: id, type: CatalogDocuments.systemNumber).map { [$0] } ?? []
+            }
+            if let id = call.query["holdings_id"] {
+                guard let holding = try await reader.document(.holding, id: id), let mmsID = holding.parent else { return [] }
+                return try await reader.document(.bib, id: mmsID).map { [$0] } ?? []
+            }
+            if call.query["nz_mms_id"] != nil || call.query["cz_mms_id"] != nil || call.query["ie_id"] != nil
+                || call.query["representation_id"] != nil
+            {
+                // Lectern has no network or community zone and no digital inventory: nothing links there.
+                return []
+            }
+            throw APIError(
+                .generalError,
+                "One of mms_id, holdings_id, other_system_id, nz_mms_id, cz_mms_id, ie_id or representation_id is required."
+            )
+        }
+        var bibs: [Node] = []
+        for document in found { bibs.append(try await view(document, call: call)) }
+        return .object(
+            Node("bibs", attributes: [.init("total_record_count", String(bibs.count))], children: bibs),
+            AlmaShapes.bibs
+        )
+    }
+
+    // MARK: - POST /bibs
+
+    @Sendable func create(_ call: Call) async throws -> Reply {
+        let incoming = try call.object("bib", as: AlmaShapes.bib)
+        let record = try BibRules.record(of: incoming, validate: call.query["validate"] == "true")
+        let bib = try await store.write(in: call.tenant) { tx in
+            try await Catalogue.open(tx, institution: call.tenant.institution).createBib(incoming, record: record)
+        }
+        return .object(CatalogViews.bib(bib, baseURL: call.baseURL), AlmaShapes.bib)
+    }
+
+    // MARK: - GET/PUT/DELETE /bibs/{mms_id}
+
+    @Sendable func get(_ call: Call) async throws -> Reply {
+        let mmsID = call.path["mms_id"] ?? ""
+        let document = try await store.read(in: call.tenant) { try await CatalogLookup.bib(mmsID, in: $0) }
+        if call.query["view"] == nil, call.query["expand"] == nil {
+            let version = "\(call.tenant.key)/bib/\(document.revision)@\(call.baseURL)"
+            return .stored(CatalogViews.bib(document.body, baseURL: call.baseURL), AlmaShapes.bib, version: version)
+        }
+        return .object(try await view(document, call: call), AlmaShapes.bib)
+    }
+
+    @Sendable func update(_ call: Call) async throws -> Reply {
+        if case .json = call.body { throw APIError.jsonNotSupported }
+        let incoming = try call.object("bib", as: AlmaShapes.bib)
+        let record = try BibRules.record(of: incoming, validate: call.query["validate"] == "true")
+        let mmsID = call.path["mms_id"] ?? ""
+        let bib = try await store.write(in: call.tenant) { tx in
+            let stored = try await CatalogLookup.bib(mmsID, in: tx)
+            return try await Catalogue.open(tx, institution: call.tenant.institution).updateBib(stored, incoming: incoming, record: record)
+        }
+        return .object(CatalogViews.bib(bib, baseURL: call.baseURL), AlmaShapes.bib)
+    }
+
+    @Sendable func delete(_ call: Call) async throws -> Reply {
+        let mmsID = call.path["mms_id"] ?? ""
+        let override = call.query["override"] == "true"
+        try await store.write(in: call.tenant) { tx in
+            let bib = try await CatalogLookup.bib(mmsID, in: tx)
+            let holdings = try await tx.find(DocumentQuery(kind: .holding, parent: bib.id, limit: 1))
+            if holdings.total > 0, !override { throw APIError.deleteBlockedByInventory(mmsID) }
+            try await Catalogue.open(tx, institution: call.tenant.institution).deleteBib(mmsID)
+        }
+        return .noContent
+    }
+
+    // MARK: - Views
+
+    /// The bib as asked: `view=brief` without its record, `expand=p_avail` with AVA fields,
+    /// `expand=requests` with the requests count.
+    private func view(_ document: Document, call: Call) async throws -> Node {
+        var bib = CatalogViews.bib(document.body, baseURL: call.baseURL)
+        let expand = Set((call.query["expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if expand.contains("p_avail"), call.query["view"] != "brief" {
+            let fields = try await store.read(in: call.tenant) { reader in
+                let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: document.id)).items
+                let items = try await reader.find(DocumentQuery(kind: .item, parent: document.id)).items
+                let codes = try await CatalogCodes.load(from: reader)
+                return Availability.fields(
+                    mmsID: document.id,
+                    institution: call.tenant.institution,
+                    holdings: holdings,
+                    items: items,
+                    codes: codes
+                )
+            }
+            if let index = bib.children.firstIndex(where: { $0.name == "record" }) { bib.children[index].children += fields }
+        }
+        if expand.contains("requests") {
+            let link = "\(CatalogViews.bibURL(call.baseURL, document.id))/requests"
+            bib.setChild(Node("requests", attributes: [.init("link", link)], text: "0"))
+        }
+        if call.query["view"] == "brief" { bib.removeChildren(named: "record") }
+        return AlmaShapes.bib.normalized(bib)
+    }
+}

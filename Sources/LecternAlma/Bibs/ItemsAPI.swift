@@ -1,0 +1,155 @@
+import Foundation
+import LecternCore
+import LecternRepresentation
+import LecternStore
+
+/// `/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items[/{item_pid}]` and the barcode lookup
+/// `/almaws/v1/items?item_barcode=`.
+struct ItemsAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        let items = "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items"
+        return [
+            Route(.get, "/almaws/v1/items", byBarcode),
+            Route(.get, items, list),
+            Route(.post, items, create),
+            Route(.get, "\(items)/{item_pid}", get),
+            Route(.put, "\(items)/{item_pid}", update),
+            Route(.delete, "\(items)/{item_pid}", delete),
+            Route(.post, "\(items)/{item_pid}", operation),
+        ]
+    }
+
+    // MARK: - GET /items?item_barcode=
+
+    /// Answers as Alma does: a redirect to the item's own URL, keeping the other query parameters.
+    @Sendable func byBarcode(_ call: Call) async throws -> Reply {
+        let barcode = call.query["item_barcode"] ?? ""
+        guard !barcode.isEmpty else { throw APIError.noItemsForBarcode(barcode) }
+        let item = try await store.read(in: call.tenant) { try await $0.document(.item, key: barcode, type: CatalogDocuments.barcode) }
+        guard let item, let holdingID = item.fields["holding_id"] else { throw APIError.noItemsForBarcode(barcode) }
+        var components = URLComponents()
+        components.path = "/almaws/v1/bibs/\(item.parent ?? "")/holdings/\(holdingID)/items/\(item.id)"
+        let kept = call.query.filter { $0.key != "item_barcode" }.sorted { $0.key < $1.key }
+        if !kept.isEmpty { components.queryItems = kept.map { URLQueryItem(name: $0.key, value: $0.value) } }
+        return .redirect(components.string ?? components.path)
+    }
+
+    // MARK: - Lists
+
+    /// `holding_id=ALL` lists every item of the bib.
+    @Sendable func list(_ call: Call) async throws -> Reply {
+        let limit = try call.integer("limit", default: 10, in: 0...100)
+        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let mmsID = call.path["mms_id"] ?? ""
+        let holdingID = call.path["holding_id"] ?? ""
+        let (bib, holdings, page, codes) = try await store.read(in: call.tenant) { reader in
+            guard let bib = try await reader.document(.bib, id: mmsID) else {
+                throw APIError.itemsSearchFailed(mmsID: mmsID, holdingID: holdingID)
+            }
+            var query = DocumentQuery(kind: .item, parent: mmsID, limit: limit, offset: offset)
+            if holdingID != "ALL" {
+                guard let holding = try await reader.document(.holding, id: holdingID), holding.parent == mmsID else {
+                    throw APIError.itemsSearchFailed(mmsID: mmsID, holdingID: holdingID)
+                }
+                query.equals["holding_id"] = holdingID
+            }
+            let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: mmsID)).items
+            return (bib, holdings, try await reader.find(query), try await CatalogCodes.load(from: reader))
+        }
+        let holdingsByID = Dictionary(uniqueKeysWithValues: holdings.map { ($0.id, $0) })
+        let items = page.items.compactMap { item in
+            holdingsByID[item.fields["holding_id"] ?? ""].map {
+                CatalogViews.item(item, holding: $0, bib: bib.body, codes: codes, baseURL: call.baseURL)
+            }
+        }
+        return .object(
+            Node("items", attributes: [.init("total_record_count", String(page.total))], children: items),
+            AlmaShapes.items
+        )
+    }
+
+    // MARK: - One item
+
+    @Sendable func create(_ call: Call) async throws -> Reply {
+        let incoming = try call.object("item", as: AlmaShapes.item)
+        let view = try await store.write(in: call.tenant) { tx in
+            let (bib, holding) = try await CatalogLookup.holding(call.path["holding_id"] ?? "", of: call.path["mms_id"] ?? "", in: tx)
+            let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
+            let item = try await catalogue.createItem(incoming, holding: holding)
+            let document = CatalogDocuments.item(item, mmsID: bib.id, holdingID: holding.id)
+            return CatalogViews.item(document, holding: holding, bib: bib.body, codes: catalogue.codes, baseURL: call.baseURL)
+        }
+        return .object(view, AlmaShapes.item)
+    }
+
+    @Sendable func get(_ call: Call) async throws -> Reply {
+        let view = try await store.read(in: call.tenant) { reader in
+            let (bib, holding, item) = try await Self.find(call, in: reader)
+            return CatalogViews.item(item, holding: holding, bib: bib.body, codes: try await CatalogCodes.load(from: reader), baseURL: call.baseURL)
+        }
+        return .object(view, AlmaShapes.item)
+    }
+
+    /// Swap-all: the item becomes what was sent (its pid, holding and creation date kept).
+    @Sendable func update(_ call: Call) async throws -> Reply {
+        let incoming = try call.object("item", as: AlmaShapes.item)
+        let view = try await store.write(in: call.tenant) { tx in
+            let (bib, holding, stored) = try await Self.find(call, in: tx)
+            let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
+            let item = try await catalogue.updateItem(stored, incoming: incoming, holding: holding)
+            let document = CatalogDocuments.item(item, mmsID: bib.id, holdingID: holding.id)
+            return CatalogViews.item(document, holding: holding, bib: bib.body, codes: catalogue.codes, baseURL: call.baseURL)
+        }
+        return .object(view, AlmaShapes.item)
+    }
+
+    /// `holdings=retain|delete` (delete the holding when this was its last item), `bib=retain|delete`
+    /// (delete the bib when it has no holdings left). `override` is accepted: Lectern has no loans
+    /// or requests that would block a delete.
+    @Sendable func delete(_ call: Call) async throws -> Reply {
+        let holdingsAction = call.query["holdings"] ?? "retain"
+        let bibAction = call.query["bib"] ?? "retain"
+        guard ["retain", "delete"].contains(holdingsAction) else { throw APIError.invalidParameter("holdings", holdingsAction) }
+        guard ["retain", "delete"].contains(bibAction) else { throw APIError.invalidParameter("bib", bibAction) }
+        try await store.write(in: call.tenant) { tx in
+            let (bib, holding, item) = try await Self.find(call, in: tx)
+            try await tx.delete(.item, id: item.id)
+            let left = try await tx.find(DocumentQuery(kind: .item, parent: bib.id, equals: ["holding_id": holding.id], limit: 0)).total
+            guard holdingsAction == "delete", left == 0 else { return }
+            try await tx.delete(.holding, id: holding.id)
+            let holdingsLeft = try await tx.find(DocumentQuery(kind: .holding, parent: bib.id, limit: 0)).total
+            if bibAction == "delete", holdingsLeft == 0 { try await tx.delete(.bib, id: bib.id) }
+        }
+        return .noContent
+    }
+
+    // MARK: - POST …/items/{item_pid}?op=scan
+
+    @Sendable func operation(_ call: Call) async throws -> Reply {
+        let op = call.query["op"] ?? ""
+        guard op == "scan" else { throw APIError.actionNotSupported(op) }
+        let view = try await store.write(in: call.tenant) { tx in
+            let (bib, holding, stored) = try await Self.find(call, in: tx)
+            let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
+            var scan = try ItemScan(call.query, codes: catalogue.codes)
+            let scanned = try scan.apply(to: stored.body, holding: HoldingRules.Location(holding.body), codes: catalogue.codes)
+            let item = try await catalogue.updateItem(stored, incoming: scanned, holding: holding)
+            let document = CatalogDocuments.item(item, mmsID: bib.id, holdingID: holding.id)
+            var view = CatalogViews.item(document, holding: holding, bib: bib.body, codes: catalogue.codes, baseURL: call.baseURL)
+            view.children.append(Node("additional_info", text: scan.additionalInfo))
+            return view
+        }
+        return .object(view, AlmaShapes.item)
+    }
+
+    private static func find(_ call: Call, in reader: any StoreReader) async throws -> (bib: Document, holding: Document, item: Document) {
+        try await CatalogLookup.item(
+            call.path["item_pid"] ?? "",
+            holdingID: call.path["holding_id"] ?? "",
+            mmsID: call.path["mms_id"] ?? "",
+            in: reader
+        )
+    }
+}
