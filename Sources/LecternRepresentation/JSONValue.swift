@@ -1,6 +1,7 @@
-/// A parsed JSON value that keeps what `JSONSerialization` loses: the order of object keys and
-/// the exact text of numbers.
-enum JSONValue {
+/// A JSON value that keeps what `JSONSerialization` loses: the order of object keys and the
+/// exact text of numbers. Read by ``JSONValue/parse(_:)``, written by ``JSONValue/rendered()``:
+/// the form of APIs that speak JSON only (Primo), where no XML form needs the ``Shape`` mapping.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// The number's literal text, as written.
@@ -11,7 +12,7 @@ enum JSONValue {
     case object([JSONEntry])
 
     /// The value's kind, for error messages.
-    var kind: String {
+    public var kind: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -24,7 +25,7 @@ enum JSONValue {
 
     /// The text of a scalar (`"true"`/`"false"` for booleans, the literal for numbers);
     /// `nil` for `null`, arrays and objects.
-    var scalarText: String? {
+    public var scalarText: String? {
         switch self {
         case .bool(let value): value ? "true" : "false"
         case .number(let text): text
@@ -33,7 +34,7 @@ enum JSONValue {
         }
     }
 
-    var isScalar: Bool {
+    public var isScalar: Bool {
         switch self {
         case .bool, .number, .string: true
         case .null, .array, .object: false
@@ -42,7 +43,56 @@ enum JSONValue {
 }
 
 /// One property of a JSON object.
-struct JSONEntry {
-    var key: String
-    var value: JSONValue
+public struct JSONEntry: Sendable, Hashable {
+    /// The key.
+    public var key: String
+    /// The value.
+    public var value: JSONValue
+
+    /// Creates a property.
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension JSONValue {
+    /// Reads a JSON document.
+    ///
+    /// - throws: ``RepresentationError`` naming what is wrong and where.
+    public static func parse(_ bytes: [UInt8]) throws(RepresentationError) -> JSONValue {
+        try JSONReader.read(bytes)
+    }
+
+    /// The value as compact JSON, UTF-8.
+    public func rendered() -> [UInt8] {
+        var out = ByteBuffer(capacity: 4096)
+        write(&out)
+        return out.finish()
+    }
+
+    private func write(_ out: inout ByteBuffer) {
+        switch self {
+        case .null: out.append("null")
+        case .bool(let value): out.append(value ? "true" : "false")
+        case .number(let text): out.append(text)
+        case .string(let text): JSONCodec.string(text, &out)
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.write(&out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let entries):
+            out.append(UInt8(ascii: "{"))
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONCodec.string(entry.key, &out)
+                out.append(UInt8(ascii: ":"))
+                entry.value.write(&out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
 }

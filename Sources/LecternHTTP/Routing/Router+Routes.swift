@@ -57,6 +57,9 @@ extension Router<LecternRequestContext> {
             let format = WireFormat(for: request)
             let bytes = renderings.bytes(version: version, format: format) { format.render(node, as: shape) }
             return Response(status: .ok, headers: [.contentType: format.contentType], body: ResponseBody(byteBuffer: bytes))
+        case .json(let value):
+            let bytes = ByteBuffer(bytes: value.rendered())
+            return Response(status: .ok, headers: [.contentType: "application/json;charset=UTF-8"], body: ResponseBody(byteBuffer: bytes))
         case .noContent:
             return Response(status: .noContent)
         case .redirect(let path):
