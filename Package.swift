@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternAlma", "LecternMARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "LecternHTTP",
             dependencies: [
-                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma",
+                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -58,16 +58,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // 4 The Primo family: discovery search over the catalogue.
+        .target(
+            name: "LecternPrimo",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma"],
+            swiftSettings: swiftSettings
+        ),
         // 4 The Alma family.
         .target(
             name: "LecternAlma",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
             swiftSettings: swiftSettings
         ),
         // Demo institution content.
         .target(
             name: "LecternDemo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo"],
             swiftSettings: swiftSettings
         ),
         // 5 The store protocol and its SQLite implementation.
@@ -85,6 +91,12 @@ let package = Package(
         .target(
             name: "LecternMARC",
             dependencies: ["LecternRepresentation"],
+            swiftSettings: swiftSettings
+        ),
+        // Discovery records (PNX) and search-index fields derived from MARC, for Primo.
+        .target(
+            name: "LecternDiscovery",
+            dependencies: ["LecternMARC", "LecternRepresentation", "LecternCore", "LecternStore"],
             swiftSettings: swiftSettings
         ),
         // 6 The representation engine.
@@ -153,6 +165,12 @@ let package = Package(
             name: "LecternMARCTests",
             dependencies: ["LecternMARC", "LecternCore"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternDiscoveryTests",
+            dependencies: ["LecternDiscovery", "LecternMARC", "LecternRepresentation", "LecternCore"],
+            exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import LecternAlma
 import LecternCore
+import LecternPrimo
 public import LecternStore
 
 /// Creating an institution: the registry entry and the configuration every tenant starts with.
@@ -7,12 +8,13 @@ public import LecternStore
 /// It lives beside the demo because both provision institutions; families add their own starting
 /// configuration here (Esploro's code tables, Primo's views) as they arrive.
 public enum InstitutionSetup {
-    /// Creates `institution` with the standard code tables in its sandbox and production.
+    /// Creates `institution` with the standard code tables and Primo view in its sandbox and production.
     public static func create(_ institution: Institution, registry: any Registry, store: any Store) async throws {
         try await registry.createInstitution(institution)
         for environment in [Environment.sandbox, .production] {
             try await store.write(in: Tenant(institution: institution.code, environment: environment)) { tx in
                 for table in StandardCodeTables.documents { try await tx.put(table) }
+                try await tx.put(PrimoView.standard(institution: institution.code).document)
             }
         }
     }

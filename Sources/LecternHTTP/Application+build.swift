@@ -2,6 +2,7 @@ public import Hummingbird
 import LecternAlma
 public import LecternCore
 public import LecternGateway
+import LecternPrimo
 public import LecternStore
 public import Logging
 
@@ -27,6 +28,7 @@ public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
     let router = Router(context: LecternRequestContext.self)
     router.addGateway(services.gateway)
     router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
+    router.addRoutes(Primo.routes(store: services.store))
     return router
 }
 

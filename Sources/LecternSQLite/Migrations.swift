@@ -94,6 +94,7 @@ enum Migrations {
                     """
             )
         }
+        DiscoverySQL.register(&migrator)
         return migrator
     }
 }

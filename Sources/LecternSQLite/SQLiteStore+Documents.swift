@@ -64,9 +64,7 @@ struct Writer: StoreWriter {
     }
 
     func put(_ documents: [Document]) async throws {
-        try await pool.writeWithoutTransaction { db in
-            for document in documents { try DocumentSQL.put(db, tenant, document) }
-        }
+        try await pool.writeWithoutTransaction { try DocumentSQL.put($0, tenant, documents) }
     }
 
     func reserveNumbers(_ name: String, count: Int) async throws -> Int64 {
@@ -89,13 +87,18 @@ enum DocumentSQL {
     }
 
     static func document(_ db: Database, _ tenant: String, _ kind: Kind, key value: String, type: String?) throws -> Document? {
-        var sql = "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_value = ?"
-        var arguments: StatementArguments = [tenant, kind.rawValue, value]
+        let statement: Statement
+        let arguments: StatementArguments
         if let type {
-            sql += " AND key_type = ?"
-            arguments += [type]
+            statement = try db.cachedStatement(
+                sql: "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_type = ? AND key_value = ? LIMIT 1"
+            )
+            arguments = [tenant, kind.rawValue, type, value]
+        } else {
+            statement = try db.cachedStatement(sql: "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_value = ? LIMIT 1")
+            arguments = [tenant, kind.rawValue, value]
         }
-        guard let id = try String.fetchOne(db, sql: sql + " LIMIT 1", arguments: arguments) else { return nil }
+        guard let id = try String.fetchOne(statement, arguments: arguments) else { return nil }
         return try document(db, tenant, kind, id: id)
     }
 
@@ -144,42 +147,99 @@ enum DocumentSQL {
     }
 
     static func put(_ db: Database, _ tenant: String, _ document: Document) throws {
-        for key in document.keys {
-            let owner = try String.fetchOne(
-                db,
-                sql: "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_type = ? AND key_value = ?",
-                arguments: [tenant, document.kind.rawValue, key.type, key.value]
-            )
-            if let owner, owner != document.id { throw StoreError.duplicateKey(type: key.type, value: key.value) }
-        }
-        let revision = try Int64.fetchOne(db, sql: "UPDATE revision_sequence SET value = value + 1 WHERE id = 1 RETURNING value") ?? 0
-        try removeIndexes(db, tenant, document.kind, id: document.id)
-        let fields = try JSONSerialization.data(withJSONObject: document.fields, options: [.sortedKeys])
-        try db.execute(
+        try put(db, tenant, [document])
+    }
+
+    /// Writes `documents` in order; each takes the next revision. Statements are prepared once
+    /// per connection (`cachedStatement`), and a document that did not exist has no index rows
+    /// to remove.
+    static func put(_ db: Database, _ tenant: String, _ documents: [Document]) throws {
+        guard !documents.isEmpty else { return }
+        let keyOwner = try db.cachedStatement(
+            sql: "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_type = ? AND key_value = ?"
+        )
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO documents (tenant, kind, id, parent, revision, body, fields) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (tenant, kind, id) DO UPDATE SET
-                    parent = excluded.parent, revision = excluded.revision, body = excluded.body, fields = excluded.fields
-                """,
-            arguments: [
-                tenant, document.kind.rawValue, document.id, document.parent, revision,
-                String(decoding: XMLCodec.render(document.body, declaration: false), as: UTF8.self),
-                String(decoding: fields, as: UTF8.self),
-            ]
+                ON CONFLICT (tenant, kind, id) DO NOTHING
+                """
         )
-        for key in Set(document.keys) {
-            try db.execute(
-                sql: "INSERT INTO document_keys (tenant, kind, key_type, key_value, id) VALUES (?, ?, ?, ?, ?)",
-                arguments: [tenant, document.kind.rawValue, key.type, key.value, document.id]
-            )
+        let update = try db.cachedStatement(
+            sql: "UPDATE documents SET parent = ?, revision = ?, body = ?, fields = ? WHERE tenant = ? AND kind = ? AND id = ?"
+        )
+        let insertKey = try db.cachedStatement(
+            sql: "INSERT INTO document_keys (tenant, kind, key_type, key_value, id) VALUES (?, ?, ?, ?, ?)"
+        )
+        var revision: Int64?
+        for document in documents {
+            let kind = document.kind.rawValue
+            for key in document.keys {
+                let owner = try String.fetchOne(keyOwner, arguments: [tenant, kind, key.type, key.value])
+                if let owner, owner != document.id { throw StoreError.duplicateKey(type: key.type, value: key.value) }
+            }
+            // One step of the sequence per document, as one write each would take, but the
+            // numbers for a whole batch in one statement.
+            if revision == nil {
+                let statement = try db.cachedStatement(sql: "UPDATE revision_sequence SET value = value + ? WHERE id = 1 RETURNING value")
+                let last = try Int64.fetchOne(statement, arguments: [documents.count]) ?? Int64(documents.count)
+                revision = last - Int64(documents.count)
+            }
+            revision! += 1
+            let body = String(decoding: XMLCodec.render(document.body, declaration: false), as: UTF8.self)
+            let fields = jsonObject(document.fields)
+            try insert.execute(arguments: [tenant, kind, document.id, document.parent, revision, body, fields])
+            if db.changesCount == 0 {
+                try removeIndexes(db, tenant, document.kind, id: document.id)
+                try update.execute(arguments: [document.parent, revision, body, fields, tenant, kind, document.id])
+            }
+            for key in Set(document.keys) {
+                try insertKey.execute(arguments: [tenant, kind, key.type, key.value, document.id])
+            }
+            for (field, text) in document.terms where !text.isEmpty {
+                try db.cachedStatement(sql: "INSERT INTO term_rows (tenant, kind, id, field) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [tenant, kind, document.id, field])
+                try db.cachedStatement(sql: "INSERT INTO document_terms (rowid, text) VALUES (?, ?)")
+                    .execute(arguments: [db.lastInsertedRowID, text])
+            }
         }
-        for (field, text) in document.terms where !text.isEmpty {
-            try db.execute(
-                sql: "INSERT INTO term_rows (tenant, kind, id, field) VALUES (?, ?, ?, ?)",
-                arguments: [tenant, document.kind.rawValue, document.id, field]
-            )
-            try db.execute(sql: "INSERT INTO document_terms (rowid, text) VALUES (?, ?)", arguments: [db.lastInsertedRowID, text])
+    }
+
+    /// `fields` as a JSON object with sorted keys (what `json_extract` reads), without Foundation's encoder.
+    static func jsonObject(_ fields: [String: String]) -> String {
+        guard !fields.isEmpty else { return "{}" }
+        var out = "{"
+        for (index, (name, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            jsonString(name, into: &out)
+            out += ":"
+            jsonString(value, into: &out)
         }
+        return out + "}"
+    }
+
+    private static func jsonString(_ text: String, into out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        out += "\""
     }
 
     static func reserveNumbers(_ db: Database, _ tenant: String, _ name: String, count: Int) throws -> Int64 {
@@ -196,18 +256,18 @@ enum DocumentSQL {
     }
 
     static func delete(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws {
+        try DiscoverySQL.remove(db, tenant, kind, id)
         try removeIndexes(db, tenant, kind, id: id)
         try db.execute(sql: "DELETE FROM documents WHERE tenant = ? AND kind = ? AND id = ?", arguments: [tenant, kind.rawValue, id])
     }
 
     private static func removeIndexes(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws {
         let owner: StatementArguments = [tenant, kind.rawValue, id]
-        try db.execute(sql: "DELETE FROM document_keys WHERE tenant = ? AND kind = ? AND id = ?", arguments: owner)
-        try db.execute(
-            sql: "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM term_rows WHERE tenant = ? AND kind = ? AND id = ?)",
-            arguments: owner
-        )
-        try db.execute(sql: "DELETE FROM term_rows WHERE tenant = ? AND kind = ? AND id = ?", arguments: owner)
+        try db.cachedStatement(sql: "DELETE FROM document_keys WHERE tenant = ? AND kind = ? AND id = ?").execute(arguments: owner)
+        try db.cachedStatement(
+            sql: "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM term_rows WHERE tenant = ? AND kind = ? AND id = ?)"
+        ).execute(arguments: owner)
+        try db.cachedStatement(sql: "DELETE FROM term_rows WHERE tenant = ? AND kind = ? AND id = ?").execute(arguments: owner)
     }
 
     /// The SQL selecting the ids that match `expression`, with its arguments.

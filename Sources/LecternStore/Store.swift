@@ -25,6 +25,8 @@ public protocol StoreReader: Sendable {
     func find(_ query: DocumentQuery) async throws -> Page<Document>
     /// How many documents of `kind` the tenant has.
     func count(_ kind: Kind) async throws -> Int
+    /// The discovery entries matching `query`, one page of them, their total and facet counts.
+    func discover(_ query: DiscoveryQuery) async throws -> DiscoveryPage
 }
 
 /// Write access to one tenant's documents, inside one transaction.
@@ -44,7 +46,9 @@ public protocol StoreWriter: StoreReader {
     /// Counters start at 1 and never give a number that a committed transaction took, so ids
     /// made from them are unique for the tenant.
     func reserveNumbers(_ name: String, count: Int) async throws -> Int64
-    /// Deletes a document; deleting a missing document does nothing.
+    /// Sets (or with `nil`, removes) the discovery entry of the document `id` of `kind`.
+    func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) async throws
+    /// Deletes a document and its discovery entry; deleting a missing document does nothing.
     func delete(_ kind: Kind, id: String) async throws
 }
 

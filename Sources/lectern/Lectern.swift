@@ -5,6 +5,9 @@ struct Lectern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "A self-hosted, wire-compatible Alma, Primo and Esploro API platform.",
-        subcommands: [Serve.self, InstitutionCommand.self, KeyCommand.self, MaintenanceCommand.self]
+        subcommands: [
+            Serve.self, InstitutionCommand.self, KeyCommand.self, MaintenanceCommand.self, ImportCommand.self, ExportCommand.self,
+            DemoCatalogueCommand.self,
+        ]
     )
 }

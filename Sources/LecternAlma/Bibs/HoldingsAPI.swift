@@ -70,7 +70,7 @@ struct HoldingsAPI {
             let (bib, holding) = try await CatalogLookup.holding(call.path["holding_id"] ?? "", of: call.path["mms_id"] ?? "", in: tx)
             let items = try await tx.find(DocumentQuery(kind: .item, parent: bib.id, equals: ["holding_id": holding.id], limit: 1))
             if items.total > 0 { throw APIError.holdingHasItems(holding.id) }
-            try await tx.delete(.holding, id: holding.id)
+            try await Catalogue.open(tx, institution: call.tenant.institution).deleteHolding(holding.id, of: bib.id)
             let remaining = try await tx.find(DocumentQuery(kind: .holding, parent: bib.id, limit: 1)).total
             guard remaining == 0 else { return }
             switch bibAction {

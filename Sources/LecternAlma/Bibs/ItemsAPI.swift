@@ -115,10 +115,11 @@ struct ItemsAPI {
         guard ["retain", "delete"].contains(bibAction) else { throw APIError.invalidParameter("bib", bibAction) }
         try await store.write(in: call.tenant) { tx in
             let (bib, holding, item) = try await Self.find(call, in: tx)
-            try await tx.delete(.item, id: item.id)
+            let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
+            try await catalogue.deleteItem(item.id, of: bib.id)
             let left = try await tx.find(DocumentQuery(kind: .item, parent: bib.id, equals: ["holding_id": holding.id], limit: 0)).total
             guard holdingsAction == "delete", left == 0 else { return }
-            try await tx.delete(.holding, id: holding.id)
+            try await catalogue.deleteHolding(holding.id, of: bib.id)
             let holdingsLeft = try await tx.find(DocumentQuery(kind: .holding, parent: bib.id, limit: 0)).total
             if bibAction == "delete", holdingsLeft == 0 { try await tx.delete(.bib, id: bib.id) }
         }

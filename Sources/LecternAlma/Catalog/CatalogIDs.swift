@@ -11,11 +11,14 @@ public struct CatalogIDs: Sendable {
     /// The store counter the numbers come from: one per tenant for all three kinds.
     public static let counter = "catalog"
 
+    /// The institution's code.
+    public let institution: String
     /// The institution's four digits.
     public let suffix: String
 
     /// The identifiers of `institution`; the suffix is derived from its code, so it never changes.
     public init(institution: String) {
+        self.institution = institution
         // FNV-1a: a stable hash (Swift's `hashValue` changes from run to run).
         var hash: UInt32 = 2_166_136_261
         for byte in institution.utf8 {

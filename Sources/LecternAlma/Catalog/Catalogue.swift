@@ -24,6 +24,7 @@ public struct Catalogue: Sendable {
         let mmsID = ids.id(.bib, try await tx.reserveNumbers(CatalogIDs.counter, count: 1))
         let bib = BibRules.canonical(incoming, record: record, mmsID: mmsID, created: nil, stamp: stamp, user: user)
         try await tx.put(CatalogDocuments.bib(bib, systemNumbers: try await ownSystemNumbers(record, mmsID: mmsID)))
+        try await reindex(mmsID)
         return bib
     }
 
@@ -32,6 +33,7 @@ public struct Catalogue: Sendable {
         let created = (by: stored.body.value("created_by") ?? user, date: stored.body.value("created_date") ?? stamp.date)
         let bib = BibRules.canonical(incoming, record: record, mmsID: stored.id, created: created, stamp: stamp, user: user)
         try await tx.put(CatalogDocuments.bib(bib, systemNumbers: try await ownSystemNumbers(record, mmsID: stored.id)))
+        try await reindex(stored.id)
         return bib
     }
 
@@ -55,6 +57,18 @@ public struct Catalogue: Sendable {
         try await tx.delete(.bib, id: mmsID)
     }
 
+    /// Deletes the holding `holdingID` of `mmsID` (its items must be gone).
+    public func deleteHolding(_ holdingID: String, of mmsID: String) async throws {
+        try await tx.delete(.holding, id: holdingID)
+        try await reindex(mmsID)
+    }
+
+    /// Deletes the item `pid` of `mmsID`.
+    public func deleteItem(_ pid: String, of mmsID: String) async throws {
+        try await tx.delete(.item, id: pid)
+        try await reindex(mmsID)
+    }
+
     // MARK: - Holdings
 
     /// Stores `incoming` (a `<holding>`) with `record` as a new holding of `mmsID`.
@@ -71,6 +85,7 @@ public struct Catalogue: Sendable {
             user: user
         )
         try await tx.put(CatalogDocuments.holding(holding, mmsID: mmsID))
+        try await reindex(mmsID)
         return holding
     }
 
@@ -89,6 +104,7 @@ public struct Catalogue: Sendable {
             user: user
         )
         try await tx.put(CatalogDocuments.holding(holding, mmsID: mmsID))
+        try await reindex(mmsID)
         return holding
     }
 
@@ -122,6 +138,7 @@ public struct Catalogue: Sendable {
         } catch StoreError.duplicateKey(_, let value) {
             throw APIError.invalidItemField("Barcode \(value) already exists.")
         }
+        try await reindex(holding.parent ?? "")
         return item
     }
 }

@@ -1,0 +1,132 @@
+import LecternAlma
+public import LecternCore
+import LecternDiscovery
+import LecternMARC
+import LecternRepresentation
+public import LecternStore
+
+/// `/primo/v1`: discovery search over the institution's catalogue (PRIMO.md), JSON only.
+struct PrimoAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/primo/v1/search", search),
+            Route(.get, "/primo/v1/search/{context}/{docid}", record),
+            Route(.get, "/primo/v1/pnxs", legacySearch),
+            Route(.get, "/primo/v1/pnxs/{context}/{docid}", record),
+        ]
+    }
+
+    // MARK: - Search
+
+    @Sendable func search(_ call: Call) async throws -> Reply {
+        for name in ["vid", "tab", "scope"] where (call.query[name] ?? "").isEmpty { throw APIError.missingPrimoParameter(name) }
+        return try await answer(call, defaultLimit: 10)
+    }
+
+    /// The legacy brief search: `vid`, `tab` and `scope` optional, 50 results by default.
+    @Sendable func legacySearch(_ call: Call) async throws -> Reply {
+        try await answer(call, defaultLimit: 50)
+    }
+
+    private func answer(_ call: Call, defaultLimit: Int) async throws -> Reply {
+        let (kinds, scopeFilter) = try await scope(call)
+        let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
+        let (page, documents) = try await store.read(in: call.tenant) { reader in
+            let page = try await reader.discover(request.query)
+            var documents: [PrimoDocument] = []
+            for match in page.matches {
+                guard let (record, holdings) = try await CatalogDiscovery.record(match.id, in: reader) else { continue }
+                documents.append(PrimoDocument(mmsID: match.id, record: record, holdings: holdings, score: match.score))
+            }
+            return (page, documents)
+        }
+        let docs = documents.map { $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery) }
+        let facets: [JSONValue] = PrimoSearchRequest.facetNames.compactMap { name in
+            guard let values = page.facets[name], !values.isEmpty else { return nil }
+            return .object([
+                JSONEntry("name", .string(name)),
+                JSONEntry(
+                    "values",
+                    .array(values.map { .object([JSONEntry("value", .string($0.value)), JSONEntry("count", .string(String($0.count)))]) })
+                ),
+            ])
+        }
+        return .json(
+            .object([
+                JSONEntry(
+                    "info",
+                    .object([
+                        JSONEntry("totalResultsLocal", .number(String(page.total))),
+                        JSONEntry("totalResultsPC", .number("0")),
+                        JSONEntry("total", .number(String(page.total))),
+                        JSONEntry("first", .number(String(docs.isEmpty ? 0 : request.offset + 1))),
+                        JSONEntry("last", .number(String(request.offset + docs.count))),
+                    ])
+                ),
+                JSONEntry("highlights", .object([])),
+                JSONEntry("docs", .array(docs)),
+                JSONEntry("timelog", .object([])),
+                JSONEntry("facets", .array(facets)),
+            ])
+        )
+    }
+
+    /// The kinds and the facet condition the `vid`, `tab` and `scope` stand for; the legacy
+    /// search without them searches the whole local catalogue.
+    private func scope(_ call: Call) async throws -> ([Kind], FacetFilter?) {
+        guard let vid = call.query["vid"], !vid.isEmpty else { return ([.bib], nil) }
+        let tab = call.query["tab"] ?? ""
+        let scope = call.query["scope"] ?? ""
+        let (view, isLibrary) = try await store.read(in: call.tenant) { reader in
+            let view = try await reader.document(.primoView, id: vid).map(PrimoView.init)
+            let isLibrary = scope.isEmpty ? false : try await reader.document(.library, id: scope) != nil
+            return (view, isLibrary)
+        }
+        guard let view else { throw APIError.invalidView(vid) }
+        if tab.isEmpty, scope.isEmpty { return ([.bib], nil) }
+        guard let scopes = view.tabs[tab] else { throw APIError.invalidTab(tab, vid: vid) }
+        if isLibrary { return ([.bib], FacetFilter(facet: "library", values: [scope])) }
+        guard scopes.contains(scope) else { throw APIError.invalidScope(scope, tab: tab) }
+        return ([.bib], nil)
+    }
+
+    // MARK: - One record
+
+    /// `GET /primo/v1/search/{context}/{docid}` and `/primo/v1/pnxs/{context}/{docid}`.
+    @Sendable func record(_ call: Call) async throws -> Reply {
+        let docid = call.path["docid"] ?? ""
+        guard call.path["context"] == "L", docid.hasPrefix("alma") else { throw APIError.recordNotFound(docid) }
+        let mmsID = String(docid.dropFirst(4))
+        let found = try await store.read(in: call.tenant) { reader -> (MARCRecordAndHoldings)? in
+            // A suppressed or deleted record is not found, as in search.
+            let visible = try await reader.discover(
+                DiscoveryQuery(kinds: [.bib], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
+            )
+            guard visible.total > 0 else { return nil }
+            return try await CatalogDiscovery.record(mmsID, in: reader).map { MARCRecordAndHoldings(record: $0.0, holdings: $0.1) }
+        }
+        guard let found else { throw APIError.recordNotFound(docid) }
+        let document = PrimoDocument(mmsID: mmsID, record: found.record, holdings: found.holdings, score: nil)
+        guard case .object(var entries) = document.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true) else {
+            throw APIError.recordNotFound(docid)
+        }
+        entries.append(JSONEntry("lang3", .string("eng")))
+        return .json(.object(entries))
+    }
+}
+
+/// A record and its holdings, as the store read them.
+private struct MARCRecordAndHoldings: Sendable {
+    var record: MARCRecord
+    var holdings: [DiscoveryHolding]
+}
+
+/// The Primo API family.
+public enum Primo {
+    /// Every Primo route, over `store`.
+    public static func routes(store: any Store) -> [Route] {
+        PrimoAPI(store: store).routes
+    }
+}

@@ -1,0 +1,96 @@
+import LecternCore
+import LecternDiscovery
+import LecternStore
+
+/// The parameters of `GET /primo/v1/search` (and the legacy `/pnxs?q=`) as a discovery query.
+struct PrimoSearchRequest {
+    /// Results past this position are not reachable (PRIMO.md section 1: "recommended maximum
+    /// offset is 2000"); an offset past the hard limit is refused.
+    static let reachable = 2000
+    static let maximumOffset = 5000
+    static let maximumLimit = 50
+    /// The facets every search counts, by response name.
+    static let facetNames = PrimoFacetName.local.map(\.responseName)
+
+    var query: DiscoveryQuery
+    var offset: Int
+    var wantsDelivery: Bool
+
+    /// Reads `call`'s parameters; `defaultOffset`/`defaultLimit` differ between `/search` and `/pnxs`.
+    ///
+    /// - throws: a 400 error for a missing `q`, a malformed `q` or facet filter, a bad `sort`,
+    ///   `offset` or `limit`.
+    init(_ call: Call, scopeFilter: FacetFilter?, kinds: [Kind], defaultLimit: Int = 10) throws {
+        guard let q = call.query["q"], !q.isEmpty else { throw APIError.missingPrimoParameter("q") }
+        let parsed: PrimoQuery
+        let filters: PrimoFilters
+        do {
+            parsed = try PrimoQuery(parsing: q)
+            filters = try PrimoFilters(qInclude: call.query["qInclude"], qExclude: call.query["qExclude"], multiFacets: call.query["multiFacets"])
+        } catch {
+            throw APIError.invalidQuery(error.parameter, error.message)
+        }
+        offset = try Self.integer(call, "offset", default: 0, in: 0...Self.maximumOffset)
+        let limit = min(try Self.integer(call, "limit", default: defaultLimit, in: 0...Int(Int32.max)), Self.maximumLimit)
+        var facetFilters = Self.facetFilters(filters)
+        if let scopeFilter { facetFilters.append(scopeFilter) }
+        query = DiscoveryQuery(
+            kinds: kinds,
+            expression: PrimoQueryTranslation.expression(parsed),
+            filters: facetFilters,
+            order: try Self.order(call.query["sort"]),
+            limit: max(0, min(limit, Self.reachable - offset)),
+            offset: offset,
+            facetNames: Self.facetNames
+        )
+        wantsDelivery = call.query["skipDelivery"].map { $0 != "true" && $0 != "Y" } ?? true
+    }
+
+    private static func integer(_ call: Call, _ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = call.query[name], !text.isEmpty else { return fallback }
+        guard let value = Int(text), range.contains(value) else { throw APIError.invalidPrimoParameter(name, text) }
+        return value
+    }
+
+    private static func order(_ sort: String?) throws -> DiscoveryOrder {
+        switch sort ?? "rank" {
+        case "", "rank": .relevance
+        case "title": .key("title", descending: false)
+        case "author": .key("author", descending: false)
+        case "date", "date_d": .key("date", descending: true)
+        case "date_a": .key("date", descending: false)
+        case let other: throw APIError.invalidPrimoParameter("sort", other)
+        }
+    }
+
+    /// `qInclude`/`multiFacets` groups (any value of a group, every group) and `qExclude`.
+    private static func facetFilters(_ filters: PrimoFilters) -> [FacetFilter] {
+        var result: [FacetFilter] = []
+        for group in filters.required {
+            result.append(contentsOf: facetFilters(group.facet, group.values, exclude: false))
+        }
+        for filter in filters.excluded {
+            result.append(contentsOf: facetFilters(filter.facet, [filter.value], exclude: true))
+        }
+        return result
+    }
+
+    private static func facetFilters(_ facet: String, _ values: [PrimoFilters.Value], exclude: Bool) -> [FacetFilter] {
+        var terms: [String] = []
+        var filters: [FacetFilter] = []
+        for value in values {
+            switch value {
+            case .term(let term): terms.append(term)
+            case .years(let lower, let upper): filters.append(FacetFilter(facet: facet, range: year(lower)...year(upper), exclude: exclude))
+            }
+        }
+        if !terms.isEmpty { filters.append(FacetFilter(facet: facet, values: terms, exclude: exclude)) }
+        return filters
+    }
+
+    /// A year as the index keeps it, four digits.
+    private static func year(_ value: Int) -> String {
+        let digits = String(max(0, min(value, 9999)))
+        return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

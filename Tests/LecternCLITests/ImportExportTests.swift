@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+
+/// `lectern import marc` and `lectern export marc`, run as a user runs them: files in, files
+/// out, exit status, the summary on stdout and the rejected records on stderr.
+struct ImportExportTests {
+    typealias CLI = CommandLineTests
+
+    // MARK: - Import and export
+
+    @Test func importsMARCXMLAndISO2709AndExportsThemWithTheirInventory() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let xml = directory.appendingPathComponent("three.xml")
+        try Self.collection([Self.book(1), Self.book(2, items: 2), Self.book(3, holdings: 2)]).write(to: xml, atomically: true, encoding: .utf8)
+        let before = try Self.export(database)
+
+        let fromXML = try CLI.run(["import", "marc", xml.path, "--institution", "DEMO", "--database", database])
+        #expect(fromXML.status == 0, "\(fromXML.stderr)")
+        #expect(fromXML.stdout.contains("imported 3 records: 3 created, 0 updated, 0 rejected"))
+
+        let mrc = try Self.demoFile(directory, count: 20, format: "iso2709")
+        let fromISO = try CLI.run(["import", "marc", mrc.path, "--institution", "DEMO", "--database", database])
+        #expect(fromISO.status == 0, "\(fromISO.stderr)")
+        #expect(fromISO.stdout.contains("imported 20 records: 20 created, 0 updated, 0 rejected"))
+
+        let after = try Self.export(database)
+        #expect(after.count == before.count + 23)
+        let exported = try #require(after.first { $0.contains("(TEST)000002") })
+        #expect(Self.count("tag=\"852\"", in: exported) == 1)
+        #expect(Self.count("tag=\"876\"", in: exported) == 2)
+        #expect(exported.contains("<subfield code=\"p\">TEST-2-2</subfield>"))
+        #expect(exported.contains("<subfield code=\"z\">Ask at the desk</subfield>"))
+        let twoHoldings = try #require(after.first { $0.contains("(TEST)000003") })
+        #expect(twoHoldings.contains("<subfield code=\"8\">2</subfield><subfield code=\"b\">SCI</subfield>"))
+    }
+
+    @Test func importingTheSameFileAgainUpdatesAndAddsNoDuplicates() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let first = try Self.demoFile(directory, count: 30, format: "iso2709")
+        let all = try Self.demoFile(directory, count: 60, format: "xml")
+        let before = try Self.export(database)
+        #expect(try CLI.run(["import", "marc", first.path, "--institution", "DEMO", "--database", database]).status == 0)
+
+        // As after an interruption: the first half again, with the rest.
+        let again = try CLI.run(["import", "marc", all.path, "--institution", "DEMO", "--database", database])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("imported 60 records: 30 created, 30 updated, 0 rejected"))
+        let twice = try CLI.run(["import", "marc", all.path, "--institution", "DEMO", "--database", database, "--batch-size", "7"])
+        #expect(twice.stdout.contains("imported 60 records: 0 created, 60 updated, 0 rejected"))
+
+        let after = try Self.export(database)
+        #expect(after.count == before.count + 60)
+        func items(_ records: [String]) -> Int { records.map { Self.count("tag=\"876\"", in: $0) }.reduce(0, +) }
+        let generated = Self.records(try String(contentsOf: all, encoding: .utf8))
+        #expect(items(generated) > 60)
+        #expect(items(after) == items(before) + items(generated))
+    }
+
+    @Test func exportImportedElsewhereAndExportedAgainGivesTheSameRecords() throws {
+        let source = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let generated = try Self.demoFile(directory, count: 40, format: "iso2709")
+        #expect(try CLI.run(["import", "marc", generated.path, "--institution", "DEMO", "--database", source]).status == 0)
+        let xml = directory.appendingPathComponent("export.xml")
+        let mrc = directory.appendingPathComponent("export.mrc")
+        for (file, format) in [(xml, "xml"), (mrc, "iso2709")] {
+            let export = try CLI.run(["export", "marc", "--institution", "DEMO", "--database", source, "--format", format, file.path])
+            #expect(export.status == 0, "\(export.stderr)")
+        }
+        let original = try Self.records(String(contentsOf: xml, encoding: .utf8)).map(Self.withoutIDAndStamp)
+        #expect(original.count >= 40)
+
+        for file in [xml, mrc] {
+            let target = try SeededDatabase.copy()
+            let imported = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", target])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let copy = try Self.export(target).map(Self.withoutIDAndStamp)
+            #expect(copy.count == original.count)
+            for (left, right) in zip(original, copy) { #expect(left == right) }
+        }
+    }
+
+    @Test func dryRunChecksAndWritesNothing() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let file = try Self.demoFile(directory, count: 25, format: "xml")
+        let before = try Self.export(database)
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database, "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("checked 25 records: 25 valid, 0 rejected"))
+        #expect(try Self.export(database).count == before.count)
+    }
+
+    // MARK: - Rejected records
+
+    @Test func rejectedRecordsAreReportedWithTheirPositionAndTheOthersImported() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let file = directory.appendingPathComponent("mixed.xml")
+        let noTitle = Self.book(2).replacingOccurrences(of: "tag=\"245\"", with: "tag=\"246\"")
+        let unknownLibrary = Self.book(4).replacingOccurrences(of: ">MAIN<", with: ">NOWHERE<")
+        let badTag = Self.book(5).replacingOccurrences(of: "tag=\"300\"", with: "tag=\"3!0\"")
+        try Self.collection([Self.book(1), noTitle, Self.book(3), unknownLibrary, badTag, Self.book(6)])
+            .write(to: file, atomically: true, encoding: .utf8)
+
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("imported 6 records: 3 created, 0 updated, 3 rejected"))
+        let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
+        #expect(rejected.count == 3)
+        #expect(rejected.first == "rejected record 2 (line 4): Mandatory field 245 $a (title) is missing.")
+        #expect(rejected.dropFirst().first == "rejected record 4 (line 6): 852 1: library NOWHERE does not exist.")
+        #expect(rejected.last?.hasPrefix("rejected record 5 (line 7): ") == true)
+        #expect(rejected.last?.contains("3!0") == true)
+        let exported = try Self.export(database).joined()
+        for number in [1, 3, 6] { #expect(exported.contains("(TEST)00000\(number)")) }
+        for number in [2, 4, 5] { #expect(!exported.contains("(TEST)00000\(number)")) }
+    }
+
+    @Test func brokenAndMARC8RecordsInISO2709AreNamedByByteOffset() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        var bytes = [UInt8](try Data(contentsOf: try Self.demoFile(directory, count: 10, format: "iso2709")))
+        let starts = Self.recordStarts(bytes)
+        #expect(starts.count == 10)
+        // Record 4: a directory entry whose tag is not letters or digits. Record 7: MARC-8.
+        bytes[starts[3] + 24] = UInt8(ascii: "!")
+        bytes[starts[6] + 9] = UInt8(ascii: " ")
+        let file = directory.appendingPathComponent("broken.mrc")
+        try Data(bytes).write(to: file)
+
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("imported 10 records: 8 created, 0 updated, 2 rejected"))
+        let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
+        #expect(rejected.count == 2)
+        #expect(rejected.first?.hasPrefix("rejected record 4 (byte \(starts[3])): directory entry 0") == true)
+        let marc8 = try #require(rejected.last)
+        #expect(marc8.hasPrefix("rejected record 7 (byte \(starts[6])): MARC-8"))
+        #expect(marc8.contains("UTF-8"))
+        #expect(marc8.contains("yaz-marcdump"))
+    }
+
+    // MARK: - Failures
+
+    @Test(arguments: [
+        "hello, this is not a MARC file\n",
+        "<collection><record><leader>oops",
+        "\u{0}\u{1}\u{2}binary",
+    ])
+    func unreadableInputIsOneLineAndStatusOne(content: String) throws {
+        let database = try SeededDatabase.copy()
+        let file = try Self.directory().appendingPathComponent("garbage")
+        try Data(content.utf8).write(to: file)
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("\n"))
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 1, "\(result.stderr)")
+    }
+
+    @Test func missingFileAndUnknownInstitutionFailWithStatusOne() throws {
+        let database = try SeededDatabase.copy()
+        let missing = try CLI.run(["import", "marc", "/nonexistent/file.mrc", "--institution", "DEMO", "--database", database])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("Error: cannot read /nonexistent/file.mrc"))
+        let file = try Self.demoFile(try Self.directory(), count: 1, format: "xml")
+        let unknown = try CLI.run(["import", "marc", file.path, "--institution", "NOPE", "--database", database])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: unknown institution 'NOPE'\n")
+        let export = try CLI.run(["export", "marc", "--institution", "NOPE", "--database", database])
+        #expect(export.status == 1)
+        #expect(export.stderr == "Error: unknown institution 'NOPE'\n")
+    }
+
+    // MARK: - Fixtures
+
+    /// A book with `035 (TEST)00000n`, `holdings` 852s (MAIN/STACKS, then SCI/STACKS) and `items`
+    /// 876s on the first; one record a line.
+    static func book(_ number: Int, holdings: Int = 1, items: Int = 1) -> String {
+        var fields = "<leader>00000nam a2200000 a 4500</leader><controlfield tag=\"008\">200101s2020    xxu           000 0 eng d</controlfield>"
+        fields += "<datafield tag=\"035\" ind1=\" \" ind2=\" \"><subfield code=\"a\">(TEST)00000\(number)</subfield></datafield>"
+        fields += "<datafield tag=\"100\" ind1=\"1\" ind2=\" \"><subfield code=\"a\">Author, Number \(number).</subfield></datafield>"
+        fields += "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">Book number \(number) /</subfield></datafield>"
+        fields += "<datafield tag=\"300\" ind1=\" \" ind2=\" \"><subfield code=\"a\">\(100 + number) p.</subfield></datafield>"
+        for (index, library) in ["MAIN", "SCI"].prefix(holdings).enumerated() {
+            fields += "<datafield tag=\"852\" ind1=\"0\" ind2=\" \"><subfield code=\"8\">\(index + 1)</subfield>"
+            fields += "<subfield code=\"b\">\(library)</subfield><subfield code=\"c\">STACKS</subfield>"
+            fields += "<subfield code=\"h\">QA\(number)</subfield><subfield code=\"i\">.T\(index)</subfield></datafield>"
+        }
+        for item in 1...items {
+            fields += "<datafield tag=\"876\" ind1=\" \" ind2=\" \"><subfield code=\"8\">1</subfield>"
+            fields += "<subfield code=\"p\">TEST-\(number)-\(item)</subfield><subfield code=\"w\">BOOK</subfield>"
+            fields += "<subfield code=\"z\">Ask at the desk</subfield></datafield>"
+        }
+        return "<record>\(fields)</record>"
+    }
+
+    /// A MARCXML collection with one record a line (record n on line n + 2).
+    static func collection(_ records: [String]) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n"
+            + records.joined(separator: "\n") + "\n</collection>\n"
+    }
+
+    static func demoFile(_ directory: URL, count: Int, format: String) throws -> URL {
+        let file = directory.appendingPathComponent("demo-\(count).\(format == "xml" ? "xml" : "mrc")")
+        let result = try CLI.run(["demo-catalogue", "--count", "\(count)", "--format", format, "--start", "5000000", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return file
+    }
+
+    /// The `<record>` elements of an export of DEMO's sandbox, in order.
+    static func export(_ database: String) throws -> [String] {
+        let result = try CLI.run(["export", "marc", "--institution", "DEMO", "--database", database])
+        #expect(result.status == 0, "\(result.stderr)")
+        return records(result.stdout)
+    }
+
+    static func records(_ collection: String) -> [String] {
+        collection.split(separator: "\n").filter { $0.hasPrefix("<record>") }.map(String.init)
+    }
+
+    /// `record` without its 001 and 005, which every catalogue sets itself.
+    static func withoutIDAndStamp(_ record: String) -> String {
+        record.replacingOccurrences(of: "<controlfield tag=\"00[15]\">[^<]*</controlfield>", with: "", options: .regularExpression)
+    }
+
+    static func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// Where each record of an ISO 2709 file starts.
+    static func recordStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x1D && index + 1 < bytes.count { starts.append(index + 1) }
+        return starts
+    }
+
+    static func directory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+}
+
+/// A database with the demo institution (its libraries MAIN, SCI, MED and their locations), made
+/// once by `lectern serve` as a user makes it, and copied for each test.
+enum SeededDatabase {
+    private static let template: Result<URL, any Error> = Result { try make() }
+
+    /// A fresh copy of the template, as a database URL.
+    static func copy() throws -> String {
+        let template = try template.get()
+        let directory = try ImportExportTests.directory()
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template.path + suffix) {
+            try FileManager.default.copyItem(atPath: template.path + suffix, toPath: directory.appendingPathComponent("db.sqlite").path + suffix)
+        }
+        return "sqlite:" + directory.appendingPathComponent("db.sqlite").path
+    }
+
+    /// Runs `lectern serve` on a new database until it serves (the demo institution is then
+    /// committed), and stops it.
+    private static func make() throws -> URL {
+        let file = try ImportExportTests.directory().appendingPathComponent("db.sqlite")
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["serve", "--port", "0", "--database", "sqlite:" + file.path, "--log-level", "error"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var output = ""
+        while !output.contains("Serving") {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            output += String(decoding: data, as: UTF8.self)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        guard output.contains("Created the demo institution") else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "lectern serve did not seed: \(output)"])
+        }
+        return file
+    }
+}
