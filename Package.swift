@@ -174,6 +174,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "LecternPrimoTests",
+            dependencies: [
+                "LecternTesting", "LecternCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LecternDemoTests",
             dependencies: ["LecternDemo", "LecternMARC", "LecternCore"],
             swiftSettings: swiftSettings

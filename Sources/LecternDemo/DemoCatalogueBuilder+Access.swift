@@ -39,7 +39,8 @@ extension DemoCatalogueBuilder {
     /// `880`: the title in its original script, linked to `245` by `$6`.
     mutating func appendScript() {
         guard let script = title.script, let code = language.scriptCode else { return }
-        let subfields = [Subfield("6", "245-01/" + code)] + Self.titleSubfields(script.main, dates: nil, remainder: script.remainder, statement: script.statement)
+        let subfields =
+            [Subfield("6", "245-01/" + code)] + Self.titleSubfields(script.main, dates: nil, remainder: script.remainder, statement: script.statement)
         append("880", creator == nil ? "0" : "1", "0", subfields)
     }
 }

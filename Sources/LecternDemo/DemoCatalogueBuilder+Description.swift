@@ -242,7 +242,9 @@ extension DemoCatalogueBuilder {
             if kind == .electronicBook { return ("1 online resource (" + count + ")", illustrations, nil) }
             return (count, illustrations, String(int(20...31)) + " cm")
         case .multivolume:
-            return (String(volumes) + (isRDA ? " volumes" : " v."), isIllustrated ? (isRDA ? "illustrations" : "ill.") : nil, String(int(23...30)) + " cm")
+            return (
+                String(volumes) + (isRDA ? " volumes" : " v."), isIllustrated ? (isRDA ? "illustrations" : "ill.") : nil, String(int(23...30)) + " cm"
+            )
         case .serial:
             return (isRDA ? "volumes" : "v.", isIllustrated ? (isRDA ? "illustrations" : "ill.") : nil, String(int(23...30)) + " cm")
         case .score:
@@ -255,7 +257,9 @@ extension DemoCatalogueBuilder {
             return ("1 videodisc (" + String(minutes) + " min.)", "sound, color", "4 3/4 in.")
         case .map:
             let size = String(int(4...12) * 10) + " x " + String(int(4...12) * 10) + " cm"
-            return ("1 map", random.chance(80) ? "color" : nil, size + (random.chance(40) ? ", folded to " + String(int(10...13) * 2) + " x 12 cm" : ""))
+            return (
+                "1 map", random.chance(80) ? "color" : nil, size + (random.chance(40) ? ", folded to " + String(int(10...13) * 2) + " x 12 cm" : "")
+            )
         case .manuscript:
             if isCollection { return ("1 box (0." + String(int(1...9)) + " linear feet)", nil, nil) }
             return ("1 volume (" + String(int(40...200)) + " leaves)", nil, String(int(15...22)) + " cm")

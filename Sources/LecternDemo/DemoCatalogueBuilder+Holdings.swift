@@ -12,7 +12,11 @@ extension DemoCatalogueBuilder {
     /// library has online only.
     mutating func appendHoldings() {
         if kind.isElectronicOnly {
-            appendLink(first: "40", url: electronicAddress(), note: kind == .dataset ? "Download from the research data repository." : "Available online.")
+            appendLink(
+                first: "40",
+                url: electronicAddress(),
+                note: kind == .dataset ? "Download from the research data repository." : "Available online."
+            )
             return
         }
         var shelves = [primaryShelf()]

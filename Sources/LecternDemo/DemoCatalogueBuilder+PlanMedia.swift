@@ -73,7 +73,9 @@ extension DemoCatalogueBuilder {
             for instrument in work.instrument.split(separator: " and ") {
                 let soloist = random.pick(Vocabulary.authorsOfEnglishBooks)
                 contributors.append(Contributor(person: soloist, dates: nil, role: "performer"))
-                performers.append(soloist.western + ", " + (instrument == "voice" ? random.pick(["soprano", "mezzo-soprano", "baritone"]) : instrument))
+                performers.append(
+                    soloist.western + ", " + (instrument == "voice" ? random.pick(["soprano", "mezzo-soprano", "baritone"]) : instrument)
+                )
             }
             if let choices = Vocabulary.ensembles[work.plural] {
                 let ensemble = random.pick(choices)
@@ -92,7 +94,11 @@ extension DemoCatalogueBuilder {
             notes.append(("511", "0", performers.joined(separator: " ; ") + "."))
             let recorded = int(max(year - 30, 1955)...year)
             notes.append(
-                ("518", " ", "Recorded " + String(int(1...28)) + " " + random.pick(Vocabulary.months) + " " + String(recorded) + ", " + random.pick(Vocabulary.venues) + ".")
+                (
+                    "518", " ",
+                    "Recorded " + String(int(1...28)) + " " + random.pick(Vocabulary.months) + " " + String(recorded) + ", "
+                        + random.pick(Vocabulary.venues) + "."
+                )
             )
             if random.chance(50) { notes.append(("500", " ", "Program notes in English, German and French inserted in container.")) }
         }
@@ -205,7 +211,13 @@ extension DemoCatalogueBuilder {
         let surname = person.heading.prefix { $0 != "," }
         notes.append(("506", " ", "Access restricted; available in the Special Collections reading room."))
         notes.append(("520", " ", main + " of " + person.western + ", touching on " + topic.phrase + "."))
-        notes.append(("545", " ", person.western + " (" + dates + ") was a " + random.pick(Vocabulary.occupations) + " in " + random.pick(Vocabulary.fictionPlaces) + "."))
+        notes.append(
+            (
+                "545", " ",
+                person.western + " (" + dates + ") was a " + random.pick(Vocabulary.occupations) + " in " + random.pick(Vocabulary.fictionPlaces)
+                    + "."
+            )
+        )
         notes.append(("561", " ", "Gift of the " + surname + " family, " + String(min(death + int(1...30), 2024)) + "."))
     }
 

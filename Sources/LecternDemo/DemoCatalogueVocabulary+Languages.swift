@@ -263,7 +263,10 @@ extension DemoCatalogueVocabulary {
             ForeignTopic("music theory", "teoría musical"), ForeignTopic("art history", "historia del arte"),
             ForeignTopic("human geography", "geografía humana"),
         ],
-        subtitles: ["una introducción", "teoría y práctica", "fundamentos y aplicaciones", "problemas resueltos", "nuevas perspectivas", "textos y documentos"],
+        subtitles: [
+            "una introducción", "teoría y práctica", "fundamentos y aplicaciones", "problemas resueltos", "nuevas perspectivas",
+            "textos y documentos",
+        ],
         romanizedSubtitles: [],
         conjunction: "y",
         scriptCode: nil,

@@ -62,7 +62,9 @@ extension DemoCatalogueVocabulary {
             Topic("stochastic processes", "QA274", "519.23", "Stochastic processes"),
             Topic("category theory", "QA169", "512.62", "Categories (Mathematics)"),
         ],
-        contexts: [" with applications", " for physicists", " for economists", " through problems", " for computer scientists", " and its applications"],
+        contexts: [
+            " with applications", " for physicists", " for economists", " through problems", " for computer scientists", " and its applications",
+        ],
         series: ["Graduate texts in mathematics", "Undergraduate texts in mathematics", "Lecture notes in mathematics"],
         bodies: ["American Mathematical Society"]
     )

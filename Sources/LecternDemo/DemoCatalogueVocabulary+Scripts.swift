@@ -129,7 +129,9 @@ extension DemoCatalogueVocabulary {
             ForeignTopic("ethics", "Этика", "Ėtika"),
         ],
         subtitles: ["учебник", "учебное пособие", "курс лекций", "теория и практика", "избранные труды", "хрестоматия", "монография"],
-        romanizedSubtitles: ["uchebnik", "uchebnoe posobie", "kurs lektsiĭ", "teoriia i praktika", "izbrannye trudy", "khrestomatiia", "monografiia"],
+        romanizedSubtitles: [
+            "uchebnik", "uchebnoe posobie", "kurs lektsiĭ", "teoriia i praktika", "izbrannye trudy", "khrestomatiia", "monografiia",
+        ],
         conjunction: "и",
         scriptCode: "(N",
         authorSuffix: ("", ""),

@@ -124,10 +124,18 @@ extension DemoCatalogueVocabulary {
         }
     }
 
-    static let scienceSubtitles = ["a modern approach", "with worked examples", "models and methods", "a problem-solving approach", "with exercises and solutions"]
-    static let clinicalSubtitles = ["diagnosis and management", "a case-based approach", "an evidence-based approach", "a clinical guide", "principles and practice"]
-    static let humanitiesSubtitles = ["a cultural history", "texts and contexts", "a new reading", "memory, identity and power", "sources and interpretations"]
-    static let socialSubtitles = ["cases and materials", "policy and practice", "evidence from Europe", "a comparative study", "an empirical analysis"]
+    static let scienceSubtitles = [
+        "a modern approach", "with worked examples", "models and methods", "a problem-solving approach", "with exercises and solutions",
+    ]
+    static let clinicalSubtitles = [
+        "diagnosis and management", "a case-based approach", "an evidence-based approach", "a clinical guide", "principles and practice",
+    ]
+    static let humanitiesSubtitles = [
+        "a cultural history", "texts and contexts", "a new reading", "memory, identity and power", "sources and interpretations",
+    ]
+    static let socialSubtitles = [
+        "cases and materials", "policy and practice", "evidence from Europe", "a comparative study", "an empirical analysis",
+    ]
 
     /// The first sentence of a summary: "This book {verb} {topic}".
     static let summaryVerbs = [
@@ -145,7 +153,9 @@ extension DemoCatalogueVocabulary {
         }
     }
 
-    static let scienceAudiences = ["advanced undergraduates", "graduate students and researchers", "practising engineers and scientists", "students and professionals"]
+    static let scienceAudiences = [
+        "advanced undergraduates", "graduate students and researchers", "practising engineers and scientists", "students and professionals",
+    ]
     static let clinicalAudiences = ["medical students", "clinicians in training", "nurses and allied health professionals", "general practitioners"]
     static let humanitiesAudiences = ["students and general readers", "scholars of the period", "anyone interested in the subject"]
     static let socialAudiences = ["students and practitioners", "policy makers", "undergraduate students", "researchers"]

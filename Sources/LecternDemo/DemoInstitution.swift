@@ -19,11 +19,17 @@ public enum DemoInstitution {
     /// Creates the demo institution and its data unless it exists.
     ///
     /// - returns: the new keys, or `nil` when the institution already existed.
-    public static func seedIfMissing(registry: any Registry, store: any Store, passwords: any PasswordHasher) async throws -> [PrintedKey]? {
+    /// - parameter catalogueSize: how many bibs the demo catalogue gets (tests take fewer).
+    public static func seedIfMissing(
+        registry: any Registry,
+        store: any Store,
+        passwords: any PasswordHasher,
+        catalogueSize: Int = catalogueSize
+    ) async throws -> [PrintedKey]? {
         guard try await registry.institution(code) == nil else { return nil }
         let institution = Institution(code: code, name: "Lectern Demo University", region: "na", namedUsers: 50, fte: 12_000, academicStaff: 900)
         try await InstitutionSetup.create(institution, registry: registry, store: store)
-        try await seedData(store: store, passwords: passwords)
+        try await seedData(store: store, passwords: passwords, catalogueSize: catalogueSize)
         let everything = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
         let readOnly = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readOnly) })
         var keys: [PrintedKey] = []
@@ -44,13 +50,27 @@ public enum DemoInstitution {
         return keys
     }
 
-    /// Writes the demo data into the demo institution's sandbox.
-    public static func seedData(store: any Store, passwords: any PasswordHasher) async throws {
+    /// How many records the demo catalogue has.
+    public static let catalogueSize = 5_000
+
+    /// Writes the demo data into the demo institution's sandbox: the campus, its patrons, and a
+    /// catalogue loaded the way `lectern import marc` loads one.
+    public static func seedData(store: any Store, passwords: any PasswordHasher, catalogueSize: Int = catalogueSize) async throws {
         let tenant = Tenant(institution: code, environment: .sandbox)
         var patrons = DemoPatrons(seed: 2026)
         let documents = DemoCampus.configuration() + patrons.documents(count: 320, passwords: passwords)
         try await store.write(in: tenant) { tx in
             for document in documents { try await tx.put(document) }
+        }
+        let catalogue = DemoCatalogue(seed: 2026, institution: code)
+        let batch = 1_000
+        for start in stride(from: 0, to: catalogueSize, by: batch) {
+            try await store.write(in: tenant) { tx in
+                let writer = try await Catalogue.open(tx, institution: code, user: "import")
+                for record in catalogue.records(start..<min(start + batch, catalogueSize)) {
+                    _ = try await writer.importRecord(record)
+                }
+            }
         }
     }
 }

@@ -35,10 +35,9 @@ struct PrimoAPI {
         let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
         let (page, documents) = try await store.read(in: call.tenant) { reader in
             let page = try await reader.discover(request.query)
-            var documents: [PrimoDocument] = []
-            for match in page.matches {
-                guard let (record, holdings) = try await CatalogDiscovery.record(match.id, in: reader) else { continue }
-                documents.append(PrimoDocument(mmsID: match.id, record: record, holdings: holdings, score: match.score))
+            let scores = Dictionary(page.matches.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+            let documents = try await CatalogDiscovery.records(page.matches.map(\.id), in: reader).map {
+                PrimoDocument(mmsID: $0.mmsID, record: $0.record, holdings: $0.holdings, score: scores[$0.mmsID])
             }
             return (page, documents)
         }
@@ -99,28 +98,23 @@ struct PrimoAPI {
         let docid = call.path["docid"] ?? ""
         guard call.path["context"] == "L", docid.hasPrefix("alma") else { throw APIError.recordNotFound(docid) }
         let mmsID = String(docid.dropFirst(4))
-        let found = try await store.read(in: call.tenant) { reader -> (MARCRecordAndHoldings)? in
+        let found = try await store.read(in: call.tenant) { reader -> PrimoDocument? in
             // A suppressed or deleted record is not found, as in search.
             let visible = try await reader.discover(
                 DiscoveryQuery(kinds: [.bib], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
             )
             guard visible.total > 0 else { return nil }
-            return try await CatalogDiscovery.record(mmsID, in: reader).map { MARCRecordAndHoldings(record: $0.0, holdings: $0.1) }
+            return try await CatalogDiscovery.records([mmsID], in: reader).first.map {
+                PrimoDocument(mmsID: mmsID, record: $0.record, holdings: $0.holdings, score: nil)
+            }
         }
-        guard let found else { throw APIError.recordNotFound(docid) }
-        let document = PrimoDocument(mmsID: mmsID, record: found.record, holdings: found.holdings, score: nil)
+        guard let document = found else { throw APIError.recordNotFound(docid) }
         guard case .object(var entries) = document.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true) else {
             throw APIError.recordNotFound(docid)
         }
         entries.append(JSONEntry("lang3", .string("eng")))
         return .json(.object(entries))
     }
-}
-
-/// A record and its holdings, as the store read them.
-private struct MARCRecordAndHoldings: Sendable {
-    var record: MARCRecord
-    var holdings: [DiscoveryHolding]
 }
 
 /// The Primo API family.

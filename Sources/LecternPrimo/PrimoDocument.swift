@@ -4,7 +4,7 @@ import LecternRepresentation
 
 /// One record as Primo answers it (VE shape, PRIMO.md section 3): its PNX, the delivery block
 /// from its holdings, `context` `L` (local), the adaptor and the record's `@id`.
-struct PrimoDocument {
+struct PrimoDocument: Sendable {
     var mmsID: String
     var record: MARCRecord
     var holdings: [DiscoveryHolding]

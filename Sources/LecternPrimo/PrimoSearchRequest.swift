@@ -22,10 +22,10 @@ struct PrimoSearchRequest {
     ///   `offset` or `limit`.
     init(_ call: Call, scopeFilter: FacetFilter?, kinds: [Kind], defaultLimit: Int = 10) throws {
         guard let q = call.query["q"], !q.isEmpty else { throw APIError.missingPrimoParameter("q") }
-        let parsed: PrimoQuery
+        let parsed: PrimoQuery?
         let filters: PrimoFilters
         do {
-            parsed = try PrimoQuery(parsing: q)
+            parsed = Self.matchesEverything(q) ? nil : try PrimoQuery(parsing: q)
             filters = try PrimoFilters(qInclude: call.query["qInclude"], qExclude: call.query["qExclude"], multiFacets: call.query["multiFacets"])
         } catch {
             throw APIError.invalidQuery(error.parameter, error.message)
@@ -36,7 +36,7 @@ struct PrimoSearchRequest {
         if let scopeFilter { facetFilters.append(scopeFilter) }
         query = DiscoveryQuery(
             kinds: kinds,
-            expression: PrimoQueryTranslation.expression(parsed),
+            expression: parsed.map(PrimoQueryTranslation.expression),
             filters: facetFilters,
             order: try Self.order(call.query["sort"]),
             limit: max(0, min(limit, Self.reachable - offset)),
@@ -44,6 +44,11 @@ struct PrimoSearchRequest {
             facetNames: Self.facetNames
         )
         wantsDelivery = call.query["skipDelivery"].map { $0 != "true" && $0 != "Y" } ?? true
+    }
+
+    /// `any,contains,*`: every record (the browse-all query front ends send).
+    private static func matchesEverything(_ q: String) -> Bool {
+        ["any,contains,*", "any,contains,*,AND", "any,contains,*,OR"].contains(q)
     }
 
     private static func integer(_ call: Call, _ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {

@@ -103,7 +103,8 @@ enum DocumentSQL {
     }
 
     static func count(_ db: Database, _ tenant: String, _ kind: Kind) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE tenant = ? AND kind = ?", arguments: [tenant, kind.rawValue]) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents WHERE tenant = ? AND kind = ?"), arguments: [tenant, kind.rawValue])
+            ?? 0
     }
 
     static func find(_ db: Database, _ tenant: String, _ query: DocumentQuery) throws -> Page<Document> {
@@ -243,15 +244,13 @@ enum DocumentSQL {
     }
 
     static func reserveNumbers(_ db: Database, _ tenant: String, _ name: String, count: Int) throws -> Int64 {
-        let last =
-            try Int64.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO counters (tenant, name, value) VALUES (?, ?, ?)
-                    ON CONFLICT (tenant, name) DO UPDATE SET value = value + excluded.value RETURNING value
-                    """,
-                arguments: [tenant, name, count]
-            ) ?? Int64(count)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO counters (tenant, name, value) VALUES (?, ?, ?)
+                ON CONFLICT (tenant, name) DO UPDATE SET value = value + excluded.value RETURNING value
+                """
+        )
+        let last = try Int64.fetchOne(statement, arguments: [tenant, name, count]) ?? Int64(count)
         return last - Int64(count) + 1
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// JSON parsed independently of the codec (`JSONSerialization`), for structural comparison
 /// that ignores key order and tells booleans from numbers.
-public indirect enum CanonicalJSON: Equatable, CustomStringConvertible {
+public indirect enum CanonicalJSON: Equatable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)

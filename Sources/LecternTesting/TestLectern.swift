@@ -80,7 +80,8 @@ public struct TestLectern: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("template.sqlite").path
             let store = try SQLiteStore(path: path)
-            let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords)!
+            // Enough of the demo catalogue to page past Primo's 2,000 reachable results.
+            let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords, catalogueSize: 2_200)!
             _ = try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try store.pool.close()
             built = (path, keys)

@@ -88,21 +88,20 @@ struct ImportCommand: AsyncParsableCommand {
             let institution = institution
             return try await store.write(in: tenant) { tx in
                 let catalogue = try await Catalogue.open(tx, institution: institution, user: "import")
-                var results: [ImportTally.Result] = []
-                results.reserveCapacity(entries.count)
-                for entry in entries {
+                let readable = entries.compactMap { try? $0.result.get() }
+                var outcomes = try await catalogue.importRecords(readable).makeIterator()
+                return entries.map { entry -> ImportTally.Result in
                     switch entry.result {
                     case .failure(let error):
-                        results.append(.rejected(entry.position, MARCFileFormat.reason(error)))
-                    case .success(let record):
-                        do {
-                            results.append(.imported(try await catalogue.importRecord(record)))
-                        } catch let rejection as ImportRejection {
-                            results.append(.rejected(entry.position, rejection.reason))
+                        return .rejected(entry.position, MARCFileFormat.reason(error))
+                    case .success:
+                        switch outcomes.next() {
+                        case .success(let outcome): return .imported(outcome)
+                        case .failure(let rejection): return .rejected(entry.position, rejection.reason)
+                        case nil: return .rejected(entry.position, "not imported")
                         }
                     }
                 }
-                return results
             }
         }
     }

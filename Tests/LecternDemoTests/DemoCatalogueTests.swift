@@ -1,6 +1,7 @@
-@testable import LecternDemo
 import LecternMARC
 import Testing
+
+@testable import LecternDemo
 
 /// The demo catalogue: reproducible, consistent between its bibliographic, holdings and item
 /// fields, valid MARC 21, and varied enough to look like a real library's.
@@ -146,7 +147,9 @@ struct DemoCatalogueTests {
         for record in Self.sample {
             let leader = Array(record.leader)
             let date = Int(String(Array(record.controlField("008") ?? "")[7..<11])) ?? 0
-            guard let shelf = record.dataFields("852").first.map({ ($0.subfieldValue("b") ?? "") + " " + ($0.subfieldValue("c") ?? "") }) else { continue }
+            guard let shelf = record.dataFields("852").first.map({ ($0.subfieldValue("b") ?? "") + " " + ($0.subfieldValue("c") ?? "") }) else {
+                continue
+            }
             let classNumber = record.firstSubfieldValue("050", "a") ?? ""
             switch (leader[6], leader[7]) {
             case ("e", _): if shelf != "SCI MAPS" { problems.append("map in \(shelf)") }

@@ -1,4 +1,5 @@
 import LecternDiscovery
+import LecternMARC
 import Testing
 
 struct DiscoveryIndexTests {

@@ -157,7 +157,12 @@ struct FuzzTests {
                     subfields.append(.init(random.pick(codes), value))
                 }
                 fields.append(
-                    .data(tag: tag, indicator1: random.pick(Array(" 0123456789a")), indicator2: random.pick(Array(" 0123456789#")), subfields: subfields)
+                    .data(
+                        tag: tag,
+                        indicator1: random.pick(Array(" 0123456789a")),
+                        indicator2: random.pick(Array(" 0123456789#")),
+                        subfields: subfields
+                    )
                 )
             }
             let leader = Self.randomString(&random, maxLength: 30)

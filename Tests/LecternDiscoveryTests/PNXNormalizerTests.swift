@@ -94,7 +94,9 @@ struct PNXNormalizerTests {
                 "Castaways Fiction", "Survival Psychological aspects Fiction", "Islands Caribbean Area Fiction", "Adventure fiction",
             ]
         )
-        #expect(defoe.facets["topic"] == ["Castaways\u{2013}Fiction", "Survival\u{2013}Psychological aspects\u{2013}Fiction", "Islands\u{2013}Fiction"])
+        #expect(
+            defoe.facets["topic"] == ["Castaways\u{2013}Fiction", "Survival\u{2013}Psychological aspects\u{2013}Fiction", "Islands\u{2013}Fiction"]
+        )
         #expect(defoe.facets["genre"] == ["Adventure fiction", "Fiction"])
     }
 

@@ -15,13 +15,13 @@ struct PNXShapeTests {
         // VE local record (PRIMO.md §4, KB): place, contents, mms, version; edition and series
         // are out-of-the-box VE display fields (PRIMO.md §4 display, UST; CB series-Series.txt).
         "display": ["edition", "place", "contents", "mms", "version", "series"],
-        // PRIMO.md §4 search: contributor (7XX).
-        "search": ["contributor"],
+        // PRIMO.md §4 search: contributor (7XX), isbn (the recorded answers are articles).
+        "search": ["contributor", "isbn"],
         // PRIMO.md §4 facets: library (holding library codes).
         "facets": ["library"],
-        // auinit: the KB VE record; aucorp: the corporate author of the classic addata section
-        // [unverified for VE].
-        "addata": ["auinit", "aucorp"],
+        // auinit: the KB VE record; isbn: PRIMO.md §4 addata; aucorp: the corporate author of
+        // the classic addata section [unverified for VE].
+        "addata": ["auinit", "isbn", "aucorp"],
     ]
 
     @Test func everyLeafIsAnArrayOfStringsExceptTheSourceID() throws {

@@ -99,7 +99,7 @@ struct DiscoveryContractTests {
             store,
             DiscoveryQuery(kinds: [Self.kind], expression: nil, order: .key("title", descending: false), limit: 2, offset: 2)
         )
-        #expect(page.matches.map(\.id) == ["2", "4"])
+        #expect(page.matches.map(\.id) == ["2", "3"])
         let other = try await Self.search(
             store,
             DiscoveryQuery(kinds: [Self.kind], expression: nil, facetNames: ["rtype"]),

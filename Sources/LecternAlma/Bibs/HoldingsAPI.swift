@@ -24,7 +24,12 @@ struct HoldingsAPI {
             return (bib, holdings, try await CatalogCodes.load(from: reader))
         }
         var children = holdings.map { CatalogViews.briefHolding($0, codes: codes, baseURL: call.baseURL) }
-        children.append(CatalogViews.bibData(bib.body, baseURL: call.baseURL))
+        // A holdings list names the publisher `publisher`, not `publisher_const` as a bib and an
+        // item's bib_data do (`php-alma-client/holdings_response.json`,
+        // `pulibrary-bibdata/991227840000541_holdings.xml`).
+        var bibData = CatalogViews.bibData(bib.body, baseURL: call.baseURL)
+        if let index = bibData.children.firstIndex(where: { $0.name == "publisher_const" }) { bibData.children[index].name = "publisher" }
+        children.append(bibData)
         return .object(
             Node("holdings", attributes: [.init("total_record_count", String(holdings.count))], children: children),
             AlmaShapes.holdings

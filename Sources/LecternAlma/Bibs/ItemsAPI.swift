@@ -139,6 +139,11 @@ struct ItemsAPI {
             let item = try await catalogue.updateItem(stored, incoming: scanned, holding: holding)
             let document = CatalogDocuments.item(item, mmsID: bib.id, holdingID: holding.id)
             var view = CatalogViews.item(document, holding: holding, bib: bib.body, codes: catalogue.codes, baseURL: call.baseURL)
+            // The scan answer does not say whether the item is requested: `"requested": null`
+            // in both recorded scan answers, where a GET shows `false`.
+            if let data = view.children.firstIndex(where: { $0.name == "item_data" }) {
+                view.children[data].removeChildren(named: "requested")
+            }
             view.children.append(Node("additional_info", text: scan.additionalInfo))
             return view
         }

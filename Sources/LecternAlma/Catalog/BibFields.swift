@@ -20,7 +20,9 @@ enum BibFields {
         add("author", author(record))
         add("isbn", record.firstSubfieldValue("020", "a"))
         add("issn", record.firstSubfieldValue("022", "a"))
-        nodes.append(Node("complete_edition", text: record.firstSubfieldValue("250", "a") ?? ""))
+        // A bib without a 250 has no `complete_edition` (every recorded bib); an item's
+        // `bib_data` shows it as "" (`CatalogViews.item`).
+        add("complete_edition", record.firstSubfieldValue("250", "a"))
         let systemNumbers = systemNumbers(record)
         if !systemNumbers.isEmpty {
             nodes.append(Node("network_numbers", children: systemNumbers.map { Node("network_number", text: $0) }))

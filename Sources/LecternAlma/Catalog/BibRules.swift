@@ -57,6 +57,9 @@ enum BibRules {
             given("suppress_from_publishing", "false"),
             given("suppress_from_external_search", "false"),
             given("sync_with_oclc", "NONE"),
+            // Shown by Alma on every bib since it supports Libraries Australia (31 of the 32
+            // pulibrary-bibdata bib recordings); Lectern syncs with no union catalogue.
+            given("sync_with_libraries_australia", "NONE"),
             given("originating_system", "LECTERN"),
             given("originating_system_id", sourceID ?? mmsID),
         ]

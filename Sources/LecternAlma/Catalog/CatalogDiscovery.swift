@@ -8,17 +8,25 @@ public import LecternStore
 /// transaction as every write to the bib, its holdings or its items, so a write is searchable
 /// as soon as it returns; a suppressed bib has no entry.
 public enum CatalogDiscovery {
-    /// The bib `mmsID`'s record and holdings as discovery shows them, or `nil` when there is
-    /// no such bib or its record cannot be read.
-    public static func record(_ mmsID: String, in reader: any StoreReader) async throws -> (MARCRecord, [DiscoveryHolding])? {
-        guard let bib = try await reader.document(.bib, id: mmsID),
-            let node = bib.body.child("record"),
-            let record = try? MARCRecord(node: node)
-        else { return nil }
-        let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: mmsID)).items
-        let items = try await reader.find(DocumentQuery(kind: .item, parent: mmsID)).items
+    /// The records and holdings of the bibs `mmsIDs` as discovery shows them, in order; a bib
+    /// that does not exist or whose record cannot be read is left out.
+    public static func records(
+        _ mmsIDs: [String],
+        in reader: any StoreReader
+    ) async throws -> [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] {
+        guard !mmsIDs.isEmpty else { return [] }
         let codes = try await CatalogCodes.load(from: reader)
-        return (record, summaries(holdings: holdings, items: items, codes: codes))
+        var found: [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] = []
+        for mmsID in mmsIDs {
+            guard let bib = try await reader.document(.bib, id: mmsID),
+                let node = bib.body.child("record"),
+                let record = try? MARCRecord(node: node)
+            else { continue }
+            let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: mmsID)).items
+            let items = try await reader.find(DocumentQuery(kind: .item, parent: mmsID)).items
+            found.append((mmsID, record, summaries(holdings: holdings, items: items, codes: codes)))
+        }
+        return found
     }
 
     /// The holdings of a bib as discovery summarizes them; an item counts as available when it is

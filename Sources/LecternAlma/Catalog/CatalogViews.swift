@@ -75,11 +75,18 @@ enum CatalogViews {
             ],
             at: 0
         )
+        // An item's bib_data always shows the edition, "" when the record has none
+        // (`php-alma-client/item_response.json`, every recorded item).
+        var bibData = bibData(bib, baseURL: baseURL)
+        if bibData.child("complete_edition") == nil {
+            bibData.children.append(Node("complete_edition", text: ""))
+            bibData = AlmaShapes.bibData.normalized(bibData)
+        }
         return Node(
             "item",
             attributes: [.init("link", itemURL(baseURL, mmsID, holding.id, item.id))],
             children: [
-                bibData(bib, baseURL: baseURL),
+                bibData,
                 AlmaShapes.holdingData.normalized(holdingData),
                 item.body.child("item_data") ?? Node("item_data"),
             ]

@@ -142,6 +142,29 @@ public struct ImportCheck: Sendable {
     }
 }
 
+/// Counter numbers reserved ahead: a block of `size` at a time (or what one record needs, if more).
+struct NumberBlock {
+    let size: Int
+    private var next: Int64 = 0
+    private var end: Int64 = 0
+
+    init(size: Int) {
+        self.size = size
+    }
+
+    /// The first of `count` consecutive numbers of the catalogue counter.
+    mutating func take(_ count: Int, from tx: any StoreWriter) async throws -> Int64 {
+        guard count > 0 else { return next }
+        if end - next < Int64(count) {
+            let reserved = max(count, size)
+            next = try await tx.reserveNumbers(CatalogIDs.counter, count: reserved)
+            end = next + Int64(reserved)
+        }
+        defer { next += Int64(count) }
+        return next
+    }
+}
+
 /// A record split for import: the bib record without 852/876, and its inventory.
 struct ImportSplit: Sendable {
     var bib: MARCRecord
@@ -221,6 +244,32 @@ extension Catalogue {
     ///   the tenant, a bad 876 link or material type, or a barcode another bib's item has. Any
     ///   other error comes from the store: the transaction must then be abandoned.
     public func importRecord(_ record: MARCRecord) async throws -> ImportOutcome {
+        var numbers = NumberBlock(size: 0)
+        return try await importRecord(record, numbers: &numbers)
+    }
+
+    /// Imports `records` one after the other in this transaction, each as
+    /// ``importRecord(_:)`` does, with fewer trips to the store: identifiers are reserved in
+    /// blocks (the unused rest of the last block is skipped, which leaves a gap in the numbers).
+    ///
+    /// - returns: for each record, what importing it did or why it was rejected (nothing of a
+    ///   rejected record was written; the others were).
+    /// - throws: an error of the store: the transaction must then be abandoned.
+    public func importRecords(_ records: [MARCRecord]) async throws -> [Result<ImportOutcome, ImportRejection>] {
+        var numbers = NumberBlock(size: 256)
+        var results: [Result<ImportOutcome, ImportRejection>] = []
+        results.reserveCapacity(records.count)
+        for record in records {
+            do {
+                results.append(.success(try await importRecord(record, numbers: &numbers)))
+            } catch let rejection as ImportRejection {
+                results.append(.failure(rejection))
+            }
+        }
+        return results
+    }
+
+    private func importRecord(_ record: MARCRecord, numbers: inout NumberBlock) async throws -> ImportOutcome {
         let split = try ImportCheck(codes: codes).split(record)
         let match = try await self.match(split.bib)
         let mmsID = match.bib?.id
@@ -235,7 +284,7 @@ extension Catalogue {
 
         // Every check is done: from here on the record is written whole.
         let newCount = (mmsID == nil ? 1 : 0) + holdingMatches.count { $0 == nil } + itemMatches.count { $0 == nil }
-        var next = newCount > 0 ? try await tx.reserveNumbers(CatalogIDs.counter, count: newCount) : 0
+        var next = try await numbers.take(newCount, from: tx)
         func newID(_ prefix: CatalogIDs.Prefix) -> String {
             defer { next += 1 }
             return ids.id(prefix, next)
@@ -264,7 +313,30 @@ extension Catalogue {
             documents.append(CatalogDocuments.item(body, mmsID: bibID, holdingID: holding.id))
         }
         try await tx.put(documents)
+        try await index(documents, record: split.bib, holdings: holdings, storedHoldings: storedHoldings, storedItems: storedItems)
         return mmsID == nil ? .created(mmsID: bibID) : .updated(mmsID: bibID)
+    }
+
+    /// Sets the discovery entry of the bib just written (`documents[0]`) from what the import
+    /// holds, instead of reading it all back: its holdings (written or kept) and items (written,
+    /// after the holdings in `documents`, or kept).
+    private func index(
+        _ documents: [Document],
+        record: MARCRecord,
+        holdings: [Document],
+        storedHoldings: [Document],
+        storedItems: [Document]
+    ) async throws {
+        let bib = documents[0]
+        let written = Set(documents.map(\.id))
+        let allHoldings = (holdings + storedHoldings.filter { !written.contains($0.id) }).sorted { $0.id < $1.id }
+        let allItems = documents.filter { $0.kind == .item } + storedItems.filter { !written.contains($0.id) }
+        var record = record
+        record.setControlField("001", bib.id)
+        record.setControlField("005", stamp.marcTimestamp)
+        let summaries = CatalogDiscovery.summaries(holdings: allHoldings, items: allItems, codes: codes)
+        let entry = CatalogDiscovery.entry(bib: bib, record: record, holdings: summaries, institution: ids.institution)
+        try await tx.setDiscovery(entry, for: .bib, id: bib.id)
     }
 
     /// The stored bib `bib` matches, and who owns each of its 035 system numbers.

@@ -6,12 +6,15 @@ public import LecternRepresentation
 /// `holdings_response`, `items_response`, `scanin_transit_response`) and `pulibrary-bibdata`).
 ///
 /// Alma shows `suppress_from_publishing` of a bib and a holding as the string `"false"`, so it
-/// stays text here; an item's flags are booleans.
+/// stays text here; an item's flags are booleans. A bib without a main entry shows
+/// `"author": null` (`pulibrary-bibdata/two_bibs.json` and every recorded `bib_data`), and a
+/// scan answer shows `"requested": null` (`php-alma-client/scanin_transit_response.json`,
+/// `pulibrary-bibdata/scan_23258767460006421.json`).
 extension AlmaShapes {
     /// The fields a bib lifts from MARC, shared by the bib and its brief form (`bib_data`).
     private static let liftedFields: [Shape.Member] = [
         .text("title"),
-        .text("author"),
+        .text("author", nullWhenAbsent: true),
         .text("isbn", nullWhenAbsent: true),
         .text("issn", nullWhenAbsent: true),
         .text("complete_edition"),
@@ -38,6 +41,7 @@ extension AlmaShapes {
             .text("suppress_from_publishing"),
             .text("suppress_from_external_search"),
             .text("sync_with_oclc"),
+            .text("sync_with_libraries_australia"),
             .text("originating_system"),
             .text("originating_system_id"),
             .code("cataloging_level"),
@@ -115,7 +119,7 @@ extension AlmaShapes {
             .text("alternative_call_number"), .code("alternative_call_number_type"), .text("storage_location_id"), .text("pages"),
             .text("pieces"), .text("public_note"), .text("fulfillment_note"), .text("internal_note_1"), .text("internal_note_2"),
             .text("internal_note_3"), .text("statistics_note_1"), .text("statistics_note_2"), .text("statistics_note_3"),
-            .boolean("requested"), .text("edition", nullWhenAbsent: true), .text("imprint", nullWhenAbsent: true),
+            Shape.Member("requested", .boolean, nullWhenAbsent: true), .text("edition", nullWhenAbsent: true), .text("imprint", nullWhenAbsent: true),
             .text("language", nullWhenAbsent: true), .code("physical_condition", nullWhenAbsent: true),
         ]
     )

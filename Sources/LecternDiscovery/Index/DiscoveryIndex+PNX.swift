@@ -1,26 +1,40 @@
 extension DiscoveryIndex {
     /// The index entry of a PNX record, as ``PNXNormalizer`` builds it.
     public init(_ pnx: PNXRecord) {
-        var searchText: [String: String] = [:]
-        var exactText: [String: [String]] = [:]
+        let plan = Plan.shared
+        // Each PNX field is normalized once, however many query fields read it.
+        var normalized = [[String]?](repeating: nil, count: plan.sources.count)
+        var searchText = [String: String](minimumCapacity: plan.fields.count + 1)
+        var exactText = [String: [String]](minimumCapacity: plan.fields.count + 1)
         var any: [String] = []
-        for (field, sources) in Self.sources {
+        var inAny = Set<String>()
+        for field in plan.fields {
             var values: [String] = []
-            for source in sources {
-                for value in Self.values(pnx, source) { values.appendUnique(DiscoveryText.normalized(value)) }
+            for source in field.sources {
+                let sourceValues: [String]
+                if let done = normalized[source] {
+                    sourceValues = done
+                } else {
+                    sourceValues = plan.sources[source].values(in: pnx).map(DiscoveryText.normalized)
+                    normalized[source] = sourceValues
+                }
+                if values.isEmpty {
+                    values = sourceValues.filter { !$0.isEmpty }
+                } else {
+                    for value in sourceValues { values.appendUnique(value) }
+                }
             }
-            if field == "title", let sortTitle = pnx.sort["title"].first {
-                let normalized = DiscoveryText.normalized(sortTitle)
+            if field.name == "title", let sortTitle = pnx.sort["title"].first {
                 var exact = values
-                exact.appendUnique(normalized)
-                if !exact.isEmpty { exactText[field] = exact }
+                exact.appendUnique(DiscoveryText.normalized(sortTitle))
+                if !exact.isEmpty { exactText[field.name] = exact }
             } else if !values.isEmpty {
-                exactText[field] = values
+                exactText[field.name] = values
             }
             guard !values.isEmpty else { continue }
-            searchText[field] = values.joined(separator: "\n")
-            if !Self.notInAny.contains(field) {
-                for value in values { any.appendUnique(value) }
+            searchText[field.name] = values.joined(separator: "\n")
+            if field.inAny {
+                for value in values where inAny.insert(value).inserted { any.append(value) }
             }
         }
         if !any.isEmpty {
@@ -28,7 +42,7 @@ extension DiscoveryIndex {
             exactText["any"] = any
         }
 
-        var facets: [String: [String]] = [:]
+        var facets = [String: [String]](minimumCapacity: PrimoFacetName.local.count)
         for name in PrimoFacetName.local {
             let values = pnx.facets[name.pnxField]
             if !values.isEmpty { facets[name.responseName] = values }
@@ -46,15 +60,57 @@ extension DiscoveryIndex {
         )
     }
 
-    /// The values of `source` (`"search.title"`) in `pnx`.
-    private static func values(_ pnx: PNXRecord, _ source: String) -> [String] {
-        guard let dot = source.firstIndex(of: ".") else { return [] }
-        let field = String(source[source.index(after: dot)...])
-        switch source[..<dot] {
-        case "search": return pnx.search[field]
-        case "display": return pnx.display[field]
-        case "facets": return pnx.facets[field]
-        default: return []
+    /// ``sources`` parsed once: the distinct PNX fields, and per query field the indexes of
+    /// those it reads.
+    private struct Plan: Sendable {
+        enum Section { case search, display, facets }
+
+        struct Source: Sendable {
+            var section: Section
+            var name: String
+
+            func values(in pnx: PNXRecord) -> [String] {
+                switch section {
+                case .search: pnx.search[name]
+                case .display: pnx.display[name]
+                case .facets: pnx.facets[name]
+                }
+            }
+        }
+
+        struct Field: Sendable {
+            var name: String
+            var sources: [Int]
+            var inAny: Bool
+        }
+
+        var sources: [Source] = []
+        var fields: [Field] = []
+
+        static let shared = Plan()
+
+        private init() {
+            var keys: [String] = []
+            for (name, pnxFields) in DiscoveryIndex.sources {
+                var indexes: [Int] = []
+                for key in pnxFields {
+                    if let index = keys.firstIndex(of: key) {
+                        indexes.append(index)
+                        continue
+                    }
+                    let parts = key.split(separator: ".", maxSplits: 1)
+                    let section: Section =
+                        switch parts.first {
+                        case "display": .display
+                        case "facets": .facets
+                        default: .search
+                        }
+                    keys.append(key)
+                    sources.append(Source(section: section, name: String(parts.last ?? "")))
+                    indexes.append(sources.count - 1)
+                }
+                fields.append(Field(name: name, sources: indexes, inAny: !DiscoveryIndex.notInAny.contains(name)))
+            }
         }
     }
 }

@@ -96,12 +96,27 @@ extension BibFacts {
     private static let publisherCodes = ASCIISet("ab")
     private static let subdivisionCodes = ASCIISet("vxyz")
     private static let hostItemCodes = ASCIISet("abdghkmnpqst")
-    private static let linkingCodes: [BibFacts.Name.Kind: ASCIISet] = [
-        .personal: ASCIISet("abcdjqu"), .corporate: ASCIISet("abcdu"), .meeting: ASCIISet("acdenpq"),
-    ]
-    private static let facetCodes: [BibFacts.Name.Kind: ASCIISet] = [
-        .personal: ASCIISet("ab"), .corporate: ASCIISet("ab"), .meeting: ASCIISet("acdn"),
-    ]
+    private static let personalLinking = ASCIISet("abcdjqu")
+    private static let corporateLinking = ASCIISet("abcdu")
+    private static let meetingLinking = ASCIISet("acdenpq")
+    private static let nameFacet = ASCIISet("ab")
+    private static let meetingFacet = ASCIISet("acdn")
+    private static let comma = ASCIISet(",")
+    private static let qualifierEnd = ASCIISet(":;)")
+    private static let qualifierStart = ASCIISet("(")
+    private static let colon = ASCIISet(":")
+    private static let subfieldA = ASCIISet("a")
+    private static let subfieldsAT = ASCIISet("at")
+    private static let subfieldT = ASCIISet("t")
+
+    /// The subfields of a name's linking form (CB creator-Creator.txt) and of its facet form.
+    private static func nameCodes(_ kind: Name.Kind) -> (linking: ASCIISet, facet: ASCIISet) {
+        switch kind {
+        case .personal: (personalLinking, nameFacet)
+        case .corporate: (corporateLinking, nameFacet)
+        case .meeting: (meetingLinking, meetingFacet)
+        }
+    }
 
     /// 008/35-37-style codes: `"engfre"` (an old practice) gives `eng`, `fre`.
     static func splitLanguageCodes(_ value: String, into codes: inout [String]) {
@@ -141,14 +156,15 @@ extension BibFacts {
             }
         let full = PNXText.trimmingTrailing(SubfieldText.joinNonNumeric(subfields), PNXText.headingPunctuation)
         guard !full.isEmpty else { return nil }
-        let linking = PNXText.trimmingTrailing(SubfieldText.join(subfields, linkingCodes[kind]!), PNXText.headingPunctuation)
+        let codes = nameCodes(kind)
+        let linking = PNXText.trimmingTrailing(SubfieldText.join(subfields, codes.linking), PNXText.headingPunctuation)
         return Name(
             kind: kind,
             indicator1: indicator1,
             display: linking.isEmpty ? full : full + "$$Q" + linking,
             linking: linking.isEmpty ? full : linking,
-            facet: PNXText.trimmingTrailing(SubfieldText.join(subfields, facetCodes[kind]!), PNXText.namePunctuation),
-            primary: PNXText.trimmingTrailing(SubfieldText.first(subfields, "a"), ASCIISet(",")),
+            facet: PNXText.trimmingTrailing(SubfieldText.join(subfields, codes.facet), PNXText.namePunctuation),
+            primary: PNXText.trimmingTrailing(SubfieldText.first(subfields, "a"), comma),
             vernacular: vernacular
         )
     }
@@ -159,7 +175,7 @@ extension BibFacts {
             isbns.append(isbn)
             var identifier = "$$CISBN$$V" + isbn
             if !qualifiers.isEmpty {
-                let joined = qualifiers.map { PNXText.trimmingLeading(PNXText.trimmingTrailing($0, ASCIISet(":;)")), ASCIISet("(")) }
+                let joined = qualifiers.map { PNXText.trimmingLeading(PNXText.trimmingTrailing($0, Self.qualifierEnd), Self.qualifierStart) }
                 identifier += " (" + joined.filter { !$0.isEmpty }.joined(separator: " : ") + ")"
             }
             identifiers.append(identifier)
@@ -190,7 +206,7 @@ extension BibFacts {
         display = PNXText.trimmingTrailing(display, PNXText.headingPunctuation)
         let materials = SubfieldText.first(subfields, "3")
         if !materials.isEmpty, !display.isEmpty {
-            display = PNXText.trimmingTrailing(materials, ASCIISet(":")) + ": " + display
+            display = PNXText.trimmingTrailing(materials, Self.colon) + ": " + display
         }
         imprints.append(
             Imprint(
@@ -214,12 +230,12 @@ extension BibFacts {
                 series.append(Series(display: "", title: PNXText.trimmingTrailing(SubfieldText.first(subfields, "a"), PNXText.namePunctuation)))
                 return
             }
-            titleCodes = ASCIISet("a")
-        case 440: titleCodes = ASCIISet("a")
-        case 830: titleCodes = ASCIISet("at")
+            titleCodes = Self.subfieldA
+        case 440: titleCodes = Self.subfieldA
+        case 830: titleCodes = Self.subfieldsAT
         default:
             guard subfields.contains(where: { $0.code == "t" }) else { return }
-            titleCodes = ASCIISet("t")
+            titleCodes = Self.subfieldT
         }
         let statement = PNXText.trimmingTrailing(SubfieldText.joinNonNumeric(subfields), PNXText.headingPunctuation)
         let title = PNXText.trimmingTrailing(SubfieldText.join(subfields, titleCodes), PNXText.namePunctuation)

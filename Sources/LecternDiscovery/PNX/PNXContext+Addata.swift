@@ -5,53 +5,53 @@ extension PNXContext {
         var section = PNXSection()
         if let creator = Self.principal(facts.creators, vernacular: \.vernacular) {
             if creator.kind == .personal {
-                section.append("au", creator.primary)
+                section.add("au", creator.primary)
                 if creator.indicator1 == "1", let parts = Self.split(creator.primary) {
-                    section.append("aulast", parts.surname)
-                    section.append("aufirst", parts.forenames)
-                    section.append("auinit", Self.initials(parts.forenames))
+                    section.add("aulast", parts.surname)
+                    section.add("aufirst", parts.forenames)
+                    section.add("auinit", Self.initials(parts.forenames))
                 } else if creator.indicator1 == "0" {
-                    section.append("aufirst", creator.primary)
+                    section.add("aufirst", creator.primary)
                 }
             } else {
-                section.append("aucorp", creator.facet)
+                section.add("aucorp", creator.facet)
             }
         }
         var additional: [String] = []
         for name in facts.contributors where !name.vernacular { additional.appendUnique(name.facet) }
-        section.append("addau", additional)
+        section.add("addau", additional)
         if let title = Self.principal(facts.titles, vernacular: \.vernacular) {
             switch type.citationGenre {
             case "article", "bookitem":
-                section.append("atitle", title.short)
+                section.add("atitle", title.short)
                 let host = facts.hostItems.first?.title ?? ""
-                section.append(type.isSerial ? "jtitle" : "btitle", host)
+                section.add(type.isSerial ? "jtitle" : "btitle", host)
             default:
-                section.append(type.isSerial ? "jtitle" : "btitle", title.short)
+                section.add(type.isSerial ? "jtitle" : "btitle", title.short)
             }
         }
-        section.append("date", displayDate)
-        section.append("risdate", year)
+        section.add("date", displayDate)
+        section.add("risdate", year)
         if let imprint = publication.first(where: { !$0.vernacular }) {
-            section.append("pub", imprint.publishers.first.map(Self.citationName) ?? "")
-            section.append("cop", imprint.places.first.map(Self.citationName) ?? "")
+            section.add("pub", imprint.publishers.first.map(Self.citationName) ?? "")
+            section.add("cop", imprint.places.first.map(Self.citationName) ?? "")
         }
         var isbns: [String] = []
         for text in facts.isbns { isbns.appendUnique(StandardNumber.isbn(text) ?? "") }
-        section.append("isbn", isbns)
+        section.add("isbn", isbns)
         var issns: [String] = []
         for text in facts.issns { issns.appendUnique(StandardNumber.issn(text) ?? "") }
-        section.append("issn", issns)
+        section.add("issn", issns)
         var oclc: [String] = []
         for number in facts.systemNumbers { oclc.appendUnique(StandardNumber.oclcNumber(number) ?? "") }
-        section.append("oclcid", oclc)
-        section.append("format", type.citationFormat)
-        section.append("genre", type.citationGenre)
-        section.append("ristype", type.risType)
-        section.append("abstract", facts.summaries.first ?? "")
+        section.add("oclcid", oclc)
+        section.add("format", type.citationFormat)
+        section.add("genre", type.citationGenre)
+        section.add("ristype", type.risType)
+        section.add("abstract", facts.summaries.first ?? "")
         var seriesTitles: [String] = []
         for series in facts.series { seriesTitles.appendUnique(series.title) }
-        section.append("seriestitle", seriesTitles)
+        section.add("seriestitle", seriesTitles)
         return section
     }
 

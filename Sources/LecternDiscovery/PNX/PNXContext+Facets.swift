@@ -3,11 +3,11 @@ extension PNXContext {
     func sort() -> PNXSection {
         var section = PNXSection()
         if let title = Self.principal(facts.titles, vernacular: \.vernacular) {
-            section.append("title", title.sort)
+            section.add("title", title.sort)
         }
         let author = Self.principal(facts.creators, vernacular: \.vernacular) ?? Self.principal(facts.contributors, vernacular: \.vernacular)
-        if let author { section.append("author", author.linking) }
-        section.append("creationdate", year)
+        if let author { section.add("author", author.linking) }
+        section.add("creationdate", year)
         return section
     }
 
@@ -15,36 +15,36 @@ extension PNXContext {
     /// differ: ``PrimoFacetName``).
     func facets() -> PNXSection {
         var section = PNXSection()
-        section.append("rsrctype", type.plural)
-        section.append("prefilter", type.prefilter)
+        section.add("rsrctype", type.plural)
+        section.add("prefilter", type.prefilter)
         var topics: [String] = []
         for subject in facts.subjects { topics.appendUnique(Self.topic(subject)) }
-        section.append("topic", topics)
+        section.add("topic", topics)
         var names: [String] = []
         for name in facts.creators + facts.contributors { names.appendUnique(name.facet) }
-        section.append("creatorcontrib", names)
-        section.append("language", languages)
-        section.append("creationdate", year)
+        section.add("creatorcontrib", names)
+        section.add("language", languages)
+        section.add("creationdate", year)
         var libraries: [String] = []
         var collections: [String] = []
         for holding in holdings {
             libraries.appendUnique(holding.libraryCode)
             collections.appendUnique(holding.locationName.isEmpty ? holding.locationCode : holding.locationName)
         }
-        section.append("library", libraries)
-        section.append("collection", collections)
+        section.add("library", libraries)
+        section.add("collection", collections)
         var topLevel: [String] = []
         if holdings.contains(where: \.isAvailable) { topLevel.append("available") }
         if !onlineLinks.isEmpty { topLevel.append("online_resources") }
-        section.append("toplevel", topLevel)
+        section.add("toplevel", topLevel)
         var genres: [String] = []
         for genre in facts.genreTerms { genres.appendUnique(genre) }
         for subject in facts.subjects {
             for subdivision in subject.subdivisions where subdivision.code == "v" { genres.appendUnique(subdivision.value) }
         }
-        section.append("genre", genres)
+        section.add("genre", genres)
         // 6: a record in no FRBR group, as on the recorded local records (KB, TULI).
-        section.append("frbrtype", "6")
+        section.add("frbrtype", "6")
         return section
     }
 
@@ -65,15 +65,15 @@ extension PNXContext {
         var categories: [String] = []
         if !holdings.isEmpty { categories.append("Alma-P") }
         if !onlineLinks.isEmpty { categories.append("Alma-E") }
-        section.append("delcategory", categories)
-        section.append("institution", institution)
+        section.add("delcategory", categories)
+        section.add("institution", institution)
         return section
     }
 
     /// `links`: `linktorsrc` as `$$U<url>$$D<label>` (S:primo/primo_pnxs_get_record.yml).
     func links() -> PNXSection {
         var section = PNXSection()
-        section.append("linktorsrc", onlineLinks.map { $0.label.isEmpty ? "$$U" + $0.url : "$$U" + $0.url + "$$D" + $0.label })
+        section.add("linktorsrc", onlineLinks.map { $0.label.isEmpty ? "$$U" + $0.url : "$$U" + $0.url + "$$D" + $0.label })
         return section
     }
 }

@@ -3,47 +3,47 @@ extension PNXContext {
     /// No `$$` markup: each value is text to match.
     func search() -> PNXSection {
         var section = PNXSection()
-        section.append("title", facts.titles.map(\.display))
+        section.add("title", facts.titles.map(\.display))
         var addtitle: [String] = []
         for series in facts.series { addtitle.appendUnique(series.title) }
         for title in facts.relatedTitles { addtitle.appendUnique(title) }
         for host in facts.hostItems { addtitle.appendUnique(host.title) }
-        section.append("addtitle", addtitle)
-        section.append("alttitle", facts.variantTitles)
+        section.add("addtitle", addtitle)
+        section.add("alttitle", facts.variantTitles)
         var names: [String] = []
         for name in facts.creators + facts.contributors {
             for form in Self.searchForms(of: name) { names.appendUnique(form) }
         }
-        section.append("creatorcontrib", names)
-        section.append("creator", facts.creators.map(\.linking))
-        section.append("contributor", facts.contributors.map(\.linking))
+        section.add("creatorcontrib", names)
+        section.add("creator", facts.creators.map(\.linking))
+        section.add("contributor", facts.contributors.map(\.linking))
         var subjects = facts.subjects.map(Self.searchSubject)
         for genre in facts.genreTerms { subjects.appendUnique(genre) }
-        section.append("subject", subjects)
-        section.append("description", facts.summaries + facts.contents)
+        section.add("subject", subjects)
+        section.add("description", facts.summaries + facts.contents)
         var general = facts.notes
         for title in facts.titles { general.appendNonEmpty(title.medium) }
         for imprint in publication {
             for publisher in imprint.publishers { general.appendNonEmpty(Self.citationName(publisher)) }
         }
         general.append(contentsOf: facts.editions)
-        section.append("general", general)
-        section.append("isbn", StandardNumber.searchISBNs(facts.isbns))
+        section.add("general", general)
+        section.add("isbn", StandardNumber.searchISBNs(facts.isbns))
         var issns: [String] = []
         for issn in facts.issns { issns.appendUnique(StandardNumber.issn(issn) ?? "") }
-        section.append("issn", issns)
-        section.append("recordid", recordID)
-        section.append("addsrcrecordid", mmsID)
-        section.append("sourceid", "alma")
-        section.append("rsrctype", type.plural)
-        section.append("creationdate", year)
+        section.add("issn", issns)
+        section.add("recordid", recordID)
+        section.add("addsrcrecordid", mmsID)
+        section.add("sourceid", "alma")
+        section.add("rsrctype", type.plural)
+        section.add("creationdate", year)
         if !year.isEmpty {
-            section.append("startdate", year + "0101")
-            section.append("enddate", (endYear.isEmpty ? year : endYear) + "1231")
+            section.add("startdate", year + "0101")
+            section.add("enddate", (endYear.isEmpty ? year : endYear) + "1231")
         }
         var scope = [institution]
         for holding in holdings { scope.appendUnique(holding.libraryCode) }
-        section.append("scope", scope)
+        section.add("scope", scope)
         return section
     }
 

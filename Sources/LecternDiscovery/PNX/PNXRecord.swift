@@ -55,7 +55,7 @@ public struct PNXSection: Sendable, Hashable {
     /// strings are dropped, so a field never holds one, and nothing is added when none is left.
     public mutating func append(_ name: String, _ values: [String]) {
         var kept = values
-        kept.removeAll { $0.isEmpty }
+        if kept.contains(where: \.isEmpty) { kept.removeAll { $0.isEmpty } }
         guard !kept.isEmpty else { return }
         if let index = fields.firstIndex(where: { $0.name == name }) {
             fields[index].values.append(contentsOf: kept)
@@ -68,6 +68,22 @@ public struct PNXSection: Sendable, Hashable {
     public mutating func append(_ name: String, _ value: String) {
         guard !value.isEmpty else { return }
         append(name, [value])
+    }
+
+    /// `append` for the normalizer, which adds each field once: no search for an existing
+    /// field (checked in debug builds).
+    mutating func add(_ name: String, _ values: [String]) {
+        assert(!fields.contains { $0.name == name }, "field \(name) added twice")
+        var kept = values
+        if kept.contains(where: \.isEmpty) { kept.removeAll { $0.isEmpty } }
+        guard !kept.isEmpty else { return }
+        fields.append(PNXField(name: name, values: kept))
+    }
+
+    /// `append` of one value, for the normalizer.
+    mutating func add(_ name: String, _ value: String) {
+        guard !value.isEmpty else { return }
+        add(name, [value])
     }
 
     /// Removes field `name`.

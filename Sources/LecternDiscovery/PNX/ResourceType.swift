@@ -73,13 +73,15 @@ public struct ResourceType: Sendable, Hashable {
     /// - parameter field007: the first 007 field, or `""`.
     /// - parameter hasDissertationNote: whether the record has a 502 field.
     public init(leader: String, field008: String, field007: String, hasDissertationNote: Bool) {
-        self = Self.known(Self.code(
-            recordType: Self.byte(leader, 6),
-            level: Self.byte(leader, 7),
-            fixed: { Self.byte(field008, $0) },
-            form007: Self.byte(field007, 0),
-            hasDissertationNote: hasDissertationNote
-        ))
+        self = Self.known(
+            Self.code(
+                recordType: Self.byte(leader, 6),
+                level: Self.byte(leader, 7),
+                fixed: { Self.byte(field008, $0) },
+                form007: Self.byte(field007, 0),
+                hasDissertationNote: hasDissertationNote
+            )
+        )
     }
 
     /// The character at position `offset` of `text`, or a blank.

@@ -12,6 +12,7 @@
 public enum DiscoveryText {
     /// `text` lowercased, folded and reduced to words separated by single spaces.
     public static func normalized(_ text: String) -> String {
+        if let ascii = normalizedASCII(text) { return ascii }
         var out = Output(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -43,6 +44,42 @@ public enum DiscoveryText {
             }
         }
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// ``normalized(_:)`` of ASCII text, straight from its UTF-8 bytes; `nil` when `text` is not ASCII.
+    private static func normalizedASCII(_ text: String) -> String? {
+        let count = text.utf8.count
+        var isASCII = true
+        let result = String(unsafeUninitializedCapacity: count) { buffer in
+            var length = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte >= 0x80 {
+                    isASCII = false
+                    return 0
+                }
+                let lowered: UInt8
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    lowered = byte
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    lowered = byte + 0x20
+                } else {
+                    pendingSpace = true
+                    continue
+                }
+                // At most one byte per input byte: a space is only written in place of a
+                // separator that came before.
+                if pendingSpace, length > 0 {
+                    buffer[length] = 0x20
+                    length += 1
+                }
+                pendingSpace = false
+                buffer[length] = lowered
+                length += 1
+            }
+            return length
+        }
+        return isASCII ? result : nil
     }
 
     /// The words of ``normalized(_:)``: `words("War and Peace.")` is `["war", "and", "peace"]`.

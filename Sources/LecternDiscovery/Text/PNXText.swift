@@ -93,27 +93,41 @@ enum PNXText {
     }
 }
 
-/// Joins subfield values with single spaces, skipping empty ones: how the normalization rules
-/// concatenate "subfields without sort".
+/// Joins values with separators, skipping empty ones: how the normalization rules concatenate
+/// "subfields without sort". It gathers UTF-8 bytes and makes one string at the end, which is
+/// several times cheaper than growing a `String` part by part.
 struct TextJoiner {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(96)
+    }
 
     /// Appends `value`, trimmed, after a space.
     mutating func add(_ value: String) {
-        let value = PNXText.trimmed(value)
-        guard !value.isEmpty else { return }
-        if !text.isEmpty { text.append(" ") }
-        text.append(value)
+        var value = value
+        value.withUTF8 { buffer in
+            var start = 0
+            var end = buffer.count
+            while start < end, ASCIISet.whitespace.contains(buffer[start]) { start += 1 }
+            while end > start, ASCIISet.whitespace.contains(buffer[end - 1]) { end -= 1 }
+            guard start < end else { return }
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
     }
 
     /// Appends `value` as is, after `separator` when something came before.
     mutating func add(_ value: String, separator: String) {
         guard !value.isEmpty else { return }
-        if !text.isEmpty { text.append(separator) }
-        text.append(value)
+        if !bytes.isEmpty { bytes.append(contentsOf: separator.utf8) }
+        bytes.append(contentsOf: value.utf8)
     }
 
-    var isEmpty: Bool { text.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The joined text.
+    var text: String { bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
 }
 
 extension [String] {
