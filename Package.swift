@@ -188,12 +188,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternStoreTests",
-            dependencies: ["LecternStore", "LecternSQLite", "LecternCore", "LecternRepresentation"],
+            dependencies: ["LecternStore", "LecternSQLite", "LecternCore", "LecternRepresentation", "LecternTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["lectern"],
+            dependencies: ["lectern", "LecternTesting"],
             swiftSettings: swiftSettings
         ),
     ]

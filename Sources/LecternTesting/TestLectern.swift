@@ -35,9 +35,7 @@ public struct TestLectern: Sendable {
         clock: @escaping @Sendable () -> Date = Date.init
     ) async throws -> TestLectern {
         let template = try await Template.shared.make()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("test.sqlite").path
+        let path = try TestDirectory.make("test").appendingPathComponent("test.sqlite").path
         try FileManager.default.copyItem(atPath: template.path, toPath: path)
         let store = try SQLiteStore(path: path)
         let keys = template.keys
@@ -69,22 +67,27 @@ public struct TestLectern: Sendable {
         )
     }
 
-    /// The demo database is built once per test process and copied for every test.
+    /// The demo database is built once per test process and copied for every test. Callers that
+    /// arrive while it is being built wait for that one build (an actor is reentrant across its
+    /// awaits, so the build is one shared task).
     private actor Template {
         static let shared = Template()
-        private var built: (path: String, keys: [DemoInstitution.PrintedKey])?
+        private var build: Task<(path: String, keys: [DemoInstitution.PrintedKey]), any Error>?
 
         func make() async throws -> (path: String, keys: [DemoInstitution.PrintedKey]) {
-            if let built { return built }
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-template-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let path = directory.appendingPathComponent("template.sqlite").path
+            if let build { return try await build.value }
+            let task = Task { try await Self.build() }
+            build = task
+            return try await task.value
+        }
+
+        private static func build() async throws -> (path: String, keys: [DemoInstitution.PrintedKey]) {
+            let path = try TestDirectory.make("template").appendingPathComponent("template.sqlite").path
             let store = try SQLiteStore(path: path)
             // Enough of the demo catalogue to page past Primo's 2,000 reachable results.
             let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords, catalogueSize: 2_200)!
             _ = try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try store.pool.close()
-            built = (path, keys)
             return (path, keys)
         }
     }

@@ -16,14 +16,27 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Do not create the demo institution on a new database.") var noDemo = false
+    @Option(help: "How many bibs the demo catalogue gets on a new database.")
+    var demoBibs = DemoInstitution.catalogueSize
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+
+    func validate() throws {
+        guard demoBibs >= 0 else { throw ValidationError("--demo-bibs must be 0 or more") }
+    }
 
     func run() async throws {
         var logger = Logger(label: "lectern")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let store = try storage.open()
         let passwords = PBKDF2PasswordHasher()
-        if !noDemo, let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords) {
+        if !noDemo,
+            let keys = try await DemoInstitution.seedIfMissing(
+                registry: store,
+                store: store,
+                passwords: passwords,
+                catalogueSize: demoBibs
+            )
+        {
             say("Created the demo institution \(DemoInstitution.code) with demo data. API keys (shown only now):")
             for key in keys { say("  \(key.label): \(key.key)") }
         } else {

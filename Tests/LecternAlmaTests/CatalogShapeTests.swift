@@ -282,7 +282,8 @@ struct CatalogShapeTests {
         var shape: @Sendable () -> Shape
         /// Differences the engine is known to have from the recording, with the reason at ``recordings``.
         var known: [String] = []
-        /// Further known differences through XML.
+        /// The known differences through XML, when they are not ``known``: an element that XML
+        /// drops takes its members' differences with it.
         var viaXML: [String] = []
         var testDescription: String { path }
 
@@ -360,7 +361,7 @@ struct CatalogShapeTests {
         let back = try XMLCodec.parse(XMLCodec.render(node))
         let json = try Kinds.parsedAnies(try CanonicalJSON(json: JSONCodec.render(back, as: recording.shape())))
         let differences = json.differences(from: try Kinds.parsedAnies(try CanonicalJSON(json: bytes)))
-        #expect(differences.sorted() == (recording.known + recording.viaXML).sorted(), "\(differences)")
+        #expect(differences.sorted() == (recording.viaXML.isEmpty ? recording.known : recording.viaXML).sorted(), "\(differences)")
     }
 }
 
@@ -384,6 +385,10 @@ enum Kinds {
             guard let recordedFirst = theirs.first else { return [] }
             guard let first = mine.first else { return ["\(path): empty, recorded \(theirs.count) elements"] }
             return missing(from: first, recorded: recordedFirst, excluding: excluding, at: "\(path)[0]")
+        case (.null, _), (_, .null):
+            // Whether a member is null depends on the record (an item without a policy, a
+            // book without an ISSN), not on the shape.
+            return []
         default:
             return kind(ours) == kind(recorded) ? [] : ["\(path): \(kind(ours)) \(ours), recorded \(kind(recorded)) \(recorded)"]
         }

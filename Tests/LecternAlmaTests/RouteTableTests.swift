@@ -10,7 +10,7 @@ import Testing
 struct RouteTableTests {
     static func operations() throws -> Set<String> {
         var operations: Set<String> = []
-        for area in ["users", "conf"] {
+        for area in ["users", "conf", "bibs"] {
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Recorded/openapi/\(area).json")
             let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
             for (path, item) in document["paths"] as! [String: Any] {
@@ -26,7 +26,8 @@ struct RouteTableTests {
 
     @Test func everyRouteIsADocumentedOperationInAnArea() async throws {
         let lectern = try await TestLectern.make()
-        let documented = try Self.operations()
+        // The barcode lookup is only in the WADL (alma/wadl/bib.wadl), not in the OpenAPI documents.
+        let documented = try Self.operations().union(["GET /almaws/v1/items"])
         let routes = Alma.routes(store: lectern.store, passwords: TestLectern.passwords)
         #expect(routes.count >= 18)
         for route in routes {

@@ -1,4 +1,5 @@
 import Foundation
+import LecternTesting
 import Testing
 
 /// Runs the built `lectern` binary and checks its stdout, stderr and exit status: the command
@@ -41,12 +42,12 @@ struct CommandLineTests {
         )
     }
 
-    static func temporaryDatabase() -> String {
-        "sqlite:" + FileManager.default.temporaryDirectory.appendingPathComponent("lectern-cli-\(UUID().uuidString)/db.sqlite").path
+    static func temporaryDatabase() throws -> String {
+        "sqlite:" + (try TestDirectory.make("cli").appendingPathComponent("db.sqlite").path)
     }
 
     @Test func institutionAndKeyCreationPrintOnlyWhatScriptsRead() throws {
-        let database = Self.temporaryDatabase()
+        let database = try Self.temporaryDatabase()
         let institution = try Self.run([
             "institution", "create", "01TEST_INST", "--name", "Test University", "--named-users", "3", "--database", database,
         ])
@@ -78,7 +79,7 @@ struct CommandLineTests {
         ["no-such-command"],
     ])
     func badInputFailsWithAMessageAndNonZeroStatus(arguments: [String]) throws {
-        let result = try Self.run(arguments + ["--database", Self.temporaryDatabase()])
+        let result = try Self.run(arguments + ["--database", try Self.temporaryDatabase()])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("Error: "))
@@ -86,14 +87,14 @@ struct CommandLineTests {
 
     @Test func unknownInstitutionIsOneLineAndStatusOne() throws {
         let result = try Self.run([
-            "key", "create", "--institution", "NOPE", "--environment", "sandbox", "--area", "users=rw", "--database", Self.temporaryDatabase(),
+            "key", "create", "--institution", "NOPE", "--environment", "sandbox", "--area", "users=rw", "--database", try Self.temporaryDatabase(),
         ])
         #expect(result.status == 1)
         #expect(result.stderr == "Error: unknown institution 'NOPE'\n")
     }
 
     @Test func duplicateInstitutionIsRefused() throws {
-        let database = Self.temporaryDatabase()
+        let database = try Self.temporaryDatabase()
         #expect(try Self.run(["institution", "create", "DUP", "--name", "One", "--database", database]).status == 0)
         let again = try Self.run(["institution", "create", "DUP", "--name", "Two", "--database", database])
         #expect(again.status == 1)

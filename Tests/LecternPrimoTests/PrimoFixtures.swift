@@ -21,11 +21,11 @@ struct CatalogFixture {
             #"<controlfield tag="008">010101s\#(year)    xxu           000 0 \#(language) d</controlfield>"#,
             #"<datafield ind1="1" ind2=" " tag="100"><subfield code="a">\#(author)</subfield></datafield>"#,
         ]
-        var title = #"<subfield code="a">\#(title)\#(subtitle == nil ? "" : " :")</subfield>"#
-        if let subtitle { title += #"<subfield code="b">\#(subtitle)</subfield>"# }
+        var subfields = #"<subfield code="a">\#(title)\#(subtitle == nil ? "" : " :")</subfield>"#
+        if let subtitle { subfields += #"<subfield code="b">\#(subtitle)</subfield>"# }
         // Second indicator: the characters the sort title skips ("The " is 4).
         let nonfiling = title.hasPrefix("The ") ? "4" : "0"
-        fields.append(#"<datafield ind1="1" ind2="\#(nonfiling)" tag="245">\#(title)</datafield>"#)
+        fields.append(#"<datafield ind1="1" ind2="\#(nonfiling)" tag="245">\#(subfields)</datafield>"#)
         fields.append(
             #"<datafield ind1=" " ind2="1" tag="264"><subfield code="a">Boston :</subfield><subfield code="b">Fixture Press,</subfield><subfield code="c">\#(year).</subfield></datafield>"#
         )

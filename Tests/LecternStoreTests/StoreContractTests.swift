@@ -3,6 +3,7 @@ import LecternCore
 import LecternRepresentation
 import LecternSQLite
 import LecternStore
+import LecternTesting
 import Testing
 
 /// What every store must do; run on SQLite (the PostgreSQL store will run the same suite).
@@ -11,9 +12,7 @@ struct StoreContractTests {
     static let tenant = Tenant(institution: "A", environment: .sandbox)
 
     static func store() throws -> SQLiteStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try SQLiteStore(path: directory.appendingPathComponent("store.sqlite").path)
+        try SQLiteStore(path: TestDirectory.make("store").appendingPathComponent("store.sqlite").path)
     }
 
     static func thing(_ id: String, name: String, key: String? = nil, group: String = "g") -> Document {

@@ -245,12 +245,17 @@ extension Catalogue {
     ///   other error comes from the store: the transaction must then be abandoned.
     public func importRecord(_ record: MARCRecord) async throws -> ImportOutcome {
         var numbers = NumberBlock(size: 0)
-        return try await importRecord(record, numbers: &numbers)
+        let imported = try await importRecord(record, numbers: &numbers)
+        try await tx.setDiscovery(imported.entry, for: .bib, id: imported.mmsID)
+        return imported.outcome
     }
 
     /// Imports `records` one after the other in this transaction, each as
     /// ``importRecord(_:)`` does, with fewer trips to the store: identifiers are reserved in
-    /// blocks (the unused rest of the last block is skipped, which leaves a gap in the numbers).
+    /// blocks (the unused rest of the last block is skipped, which leaves a gap in the numbers),
+    /// and the discovery entries are written after all the documents: SQLite's full-text index
+    /// flushes its pending terms to disk at each later statement that opens a savepoint, so
+    /// interleaving them would write the index once per record.
     ///
     /// - returns: for each record, what importing it did or why it was rejected (nothing of a
     ///   rejected record was written; the others were).
@@ -259,17 +264,26 @@ extension Catalogue {
         var numbers = NumberBlock(size: 256)
         var results: [Result<ImportOutcome, ImportRejection>] = []
         results.reserveCapacity(records.count)
+        var entries: [(mmsID: String, entry: DiscoveryEntry?)] = []
+        entries.reserveCapacity(records.count)
         for record in records {
             do {
-                results.append(.success(try await importRecord(record, numbers: &numbers)))
+                let imported = try await importRecord(record, numbers: &numbers)
+                results.append(.success(imported.outcome))
+                entries.append((imported.mmsID, imported.entry))
             } catch let rejection as ImportRejection {
                 results.append(.failure(rejection))
             }
         }
+        for (mmsID, entry) in entries { try await tx.setDiscovery(entry, for: .bib, id: mmsID) }
         return results
     }
 
-    private func importRecord(_ record: MARCRecord, numbers: inout NumberBlock) async throws -> ImportOutcome {
+    /// Writes `record`'s documents and answers what its discovery entry is to be.
+    private func importRecord(
+        _ record: MARCRecord,
+        numbers: inout NumberBlock
+    ) async throws -> (outcome: ImportOutcome, mmsID: String, entry: DiscoveryEntry?) {
         let split = try ImportCheck(codes: codes).split(record)
         let match = try await self.match(split.bib)
         let mmsID = match.bib?.id
@@ -313,20 +327,20 @@ extension Catalogue {
             documents.append(CatalogDocuments.item(body, mmsID: bibID, holdingID: holding.id))
         }
         try await tx.put(documents)
-        try await index(documents, record: split.bib, holdings: holdings, storedHoldings: storedHoldings, storedItems: storedItems)
-        return mmsID == nil ? .created(mmsID: bibID) : .updated(mmsID: bibID)
+        let entry = discoveryEntry(documents, record: split.bib, holdings: holdings, storedHoldings: storedHoldings, storedItems: storedItems)
+        return (mmsID == nil ? .created(mmsID: bibID) : .updated(mmsID: bibID), bibID, entry)
     }
 
-    /// Sets the discovery entry of the bib just written (`documents[0]`) from what the import
-    /// holds, instead of reading it all back: its holdings (written or kept) and items (written,
-    /// after the holdings in `documents`, or kept).
-    private func index(
+    /// The discovery entry of the bib just written (`documents[0]`), from what the import holds
+    /// instead of reading it all back: its holdings (written or kept) and items (written, after
+    /// the holdings in `documents`, or kept).
+    private func discoveryEntry(
         _ documents: [Document],
         record: MARCRecord,
         holdings: [Document],
         storedHoldings: [Document],
         storedItems: [Document]
-    ) async throws {
+    ) -> DiscoveryEntry? {
         let bib = documents[0]
         let written = Set(documents.map(\.id))
         let allHoldings = (holdings + storedHoldings.filter { !written.contains($0.id) }).sorted { $0.id < $1.id }
@@ -335,8 +349,7 @@ extension Catalogue {
         record.setControlField("001", bib.id)
         record.setControlField("005", stamp.marcTimestamp)
         let summaries = CatalogDiscovery.summaries(holdings: allHoldings, items: allItems, codes: codes)
-        let entry = CatalogDiscovery.entry(bib: bib, record: record, holdings: summaries, institution: ids.institution)
-        try await tx.setDiscovery(entry, for: .bib, id: bib.id)
+        return CatalogDiscovery.entry(bib: bib, record: record, holdings: summaries, institution: ids.institution)
     }
 
     /// The stored bib `bib` matches, and who owns each of its 035 system numbers.

@@ -6,8 +6,8 @@ extension DiscoveryIndex {
         var normalized = [[String]?](repeating: nil, count: plan.sources.count)
         var searchText = [String: String](minimumCapacity: plan.fields.count + 1)
         var exactText = [String: [String]](minimumCapacity: plan.fields.count + 1)
+        // Query fields rarely repeat a value, so `any` keeps repeats rather than pay for a set.
         var any: [String] = []
-        var inAny = Set<String>()
         for field in plan.fields {
             var values: [String] = []
             for source in field.sources {
@@ -32,13 +32,13 @@ extension DiscoveryIndex {
                 exactText[field.name] = values
             }
             guard !values.isEmpty else { continue }
-            searchText[field.name] = values.joined(separator: "\n")
+            searchText[field.name] = DiscoveryText.join(values, separator: 0x0A)
             if field.inAny {
-                for value in values where inAny.insert(value).inserted { any.append(value) }
+                any.append(contentsOf: values)
             }
         }
         if !any.isEmpty {
-            searchText["any"] = any.joined(separator: "\n")
+            searchText["any"] = DiscoveryText.join(any, separator: 0x0A)
             exactText["any"] = any
         }
 

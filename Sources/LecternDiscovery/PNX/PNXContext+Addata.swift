@@ -2,7 +2,7 @@ extension PNXContext {
     /// `addata`: the citation block behind OpenURL and RIS exports (PRIMO.md §4 addata; values
     /// shaped as in the KB VE record and S:primo/primo_pnxs_get_record.yml).
     func addata() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 24)
         if let creator = Self.principal(facts.creators, vernacular: \.vernacular) {
             if creator.kind == .personal {
                 section.add("au", creator.primary)

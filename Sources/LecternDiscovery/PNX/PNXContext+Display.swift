@@ -1,7 +1,7 @@
 extension PNXContext {
     /// `control`: identity and provenance (PRIMO.md §4 control, VE column).
     func control() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 8)
         section.add("sourcerecordid", mmsID)
         section.add("recordid", recordID)
         section.add("sourceid", "alma")
@@ -13,7 +13,7 @@ extension PNXContext {
 
     /// `display`: what the front end shows (PRIMO.md §4 display).
     func display() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 24)
         section.add("type", type.code)
         section.add("title", facts.titles.map(\.display))
         section.add("creator", facts.creators.map(\.display))

@@ -1,7 +1,7 @@
 extension PNXContext {
     /// `sort`: the keys of `sort=title|author|date` (PRIMO.md §4 sort).
     func sort() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 4)
         if let title = Self.principal(facts.titles, vernacular: \.vernacular) {
             section.add("title", title.sort)
         }
@@ -14,7 +14,7 @@ extension PNXContext {
     /// `facets`: the values the response facets count (PRIMO.md §4 facets; the response names
     /// differ: ``PrimoFacetName``).
     func facets() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 16)
         section.add("rsrctype", type.plural)
         section.add("prefilter", type.prefilter)
         var topics: [String] = []
@@ -61,7 +61,7 @@ extension PNXContext {
 
     /// `delivery`: `Alma-P` when there are holdings, `Alma-E` when an 856 links to the resource.
     func delivery() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 2)
         var categories: [String] = []
         if !holdings.isEmpty { categories.append("Alma-P") }
         if !onlineLinks.isEmpty { categories.append("Alma-E") }
@@ -72,7 +72,7 @@ extension PNXContext {
 
     /// `links`: `linktorsrc` as `$$U<url>$$D<label>` (S:primo/primo_pnxs_get_record.yml).
     func links() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 1)
         section.add("linktorsrc", onlineLinks.map { $0.label.isEmpty ? "$$U" + $0.url : "$$U" + $0.url + "$$D" + $0.label })
         return section
     }

@@ -2,7 +2,7 @@ extension PNXContext {
     /// `search`: the values the search indexes read (PRIMO.md §4 search, the classic names).
     /// No `$$` markup: each value is text to match.
     func search() -> PNXSection {
-        var section = PNXSection()
+        var section = PNXSection(capacity: 24)
         section.add("title", facts.titles.map(\.display))
         var addtitle: [String] = []
         for series in facts.series { addtitle.appendUnique(series.title) }

@@ -43,6 +43,12 @@ public struct PNXSection: Sendable, Hashable {
     /// Creates an empty section.
     public init() {}
 
+    /// Creates an empty section with room for `capacity` fields, so the normalizer's adds never
+    /// grow the array.
+    init(capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
     /// The values of field `name`; empty when the section has no such field.
     public subscript(name: String) -> [String] {
         fields.first { $0.name == name }?.values ?? []

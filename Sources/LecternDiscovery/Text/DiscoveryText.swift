@@ -48,38 +48,68 @@ public enum DiscoveryText {
 
     /// ``normalized(_:)`` of ASCII text, straight from its UTF-8 bytes; `nil` when `text` is not ASCII.
     private static func normalizedASCII(_ text: String) -> String? {
-        let count = text.utf8.count
-        var isASCII = true
-        let result = String(unsafeUninitializedCapacity: count) { buffer in
+        var text = text
+        return text.withUTF8 { source -> String? in
+            var isASCII = true
+            let result = String(unsafeUninitializedCapacity: source.count) { target in
+                var length = 0
+                var pendingSpace = false
+                for byte in source {
+                    let mapped = asciiMap[Int(byte)]
+                    if mapped == 0 {
+                        pendingSpace = true
+                    } else if mapped == 0xFF {
+                        isASCII = false
+                        return 0
+                    } else {
+                        // At most one byte per input byte: a space only replaces a separator
+                        // that came before it.
+                        if pendingSpace, length > 0 {
+                            target[length] = 0x20
+                            length += 1
+                        }
+                        pendingSpace = false
+                        target[length] = mapped
+                        length += 1
+                    }
+                }
+                return length
+            }
+            return isASCII ? result : nil
+        }
+    }
+
+    /// Per byte: the lowercase letter or digit it stands for, `0` for a separator, `0xFF` for
+    /// a byte of a non-ASCII character.
+    private static let asciiMap: [UInt8] = (0..<256).map { value -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x80 { return 0xFF }
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { return byte }
+        if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
+        return 0
+    }
+
+    /// `values` joined by `separator` (one ASCII byte), in one allocation.
+    static func join(_ values: [String], separator: UInt8) -> String {
+        if values.count == 1 { return values[0] }
+        var total = max(0, values.count - 1)
+        for value in values { total += value.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { target in
             var length = 0
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte >= 0x80 {
-                    isASCII = false
-                    return 0
-                }
-                let lowered: UInt8
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    lowered = byte
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    lowered = byte + 0x20
-                } else {
-                    pendingSpace = true
-                    continue
-                }
-                // At most one byte per input byte: a space is only written in place of a
-                // separator that came before.
-                if pendingSpace, length > 0 {
-                    buffer[length] = 0x20
+            for (index, value) in values.enumerated() {
+                if index > 0 {
+                    target[length] = separator
                     length += 1
                 }
-                pendingSpace = false
-                buffer[length] = lowered
-                length += 1
+                var value = value
+                value.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (target.baseAddress! + length).update(from: base, count: bytes.count)
+                    length += bytes.count
+                }
             }
             return length
         }
-        return isASCII ? result : nil
     }
 
     /// The words of ``normalized(_:)``: `words("War and Peace.")` is `["war", "and", "peace"]`.
