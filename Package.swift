@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "LecternHTTP",
             dependencies: [
-                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo",
+                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,6 +60,11 @@ let package = Package(
         ),
         // 4 The Primo family: discovery search over the catalogue.
         .target(
+            name: "LecternEsploro",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LecternPrimo",
             dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma"],
             swiftSettings: swiftSettings
@@ -73,7 +78,7 @@ let package = Package(
         // Demo institution content.
         .target(
             name: "LecternDemo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo", "LecternEsploro"],
             swiftSettings: swiftSettings
         ),
         // 5 The store protocol and its SQLite implementation.
@@ -179,6 +184,15 @@ let package = Package(
                 "LecternTesting", "LecternCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternEsploroTests",
+            dependencies: [
+                "LecternTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

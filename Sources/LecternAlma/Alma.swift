@@ -28,7 +28,7 @@ extension Kind {
 
 extension Call {
     /// The `/test` answer every area has: a `GET` or `POST` that only proves the key works.
-    static func testReply(_ method: Method) -> Reply {
+    public static func testReply(_ method: Method) -> Reply {
         .object(Node("test", text: "\(method.rawValue) request succeeded"), .text)
     }
 }

@@ -50,6 +50,9 @@ public enum DemoInstitution {
         return keys
     }
 
+    /// How many research assets the demo research office has.
+    static let assetCount = 1_200
+
     /// How many records the demo catalogue has.
     public static let catalogueSize = 5_000
 
@@ -58,9 +61,17 @@ public enum DemoInstitution {
     public static func seedData(store: any Store, passwords: any PasswordHasher, catalogueSize: Int = catalogueSize) async throws {
         let tenant = Tenant(institution: code, environment: .sandbox)
         var patrons = DemoPatrons(seed: 2026)
-        let documents = DemoCampus.configuration() + patrons.documents(count: 320, passwords: passwords)
-        try await store.write(in: tenant) { tx in
+        var research = DemoResearch(seed: 2026)
+        let people = research.researchers(patrons.documents(count: 320, passwords: passwords), count: 220)
+        let documents = DemoCampus.configuration() + people.documents + DemoResearch.organizations
+        let firstAsset = try await store.write(in: tenant) { tx in
             for document in documents { try await tx.put(document) }
+            return try await tx.reserveNumbers(CatalogIDs.counter, count: assetCount)
+        }
+        let ids = CatalogIDs(institution: code)
+        let assets = research.assets(assetCount, by: people.researchers, ids: (0..<Int64(assetCount)).map { ids.id(.bib, firstAsset + $0) })
+        try await store.write(in: tenant) { tx in
+            for asset in assets { try await tx.put(asset) }
         }
         let catalogue = DemoCatalogue(seed: 2026, institution: code)
         let batch = 1_000

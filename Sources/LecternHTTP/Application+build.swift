@@ -1,6 +1,7 @@
 public import Hummingbird
 import LecternAlma
 public import LecternCore
+import LecternEsploro
 public import LecternGateway
 import LecternPrimo
 public import LecternStore
@@ -29,6 +30,7 @@ public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
     router.addGateway(services.gateway)
     router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
     router.addRoutes(Primo.routes(store: services.store))
+    router.addRoutes(Esploro.routes(store: services.store, passwords: services.passwords))
     return router
 }
 

@@ -118,9 +118,11 @@ enum DocumentSQL {
             filter += " AND json_extract(fields, ?) = ?"
             arguments += [jsonPath(field), value]
         }
-        for (field, value) in query.atLeast.sorted(by: { $0.key < $1.key }) {
-            filter += " AND json_extract(fields, ?) >= ?"
-            arguments += [jsonPath(field), value]
+        for (bound, comparison) in [(query.atLeast, ">="), (query.atMost, "<=")] {
+            for (field, value) in bound.sorted(by: { $0.key < $1.key }) {
+                filter += " AND json_extract(fields, ?) \(comparison) ?"
+                arguments += [jsonPath(field), value]
+            }
         }
         if let search = query.search {
             let (sql, searchArguments) = subquery(search, tenant: tenant, kind: query.kind)

@@ -8,6 +8,8 @@ public struct DocumentQuery: Sendable {
     public var equals: [String: String]
     /// Only documents whose `fields` are at least these values (compared as text).
     public var atLeast: [String: String] = [:]
+    /// Only documents whose `fields` are at most these values (compared as text).
+    public var atMost: [String: String] = [:]
     /// A brief-search expression over `terms`, when set.
     public var search: SearchExpression?
     /// Sort keys over `fields`, first is primary; the document id breaks ties.

@@ -257,7 +257,7 @@ struct ShapeTests {
     func unknownMembers() throws {
         let json = Array(
             #"""
-            {"primary_id":"u1","future_field":"x","researcher":{"research_center":[{"value":"C1","desc":"Center"}],
+            {"primary_id":"u1","future_field":"x","future_section":{"center":[{"value":"C1","desc":"Center"}],
              "display_title":"Dr"},"contact_info":{"address":[{"line1":"a","geo":{"lat":"1","lon":"2"}}]}}
             """#.utf8
         )
@@ -266,9 +266,9 @@ struct ShapeTests {
         let rendered = try Fixture.json(back)
         #expect(rendered["future_field"] == .string("x"))
         #expect(
-            rendered["researcher"]
+            rendered["future_section"]
                 == .object([
-                    "research_center": .object(["value": .string("C1"), "desc": .string("Center")]), "display_title": .string("Dr"),
+                    "center": .object(["value": .string("C1"), "desc": .string("Center")]), "display_title": .string("Dr"),
                 ])
         )
         #expect(

@@ -296,7 +296,11 @@ struct UsersTests {
             expected["first_name"] = "Changed"
             expected["full_name"] = after["full_name"]
             #expect((after["full_name"] as? String)?.hasPrefix("Changed ") == true)
-            #expect(NSDictionary(dictionary: after).isEqual(to: expected))
+            // Compared as canonical JSON (sorted keys): every value and its JSON type must match.
+            func canonical(_ object: [String: Any]) throws -> String {
+                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            #expect(try canonical(after) == (try canonical(expected)))
 
             // The same round trip in XML: GET, PUT the bytes back, GET: identical.
             let xmlBefore = try await client.send(.get, "/almaws/v1/users/\(id)", key: lectern.sandboxKey)

@@ -1,6 +1,6 @@
-import LecternCore
+public import LecternCore
 import LecternRepresentation
-import LecternStore
+public import LecternStore
 
 extension AlmaErrorCode {
     static let libraryNotFound = Self(rawValue: "402211")
@@ -8,10 +8,16 @@ extension AlmaErrorCode {
 }
 
 /// `/almaws/v1/conf`: the read side of configuration that clients use to find codes.
-struct ConfigurationAPI {
+public struct ConfigurationAPI: Sendable {
     let store: any Store
 
-    var routes: [Route] {
+    /// Creates the API over `store`.
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    /// The route table.
+    public var routes: [Route] {
         [
             Route(.get, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
             Route(.post, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
@@ -61,7 +67,8 @@ struct ConfigurationAPI {
         return .object(root, AlmaShapes.departments)
     }
 
-    @Sendable func codeTable(_ call: Call) async throws -> Reply {
+    /// A code table by the path's `codeTableName`; Esploro's research configuration serves the same tables.
+    @Sendable public func codeTable(_ call: Call) async throws -> Reply {
         let name = call.path["codeTableName"] ?? ""
         let document = try await store.read(in: call.tenant) { try await $0.document(.codeTable, id: name) }
         guard let document else { throw APIError(.codeTableNotFound, "Code table \(name) was not found.") }

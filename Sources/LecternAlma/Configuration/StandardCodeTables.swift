@@ -34,6 +34,25 @@ public enum StandardCodeTables {
                 ("Lecturer", "Lecturer"), ("Professor", "Professor"), ("Researcher", "Researcher"), ("Administrator", "Administrator"),
             ]
         ),
+        (
+            "ResearchTopics", "Research topics",
+            [
+                ("AI", "Artificial intelligence"), ("CLIMATE", "Climate science"), ("GENOMICS", "Genomics"), ("HISTORY_SCI", "History of science"),
+                ("MATERIALS", "Materials science"), ("NEURO", "Neuroscience"), ("PUBLIC_HEALTH", "Public health"), ("QUANTUM", "Quantum computing"),
+                ("SOCIAL_POLICY", "Social policy"), ("LINGUISTICS", "Linguistics"), ("ECOLOGY", "Ecology"), ("ECONOMICS", "Development economics"),
+            ]
+        ),
+        (
+            "OrganizationPositions", "Positions in an organization",
+            [
+                ("PROFESSOR", "Professor"), ("ASSOC_PROF", "Associate professor"), ("LECTURER", "Lecturer"), ("POSTDOC", "Postdoctoral fellow"),
+                ("PHD", "Doctoral candidate"), ("RESEARCH_STAFF", "Research staff"), ("EMERITUS", "Emeritus"),
+            ]
+        ),
+        (
+            "ResearcherEngagementTypes", "Researcher engagement types",
+            [("MEDIA", "Media expert"), ("SUPERVISION", "Doctoral supervision"), ("CONSULTING", "Consulting"), ("OUTREACH", "Public outreach")]
+        ),
         ("CampusListOfValues", "Campuses", [("MAIN", "Main Campus"), ("NORTH", "North Campus"), ("MED", "Medical Campus")]),
         ("CatalogerLevel", "Cataloger levels", [("00", "[00] Default Level"), ("20", "[20] Copy cataloger"), ("40", "[40] Original cataloger")]),
         (

@@ -6,7 +6,7 @@ public import LecternRepresentation
 /// Code fields are the XSD elements with a `desc` attribute, booleans its `xs:boolean`s, lists
 /// its wrapper types. The members Alma's recorded JSON shows as `null` when absent
 /// (`php-alma-client/user_response.json`, `misc/user1.json`, `alma_rb/single_user.json`) are
-/// marked `nullWhenAbsent`. `researcher` is left to the generic mapping.
+/// marked `nullWhenAbsent`. `researcher` is ``researcher``, Esploro's part of the user.
 extension AlmaShapes {
     /// A user: `GET /almaws/v1/users/{user_id}`.
     public static let user: Shape = .object([
@@ -57,6 +57,7 @@ extension AlmaShapes {
         .text("pref_last_name"),
         .text("pref_name_suffix"),
         .boolean("is_researcher"),
+        Shape.Member("researcher", researcher),
     ])
 
     /// The users list: `GET /almaws/v1/users`.

@@ -60,6 +60,7 @@ enum UserDocument {
             "first_name": sortKey(user.value("first_name")),
             "last_name": sortKey(user.value("last_name")),
             "modified": modified,
+            "is_researcher": user.value("is_researcher") == "true" ? "true" : "false",
         ]
         if let source = user.value("source_user_id") { fields["source_user_id"] = source }
         if let passwordHash { fields["password_hash"] = passwordHash }

@@ -14,6 +14,8 @@ enum UserRules {
         "email_type": "UserEmailTypes", "phone_type": "UserPhoneTypes", "id_type": "UserIdentifierTypes",
         "block_type": "UserBlockTypes", "block_description": "UserBlockDescription", "note_type": "NoteTypes",
         "statistic_category": "UserStatisticalCategories", "role_type": "UserRoleTypes", "country": "CountryCodes",
+        "researcher_title": "UserTitles", "position": "OrganizationPositions", "researcher_research_topic": "ResearchTopics",
+        "researcher_engagement": "ResearcherEngagementTypes", "default_publication_language": "UserPreferredLanguage",
     ]
 
     /// Fields an external user's PUT leaves alone unless named in `override=` (users OpenAPI, PUT).

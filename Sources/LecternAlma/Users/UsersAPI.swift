@@ -1,24 +1,48 @@
 import Foundation
-import LecternCore
+public import LecternCore
 import LecternRepresentation
-import LecternStore
+public import LecternStore
 
-/// `/almaws/v1/users`: the Users area (users OpenAPI document).
-struct UsersAPI {
+/// `/almaws/v1/users`: the Users area (users OpenAPI document); and, over the same people,
+/// `/esploro/v1/researchers` (ESPLORO.md section 2): a researcher is a user with `is_researcher`.
+public struct UsersAPI: Sendable {
+    /// Which people a route table serves.
+    public enum Population: Sendable {
+        /// Every user, under `/almaws/v1/users`.
+        case users
+        /// The users who are researchers, under `/esploro/v1/researchers`.
+        case researchers
+    }
+
     let store: any Store
     let passwords: any PasswordHasher
+    let population: Population
 
-    var routes: [Route] {
-        [
-            Route(.get, "/almaws/v1/users", list),
-            Route(.post, "/almaws/v1/users", create),
-            Route(.get, "/almaws/v1/users/operation/test") { call in Call.testReply(call.method) },
-            Route(.post, "/almaws/v1/users/operation/test") { call in Call.testReply(call.method) },
-            Route(.get, "/almaws/v1/users/{user_id}", get),
-            Route(.put, "/almaws/v1/users/{user_id}", update),
-            Route(.delete, "/almaws/v1/users/{user_id}", delete),
-            Route(.post, "/almaws/v1/users/{user_id}", operation),
+    /// Creates the API over `store`.
+    public init(store: any Store, passwords: any PasswordHasher, population: Population = .users) {
+        self.store = store
+        self.passwords = passwords
+        self.population = population
+    }
+
+    private var base: String {
+        population == .users ? "/almaws/v1/users" : "/esploro/v1/researchers"
+    }
+
+    /// The route table.
+    public var routes: [Route] {
+        let test = population == .users ? "/operation/test" : "/test"
+        var routes = [
+            Route(.get, base, list),
+            Route(.post, base, create),
+            Route(.get, base + test) { call in Call.testReply(call.method) },
+            Route(.post, base + test) { call in Call.testReply(call.method) },
+            Route(.get, base + "/{user_id}", get),
+            Route(.put, base + "/{user_id}", update),
+            Route(.delete, base + "/{user_id}", delete),
         ]
+        if population == .users { routes.append(Route(.post, base + "/{user_id}", operation)) }
+        return routes
     }
 
     // MARK: - GET /users
@@ -27,6 +51,7 @@ struct UsersAPI {
         let limit = try call.integer("limit", default: 10, in: 0...100)
         let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
         var query = DocumentQuery(kind: .user, limit: limit, offset: offset)
+        if population == .researchers { query.equals["is_researcher"] = "true" }
         let q = call.query["q"].flatMap { $0.isEmpty ? nil : $0 }
         if let q {
             if call.query["modify_date_from"] != nil {
@@ -55,7 +80,7 @@ struct UsersAPI {
         let full = call.query["expand"] == "full"
         let users = documents.map { document -> Node in
             var user = full ? document.body : Self.brief(document.body)
-            user.setAttribute("link", "\(call.baseURL)/almaws/v1/users/\(Self.escape(document.id))")
+            user.setAttribute("link", "\(call.baseURL)\(base)/\(Self.escape(document.id))")
             return user
         }
         return .object(Node("users", attributes: [.init("total_record_count", String(total))], children: users), AlmaShapes.users)
@@ -70,7 +95,7 @@ struct UsersAPI {
     // MARK: - POST /users
 
     @Sendable func create(_ call: Call) async throws -> Reply {
-        let user = try call.object("user", as: AlmaShapes.user)
+        let user = admitted(try call.object("user", as: AlmaShapes.user))
         let password = user.value("password").flatMap { $0.isEmpty ? nil : $0 }
         let passwordHash = password.map(passwords.hash)
         let created = try await store.write(in: call.tenant) { tx in
@@ -91,7 +116,7 @@ struct UsersAPI {
     // MARK: - GET/PUT/DELETE /users/{user_id}
 
     @Sendable func get(_ call: Call) async throws -> Reply {
-        let document = try await store.read(in: call.tenant) { try await Self.find(call, in: $0) }
+        let document = try await store.read(in: call.tenant) { try await find(call, in: $0) }
         if call.query["view"] == nil, call.query["expand"] == nil {
             // Stored users are normalized already: answer the stored form, rendered once per revision.
             return .stored(document.body, AlmaShapes.user, version: "\(call.tenant.key)/user/\(document.revision)")
@@ -110,20 +135,21 @@ struct UsersAPI {
         }
         if let expand = call.query["expand"] {
             let names = Set(expand.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let base = "\(call.baseURL)/almaws/v1/users/\(Self.escape(document.id))"
+            let link = "\(call.baseURL)\(base)/\(Self.escape(document.id))"
             for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where names.contains(name) {
-                user.setChild(Node(name, attributes: [.init("link", "\(base)/\(name)")], text: value))
+                user.setChild(Node(name, attributes: [.init("link", "\(link)/\(name)")], text: value))
             }
         }
         return reply(AlmaShapes.user.normalized(user), call: call)
     }
 
     @Sendable func update(_ call: Call) async throws -> Reply {
-        let incoming = try call.object("user", as: AlmaShapes.user)
+        let incoming = admitted(try call.object("user", as: AlmaShapes.user))
         let override = Set((call.query["override"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let password = incoming.value("password").flatMap { $0.isEmpty ? nil : $0 }
         let newHash = password.map(passwords.hash)
         let user = try await store.write(in: call.tenant) { tx in
+            // Not `find`: a PUT to researchers is how a user becomes one (the CSV Researcher Loader).
             let stored = try await Self.find(call, in: tx)
             var merged = try UserRules.merge(incoming: incoming, stored: stored.body, override: override)
             if (merged.value("primary_id") ?? "").isEmpty { merged.setChild(Node("primary_id", text: stored.id)) }
@@ -140,10 +166,15 @@ struct UsersAPI {
         return reply(user, call: call)
     }
 
+    /// Deleting a researcher ends the researcher role; the person stays an Alma user.
     @Sendable func delete(_ call: Call) async throws -> Reply {
         try await store.write(in: call.tenant) { tx in
-            let document = try await Self.find(call, in: tx)
-            try await tx.delete(.user, id: document.id)
+            let document = try await find(call, in: tx)
+            guard population == .researchers else { return try await tx.delete(.user, id: document.id) }
+            var user = document.body
+            user.setChild(Node("is_researcher", text: "false"))
+            user.removeChildren(named: "researcher")
+            try await Self.put(user, passwordHash: document.fields["password_hash"], into: tx)
         }
         return .noContent
     }
@@ -153,7 +184,7 @@ struct UsersAPI {
     @Sendable func operation(_ call: Call) async throws -> Reply {
         let op = call.query["op"] ?? "auth"
         guard op == "auth" else { throw APIError.actionNotSupported(op) }
-        let document = try await store.read(in: call.tenant) { try await Self.find(call, in: $0) }
+        let document = try await store.read(in: call.tenant) { try await find(call, in: $0) }
         let password = call.query["password"] ?? call.headers["exl-user-pw"].map { $0.removingPercentEncoding ?? $0 }
         guard let password, let hash = document.fields["password_hash"], passwords.verify(password, against: hash) else {
             throw APIError.authenticationFailed
@@ -162,6 +193,29 @@ struct UsersAPI {
     }
 
     // MARK: - Helpers
+
+    /// `user` as this population takes it in: a researcher written through Esploro is one.
+    private func admitted(_ user: Node) -> Node {
+        guard population == .researchers else { return user }
+        var user = user
+        user.setChild(Node("is_researcher", text: "true"))
+        return user
+    }
+
+    /// The user named by the path, who must be a researcher when this API serves researchers.
+    private func find(_ call: Call, in reader: any StoreReader) async throws -> Document {
+        try await Self.find(call, in: reader, isResearcher: population == .researchers ? true : nil)
+    }
+
+    /// The user named by the path's `user_id`, by `user_id_type` (default: every unique
+    /// identifier); not found unless `isResearcher` is `nil` or matches.
+    private static func find(_ call: Call, in reader: any StoreReader, isResearcher: Bool?) async throws -> Document {
+        let user = try await Self.find(call, in: reader)
+        if let isResearcher, (user.body.value("is_researcher") == "true") != isResearcher {
+            throw APIError.userNotFound(call.path["user_id"] ?? "")
+        }
+        return user
+    }
 
     /// The user named by the path's `user_id`, by `user_id_type` (default: every unique identifier).
     private static func find(_ call: Call, in reader: any StoreReader) async throws -> Document {

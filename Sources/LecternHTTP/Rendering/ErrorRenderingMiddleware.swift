@@ -20,7 +20,9 @@ struct ErrorRenderingMiddleware: RouterMiddleware {
         } catch let error as GatewayError {
             return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request)
         } catch let error as APIError {
-            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: WireFormat(for: request), request: request)
+            // The assets API has no XML form, its errors included.
+            let format = request.uri.path.hasPrefix("/esploro/v1/assets") ? .json : WireFormat(for: request)
+            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let refusal = GatewayError.unauthorized
             return Self.response(code: refusal.code, message: refusal.message, status: refusal.status, format: .xml, request: request)

@@ -1,0 +1,209 @@
+import Foundation
+import LecternAlma
+import LecternCore
+import LecternRepresentation
+import LecternStore
+
+/// `/esploro/v1/assets`: research assets, JSON only, with no DELETE (ESPLORO.md section 3).
+struct AssetsAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/esploro/v1/assets", list),
+            Route(.post, "/esploro/v1/assets", create),
+            Route(.get, "/esploro/v1/assets/test") { call in try Self.test(call) },
+            Route(.post, "/esploro/v1/assets/test") { call in try Self.test(call) },
+            Route(.get, "/esploro/v1/assets/{assetIds}", get),
+            Route(.post, "/esploro/v1/assets/{assetIds}", patch),
+            Route(.put, "/esploro/v1/assets/{assetIds}", replace),
+        ]
+    }
+
+    // MARK: - GET /assets
+
+    @Sendable func list(_ call: Call) async throws -> Reply {
+        try Self.requireJSON(call)
+        let limit = try call.integer("limit", default: 10, in: 0...100)
+        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let filters = [
+            "doi", "user_primary_id", "update_date_from", "update_date_to", "embargo_expiry_date_from", "embargo_expiry_date_to", "open_access",
+            "org_code",
+        ]
+        guard filters.contains(where: { !(call.query[$0] ?? "").isEmpty }) else { throw APIError.missingAssetFilter }
+        if let dois = call.query["doi"], !dois.isEmpty {
+            return try await byDOI(dois, call: call, limit: limit, offset: offset)
+        }
+        var query = DocumentQuery(kind: .asset, order: [.init("modified", descending: true)], limit: limit, offset: offset)
+        for (parameter, field, bound) in [
+            ("update_date_from", "modified", \DocumentQuery.atLeast), ("update_date_to", "modified", \DocumentQuery.atMost),
+            ("embargo_expiry_date_from", "embargo", \DocumentQuery.atLeast), ("embargo_expiry_date_to", "embargo", \DocumentQuery.atMost),
+        ] {
+            guard let value = call.query[parameter], !value.isEmpty else { continue }
+            guard Self.isDay(value) else { throw APIError.invalidDate(parameter, value) }
+            query[keyPath: bound][field] = value
+        }
+        if let openAccess = call.query["open_access"], !openAccess.isEmpty {
+            guard ["yes", "no"].contains(openAccess.lowercased()) else { throw APIError.invalidParameter("open_access", openAccess) }
+            query.equals["open_access"] = openAccess.lowercased()
+        }
+        var clauses: [SearchExpression] = []
+        if let user = call.query["user_primary_id"], !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
+        if let codes = call.query["org_code"], !codes.isEmpty {
+            clauses.append(.or(Self.list(codes).map { .words(field: "organization", [$0]) }))
+        }
+        if !clauses.isEmpty { query.search = .and(clauses) }
+        let finalQuery = query
+        let page = try await store.read(in: call.tenant) { try await $0.find(finalQuery) }
+        return try Self.records(page.items, total: page.total)
+    }
+
+    private func byDOI(_ dois: String, call: Call, limit: Int, offset: Int) async throws -> Reply {
+        let wanted = Self.list(dois)
+        guard !wanted.isEmpty, wanted.count <= 100, wanted.allSatisfy(AssetRecord.isDOI) else { throw APIError.invalidParameter("doi", dois) }
+        let found = try await store.read(in: call.tenant) { reader in
+            var documents: [Document] = []
+            for doi in wanted {
+                if let document = try await reader.document(.asset, key: doi.lowercased(), type: "doi") { documents.append(document) }
+            }
+            return documents
+        }
+        return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+    }
+
+    // MARK: - GET /assets/{assetIds}
+
+    @Sendable func get(_ call: Call) async throws -> Reply {
+        try Self.requireJSON(call)
+        let ids = try Self.ids(call.path["assetIds"] ?? "")
+        let limit = try call.integer("limit", default: 10, in: 0...100)
+        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let found = try await store.read(in: call.tenant) { reader in
+            var documents: [Document] = []
+            for id in ids {
+                if let document = try await reader.document(.asset, id: id) { documents.append(document) }
+            }
+            return documents
+        }
+        guard !found.isEmpty else { throw APIError.invalidIDList(ids.joined(separator: ",")) }
+        return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+    }
+
+    // MARK: - POST /assets
+
+    @Sendable func create(_ call: Call) async throws -> Reply {
+        try Self.requireJSON(call)
+        let records = try AssetRecord.records(in: call.body).map { try Self.writable($0).validated() }
+        let draft = try Self.flag(call, "is_draft", default: true)
+        _ = try Self.flag(call, "reject_duplicate", default: true)
+        let institution = call.tenant.institution
+        let created = try await store.write(in: call.tenant) { tx in
+            var documents: [Document] = []
+            for record in records {
+                let doi = record.text("identifier.doi")?.lowercased()
+                // `reject_duplicate=false` is accepted, but a DOI names one asset of an institution
+                // (`GET /assets?doi=` answers it), so a second asset with it is refused either way.
+                if let doi, let existing = try await tx.document(.asset, key: doi, type: "doi") {
+                    throw APIError.invalidAsset("An asset with DOI \(doi) exists: \(existing.id).")
+                }
+                documents.append(try await Self.insert(record, draft: draft, institution: institution, into: tx))
+            }
+            return documents
+        }
+        return try Self.records(created, total: created.count)
+    }
+
+    private static func insert(_ record: AssetRecord, draft: Bool, institution: String, into tx: any StoreWriter) async throws -> Document {
+        let id = CatalogIDs(institution: institution).id(.bib, try await tx.reserveNumbers(CatalogIDs.counter, count: 1))
+        let document = AssetDocument.make(id: id, record: record, status: draft ? "draft" : "approved", modified: Date())
+        try await tx.put(document)
+        return document
+    }
+
+    // MARK: - POST /assets/{assetId}?op=patch, PUT /assets/{assetId}
+
+    @Sendable func patch(_ call: Call) async throws -> Reply {
+        try Self.requireJSON(call)
+        let op = call.query["op"] ?? "patch"
+        guard op == "patch" else { throw APIError.invalidParameter("op", op) }
+        let action = try AssetPatch.Action(call.query["action"] ?? "add")
+        let changes = try AssetRecord.records(in: call.body)
+        guard changes.count == 1, let change = changes.first else { throw APIError.invalidAsset("A patch has one record.") }
+        return try await rewrite(call) { stored in try AssetPatch(action: action, change: change).applied(to: stored) }
+    }
+
+    @Sendable func replace(_ call: Call) async throws -> Reply {
+        try Self.requireJSON(call)
+        let records = try AssetRecord.records(in: call.body)
+        guard records.count == 1, let record = records.first else { throw APIError.invalidAsset("A PUT has one record.") }
+        let incoming = Self.writable(record)
+        return try await rewrite(call) { _ in incoming }
+    }
+
+    private func rewrite(_ call: Call, _ change: @Sendable @escaping (AssetRecord) throws -> AssetRecord) async throws -> Reply {
+        let ids = try Self.ids(call.path["assetIds"] ?? "")
+        guard ids.count == 1, let id = ids.first else { throw APIError.invalidIDList(call.path["assetIds"] ?? "") }
+        let document = try await store.write(in: call.tenant) { tx in
+            guard let stored = try await tx.document(.asset, id: id) else { throw APIError.invalidIDList(id) }
+            let record = try change(try AssetDocument.record(stored)).validated()
+            if let doi = record.text("identifier.doi")?.lowercased(), let other = try await tx.document(.asset, key: doi, type: "doi"), other.id != id
+            {
+                throw APIError.invalidAsset("An asset with DOI \(doi) exists: \(other.id).")
+            }
+            let updated = AssetDocument.make(id: id, record: record, status: stored.fields["deposit_status"] ?? "approved", modified: Date())
+            try await tx.put(updated)
+            return updated
+        }
+        return try Self.records([document], total: 1)
+    }
+
+    // MARK: - Helpers
+
+    private static func test(_ call: Call) throws -> Reply {
+        try requireJSON(call)
+        return .json(.object([JSONEntry("result", .string("\(call.method.rawValue) request succeeded"))]))
+    }
+
+    /// The answer's form: `{"totalRecordCount": N, "records": […]}` (samples/esploro/returned.json).
+    private static func records(_ documents: [Document], total: Int) throws -> Reply {
+        .json(
+            .object([JSONEntry("totalRecordCount", .number(String(total))), JSONEntry("records", .array(try documents.map(AssetDocument.answer)))])
+        )
+    }
+
+    /// `format=xml` or an XML body: the assets API has no XML form.
+    private static func requireJSON(_ call: Call) throws {
+        if let format = call.query["format"], format.lowercased() == "xml" { throw APIError.jsonOnly }
+        if case .xml? = call.body { throw APIError.jsonOnly }
+    }
+
+    /// The record without what Lectern derives.
+    private static func writable(_ record: AssetRecord) -> AssetRecord {
+        AssetRecord(record.entries.filter { !AssetRecord.derivedKeys.contains($0.key) })
+    }
+
+    private static func ids(_ text: String) throws -> [String] {
+        let ids = list(text)
+        guard !ids.isEmpty, ids.count <= 100 else { throw APIError.invalidIDList(text) }
+        if let bad = ids.first(where: { !CatalogIDs.isNumeric($0) }) { throw APIError.nonNumericID(bad) }
+        return ids
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private static func flag(_ call: Call, _ name: String, default value: Bool) throws -> Bool {
+        guard let text = call.query[name], !text.isEmpty else { return value }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw APIError.invalidParameter(name, text)
+        }
+    }
+
+    private static func isDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return text.count == 10 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+}

@@ -1,0 +1,43 @@
+import LecternAlma
+import LecternCore
+public import LecternRepresentation
+import LecternStore
+
+/// `/esploro/v1/organizations/internal`: the institution's research organizations, by code, so
+/// that scripts can resolve the `organization_code` of an affiliation.
+struct OrganizationsAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) },
+            Route(.post, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) },
+            Route(.get, "/esploro/v1/organizations/internal", list),
+            Route(.get, "/esploro/v1/organizations/internal/{code}", get),
+        ]
+    }
+
+    @Sendable func list(_ call: Call) async throws -> Reply {
+        let limit = try call.integer("limit", default: 100, in: 0...1000)
+        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let query = DocumentQuery(kind: .organization, order: [.init("code")], limit: limit, offset: offset)
+        let page = try await store.read(in: call.tenant) { try await $0.find(query) }
+        let root = Node("organizations", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))
+        return .object(root, Self.organizations)
+    }
+
+    @Sendable func get(_ call: Call) async throws -> Reply {
+        let code = call.path["code"] ?? ""
+        let document = try await store.read(in: call.tenant) { try await $0.document(.organization, id: code) }
+        guard let document else { throw APIError.organizationNotFound(code) }
+        return .object(document.body, Self.organization)
+    }
+
+    /// An organization: `<organization><code/><name/><type desc=""/><parent_code/><status/></organization>`.
+    static let organization: Shape = .object([
+        Shape.Member("code", .text), Shape.Member("name", .text), Shape.Member("type", .code), Shape.Member("parent_code", .text),
+        Shape.Member("status", .text),
+    ])
+
+    static let organizations: Shape = AlmaShapes.listRoot(item: "organization", of: organization)
+}

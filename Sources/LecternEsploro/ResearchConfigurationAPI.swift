@@ -1,0 +1,17 @@
+import LecternAlma
+import LecternCore
+import LecternStore
+
+/// `/esploro/v1/researchconf`: the code tables researchers and assets use, the same tables as
+/// Alma's configuration (one institution, one set of codes).
+struct ResearchConfigurationAPI {
+    let store: any Store
+
+    var routes: [Route] {
+        [
+            Route(.get, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) },
+            Route(.post, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) },
+            Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", ConfigurationAPI(store: store).codeTable),
+        ]
+    }
+}
