@@ -61,12 +61,12 @@ let package = Package(
         // 4 The Primo family: discovery search over the catalogue.
         .target(
             name: "LecternEsploro",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternMARC", "LecternDiscovery"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LecternPrimo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma", "LecternEsploro"],
             swiftSettings: swiftSettings
         ),
         // 4 The Alma family.

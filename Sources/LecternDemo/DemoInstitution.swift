@@ -1,5 +1,6 @@
 import LecternAlma
 public import LecternCore
+import LecternEsploro
 import LecternGateway
 public import LecternStore
 
@@ -69,9 +70,11 @@ public enum DemoInstitution {
             return try await tx.reserveNumbers(CatalogIDs.counter, count: assetCount)
         }
         let ids = CatalogIDs(institution: code)
-        let assets = research.assets(assetCount, by: people.researchers, ids: (0..<Int64(assetCount)).map { ids.id(.bib, firstAsset + $0) })
+        let assets = research.assets(assetCount, by: people.researchers)
         try await store.write(in: tenant) { tx in
-            for asset in assets { try await tx.put(asset) }
+            for (offset, asset) in assets.enumerated() {
+                try await EsploroDocuments.put(asset, id: ids.id(.bib, firstAsset + Int64(offset)), draft: false, institution: code, into: tx)
+            }
         }
         let catalogue = DemoCatalogue(seed: 2026, institution: code)
         let batch = 1_000

@@ -171,7 +171,7 @@ struct DemoResearch {
 
     /// `count` assets by the researchers (one to five creators each, some from elsewhere), with
     /// DOIs under the test prefix 10.5555.
-    mutating func assets(_ count: Int, by researchers: [Researcher], ids: [String]) -> [Document] {
+    mutating func assets(_ count: Int, by researchers: [Researcher]) -> [AssetRecord] {
         let types: [(String, Int)] = [
             ("publication.journalArticle", 40), ("publication.conferencePaper", 12), ("publication.bookChapter", 8), ("publication.book", 4),
             ("publication.report", 5), ("publication.preprint", 6), ("etd.doctoral", 5), ("etd.graduate", 4), ("dataset.dataset", 8),
@@ -264,7 +264,7 @@ struct DemoResearch {
                 ),
                 JSONEntry("portal_visibility", .string("true")),
             ])
-            return EsploroDocuments.asset(id: ids[index], record: record)
+            return record
         }
     }
 

@@ -63,7 +63,7 @@ enum AssetDocument {
         return items.compactMap { if case .object(let entries) = $0 { AssetRecord(entries) } else { nil } }
     }
 
-    private static func strings(_ value: JSONValue?) -> [String] {
+    static func strings(_ value: JSONValue?) -> [String] {
         switch value {
         case .array(let items)?: items.compactMap(\.scalarText)
         case let value?: value.scalarText.map { [$0] } ?? []

@@ -115,9 +115,8 @@ struct AssetsAPI {
 
     private static func insert(_ record: AssetRecord, draft: Bool, institution: String, into tx: any StoreWriter) async throws -> Document {
         let id = CatalogIDs(institution: institution).id(.bib, try await tx.reserveNumbers(CatalogIDs.counter, count: 1))
-        let document = AssetDocument.make(id: id, record: record, status: draft ? "draft" : "approved", modified: Date())
-        try await tx.put(document)
-        return document
+        try await EsploroDocuments.put(record, id: id, draft: draft, institution: institution, into: tx)
+        return try await stored(id, in: tx)
     }
 
     // MARK: - POST /assets/{assetId}?op=patch, PUT /assets/{assetId}
@@ -150,14 +149,19 @@ struct AssetsAPI {
             {
                 throw APIError.invalidAsset("An asset with DOI \(doi) exists: \(other.id).")
             }
-            let updated = AssetDocument.make(id: id, record: record, status: stored.fields["deposit_status"] ?? "approved", modified: Date())
-            try await tx.put(updated)
-            return updated
+            let draft = stored.fields["deposit_status"] == "draft"
+            try await EsploroDocuments.put(record, id: id, draft: draft, institution: call.tenant.institution, into: tx)
+            return try await Self.stored(id, in: tx)
         }
         return try Self.records([document], total: 1)
     }
 
     // MARK: - Helpers
+
+    private static func stored(_ id: String, in reader: any StoreReader) async throws -> Document {
+        guard let document = try await reader.document(.asset, id: id) else { throw APIError.invalidIDList(id) }
+        return document
+    }
 
     private static func test(_ call: Call) throws -> Reply {
         try requireJSON(call)

@@ -1,6 +1,8 @@
 public import Foundation
 public import LecternAlma
 public import LecternCore
+import LecternDiscovery
+public import LecternMARC
 public import LecternRepresentation
 public import LecternStore
 
@@ -22,11 +24,25 @@ extension Kind {
     public static let organization = Kind(rawValue: "organization")
 }
 
-/// How Esploro objects become stored documents, for whoever loads data (the demo institution).
+/// How Esploro objects are stored, for the API and for whoever loads data (the demo institution).
 public enum EsploroDocuments {
-    /// An asset with its MMS id; `draft` is the deposit status.
-    public static func asset(id: String, record: AssetRecord, draft: Bool = false) -> Document {
-        AssetDocument.make(id: id, record: record, status: draft ? "draft" : "approved", modified: Date())
+    /// Writes the asset `id` and its discovery entry (none for a draft: Primo shows approved assets).
+    public static func put(_ record: AssetRecord, id: String, draft: Bool, institution: String, into tx: any StoreWriter) async throws {
+        try await tx.put(AssetDocument.make(id: id, record: record, status: draft ? "draft" : "approved", modified: Date()))
+        let entry =
+            draft ? nil : DiscoveryIndex(PNXNormalizer(institution: institution).record(bib: AssetMARC.record(record, id: id), mmsID: id)).entry
+        try await tx.setDiscovery(entry, for: .asset, id: id)
+    }
+
+    /// The assets `ids` as MARC records (``AssetMARC``) for discovery to show, in order; an id
+    /// that is not an asset is left out.
+    public static func discoveryRecords(_ ids: [String], in reader: any StoreReader) async throws -> [(id: String, record: MARCRecord)] {
+        var found: [(id: String, record: MARCRecord)] = []
+        for id in ids {
+            guard let document = try await reader.document(.asset, id: id) else { continue }
+            found.append((id, AssetMARC.record(try AssetDocument.record(document), id: id)))
+        }
+        return found
     }
 
     /// A research organization; `parent` is the code of the organization it belongs to.

@@ -1,6 +1,7 @@
 import LecternAlma
 public import LecternCore
 import LecternDiscovery
+import LecternEsploro
 import LecternMARC
 import LecternRepresentation
 public import LecternStore
@@ -35,11 +36,7 @@ struct PrimoAPI {
         let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
         let (page, documents) = try await store.read(in: call.tenant) { reader in
             let page = try await reader.discover(request.query)
-            let scores = Dictionary(page.matches.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
-            let documents = try await CatalogDiscovery.records(page.matches.map(\.id), in: reader).map {
-                PrimoDocument(mmsID: $0.mmsID, record: $0.record, holdings: $0.holdings, score: scores[$0.mmsID])
-            }
-            return (page, documents)
+            return (page, try await Self.documents(page.matches, in: reader))
         }
         let docs = documents.map { $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery) }
         let facets: [JSONValue] = PrimoSearchRequest.facetNames.compactMap { name in
@@ -72,10 +69,24 @@ struct PrimoAPI {
         )
     }
 
+    /// The matched bibs and assets as Primo documents, in the order of `matches`.
+    private static func documents(_ matches: [DiscoveryPage.Match], in reader: any StoreReader) async throws -> [PrimoDocument] {
+        let bibs = try await CatalogDiscovery.records(matches.filter { $0.kind == .bib }.map(\.id), in: reader)
+        let assets = try await EsploroDocuments.discoveryRecords(matches.filter { $0.kind == .asset }.map(\.id), in: reader)
+        var byID: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
+        for bib in bibs { byID[bib.mmsID] = (bib.record, bib.holdings) }
+        for asset in assets { byID[asset.id] = (asset.record, []) }
+        return matches.compactMap { match in
+            byID[match.id].map { PrimoDocument(mmsID: match.id, record: $0.record, holdings: $0.holdings, score: match.score) }
+        }
+    }
+
     /// The kinds and the facet condition the `vid`, `tab` and `scope` stand for; the legacy
     /// search without them searches the whole local catalogue.
     private func scope(_ call: Call) async throws -> ([Kind], FacetFilter?) {
-        guard let vid = call.query["vid"], !vid.isEmpty else { return ([.bib], nil) }
+        // Research assets are discovered with the catalogue, but a library holds no assets.
+        let everything: [Kind] = [.bib, .asset]
+        guard let vid = call.query["vid"], !vid.isEmpty else { return (everything, nil) }
         let tab = call.query["tab"] ?? ""
         let scope = call.query["scope"] ?? ""
         let (view, isLibrary) = try await store.read(in: call.tenant) { reader in
@@ -84,11 +95,11 @@ struct PrimoAPI {
             return (view, isLibrary)
         }
         guard let view else { throw APIError.invalidView(vid) }
-        if tab.isEmpty, scope.isEmpty { return ([.bib], nil) }
+        if tab.isEmpty, scope.isEmpty { return (everything, nil) }
         guard let scopes = view.tabs[tab] else { throw APIError.invalidTab(tab, vid: vid) }
         if isLibrary { return ([.bib], FacetFilter(facet: "library", values: [scope])) }
         guard scopes.contains(scope) else { throw APIError.invalidScope(scope, tab: tab) }
-        return ([.bib], nil)
+        return (everything, nil)
     }
 
     // MARK: - One record
@@ -101,11 +112,11 @@ struct PrimoAPI {
         let found = try await store.read(in: call.tenant) { reader -> PrimoDocument? in
             // A suppressed or deleted record is not found, as in search.
             let visible = try await reader.discover(
-                DiscoveryQuery(kinds: [.bib], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
+                DiscoveryQuery(kinds: [.bib, .asset], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
             )
-            guard visible.total > 0 else { return nil }
-            return try await CatalogDiscovery.records([mmsID], in: reader).first.map {
-                PrimoDocument(mmsID: mmsID, record: $0.record, holdings: $0.holdings, score: nil)
+            guard let match = visible.matches.first else { return nil }
+            return try await Self.documents([DiscoveryPage.Match(kind: match.kind, id: mmsID, score: 0)], in: reader).first.map {
+                PrimoDocument(mmsID: $0.mmsID, record: $0.record, holdings: $0.holdings, score: nil)
             }
         }
         guard let document = found else { throw APIError.recordNotFound(docid) }

@@ -132,3 +132,10 @@ struct BibFacts {
         var indicator2: Character
     }
 }
+
+extension BibFacts {
+    /// The DOIs among ``identifiers`` (`$$CDOI$$V10.1000/xyz`), bare.
+    var dois: [String] {
+        identifiers.compactMap { $0.hasPrefix("$$CDOI$$V") ? String($0.dropFirst(9)) : nil }
+    }
+}

@@ -45,6 +45,7 @@ extension PNXContext {
         var oclc: [String] = []
         for number in facts.systemNumbers { oclc.appendUnique(StandardNumber.oclcNumber(number) ?? "") }
         section.add("oclcid", oclc)
+        section.add("doi", facts.dois)
         section.add("format", type.citationFormat)
         section.add("genre", type.citationGenre)
         section.add("ristype", type.risType)

@@ -27,6 +27,8 @@ extension PNXContext {
             for publisher in imprint.publishers { general.appendNonEmpty(Self.citationName(publisher)) }
         }
         general.append(contentsOf: facts.editions)
+        // DOIs are searchable as any other text (`any,contains,10.1000/xyz`).
+        general.append(contentsOf: facts.dois)
         section.add("general", general)
         section.add("isbn", StandardNumber.searchISBNs(facts.isbns))
         var issns: [String] = []
