@@ -189,7 +189,7 @@ let package = Package(
         .testTarget(
             name: "LecternEsploroTests",
             dependencies: [
-                "LecternTesting",
+                "LecternTesting", "LecternCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Recorded"],

@@ -48,7 +48,7 @@ trap 'exit 130' INT TERM
 
 # A new database with the demo institution: serve until the server says it serves, then stop.
 seed() { # DATABASE-URL
-    "$LECTERN" serve --port "$PORT" --database "$1" --log-level error >"$WORK/serve.log" 2>&1 &
+    "$LECTERN" serve --port "$PORT" --database "$1" --log-level error --demo-bibs 0 >"$WORK/serve.log" 2>&1 &
     SERVER=$!
     local i
     for i in $(seq 1 300); do
