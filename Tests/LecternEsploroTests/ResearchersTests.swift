@@ -106,6 +106,24 @@ struct ResearchersTests {
         }
     }
 
+    @Test func aResearcherPutBackAsReadLosesNothingInJSONAndXML() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let id = try await Self.firstResearcher(client, key: lectern.sandboxKey)
+            let path = "/esploro/v1/researchers/\(id)"
+            let before = try await client.send(.get, path, key: lectern.sandboxKey, headers: Fixtures.json)
+            let put = try await client.send(.put, path, key: lectern.sandboxKey, headers: Fixtures.jsonBody, body: before.text)
+            #expect(put.status == 200, "\(put.text)")
+            let after = try await client.send(.get, path, key: lectern.sandboxKey, headers: Fixtures.json)
+            #expect(try Fixtures.serialized(try Wire.json(after.body)) == (try Fixtures.serialized(try Wire.json(before.body))))
+
+            let xmlBefore = try await client.send(.get, path, key: lectern.sandboxKey)
+            let xmlPut = try await client.send(.put, path, key: lectern.sandboxKey, headers: Fixtures.xmlBody, body: xmlBefore.text)
+            #expect(xmlPut.status == 200, "\(xmlPut.text)")
+            #expect(try await client.send(.get, path, key: lectern.sandboxKey).text == xmlBefore.text)
+        }
+    }
+
     @Test func postCreatesAResearcherAndDeleteEndsTheRoleButKeepsTheUser() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
