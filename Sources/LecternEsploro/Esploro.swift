@@ -1,9 +1,9 @@
-public import Foundation
-public import LecternAlma
+import Foundation
+import LecternAlma
 public import LecternCore
 import LecternDiscovery
 public import LecternMARC
-public import LecternRepresentation
+import LecternRepresentation
 public import LecternStore
 
 /// The Esploro API family (ESPLORO.md, WIRE.md section 7): researchers (Alma users with a

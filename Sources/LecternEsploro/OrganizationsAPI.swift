@@ -1,6 +1,6 @@
 import LecternAlma
 import LecternCore
-public import LecternRepresentation
+import LecternRepresentation
 import LecternStore
 
 /// `/esploro/v1/organizations/internal`: the institution's research organizations, by code, so
