@@ -1,4 +1,4 @@
-public import LecternRepresentation
+import LecternRepresentation
 public import LecternStore
 
 extension Kind {
