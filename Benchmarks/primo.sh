@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Primo search latency: p50 and p99 of `GET /primo/v1/search` (through the whole gateway, one
+# query at a time) beside the naive raw SQL query on the same database file (FTS5 MATCH, bm25
+# top 10, total count, five GROUP BY facet counts), over words drawn from the catalogue's own
+# titles, stop words included. Run by hand, not in CI:
+#
+#     Benchmarks/primo.sh
+#
+# The catalogue is COUNT generated demo records (`lectern demo-catalogue`) loaded with
+# `lectern import marc` into a new database whose demo institution `lectern serve` created.
+# Knobs: COUNT (default 100000), QUERIES (default 300), PORT (default 18092), SCRATCH (build
+# directory, default .build-bench), SKIP_BUILD=1 to reuse the binary there.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+COUNT=${COUNT:-100000}
+QUERIES=${QUERIES:-300}
+PORT=${PORT:-18092}
+SCRATCH=${SCRATCH:-.build-bench}
+
+say() { printf '%s\n' "$*" >&2; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    say "== building lectern (release) into $SCRATCH"
+    swift build -c release --product lectern --scratch-path "$SCRATCH" >&2
+fi
+LECTERN="$SCRATCH/release/lectern"
+WORK=$(mktemp -d /tmp/lectern-primo-bench.XXXXXX)
+DB="$WORK/lectern.sqlite"
+SERVER=""
+cleanup() {
+    if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Serves the database until the server says it serves; leaves its pid in SERVER.
+serve() {
+    "$LECTERN" serve --port "$PORT" --database "sqlite:$DB" --log-level error --demo-bibs 0 >"$WORK/serve.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 600); do
+        if grep -q '^Serving' "$WORK/serve.log"; then return; fi
+        if ! kill -0 "$SERVER" 2>/dev/null; then say "lectern serve stopped:"; cat "$WORK/serve.log" >&2; exit 1; fi
+        sleep 0.2
+    done
+    say "lectern serve did not start"; exit 1
+}
+
+say "== seeding the demo institution (no demo bibs) and importing $COUNT generated records"
+serve
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+"$LECTERN" demo-catalogue --count "$COUNT" --start 10000000 --format iso2709 "$WORK/records.mrc"
+"$LECTERN" import marc "$WORK/records.mrc" --institution DEMO --database "sqlite:$DB" >&2
+KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area primo=ro --unthrottled --database "sqlite:$DB")
+
+say "== measuring $QUERIES queries"
+serve
+echo "Primo search over $COUNT generated records + the demo research assets, $(nproc) cores"
+python3 Benchmarks/primo_latency.py "$DB" "http://127.0.0.1:$PORT" "$KEY" "$QUERIES"

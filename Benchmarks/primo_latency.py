@@ -1,0 +1,91 @@
+"""Latency of Primo search: Lectern's GET /primo/v1/search beside the naive raw SQL query on
+the same database (FTS5 MATCH, bm25 top 10, the total count, five GROUP BY facet counts), one
+query at a time, in one run. Run by Benchmarks/primo.sh; standard library only.
+
+    python3 Benchmarks/primo_latency.py DATABASE_FILE BASE_URL API_KEY [QUERIES]
+"""
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def query_words(db, count, rng):
+    """Words drawn from real-looking titles: every word of sampled titles, stop words included,
+    so common words come up as often as titles use them, and rare ones too."""
+    total = db.execute("SELECT max(rowid) FROM discovery_text").fetchone()[0]
+    words = []
+    while len(words) < count:
+        row = db.execute("SELECT title FROM discovery_text WHERE rowid = ?", (rng.randint(1, total),)).fetchone()
+        if not row or not row[0]:
+            continue
+        title = [w.strip(".,:;/[]()'\"").lower() for w in row[0].split()]
+        title = [w for w in title if w.isalpha()]
+        if title:
+            words.append(" ".join(rng.sample(title, min(len(title), rng.choice([1, 1, 2])))))
+    return words
+
+
+def naive(db, words, facets):
+    match = " AND ".join('"%s"' % w for w in words.split())
+    started = time.perf_counter()
+    db.execute(
+        "SELECT rowid, bm25(discovery_text) AS score FROM discovery_text WHERE discovery_text MATCH ? ORDER BY score LIMIT 10",
+        (match,),
+    ).fetchall()
+    total = db.execute("SELECT count(*) FROM discovery_text WHERE discovery_text MATCH ?", (match,)).fetchone()[0]
+    for facet in facets:
+        db.execute(
+            "SELECT value, count(*) AS n FROM discovery_facets WHERE facet = ? AND row IN "
+            "(SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?) GROUP BY value ORDER BY n DESC LIMIT 20",
+            (facet, match),
+        ).fetchall()
+    return time.perf_counter() - started, total
+
+
+def lectern(base, key, words):
+    q = urllib.parse.quote("any,contains," + words)
+    url = f"{base}/primo/v1/search?vid=DEMO:DEFAULT&tab=Everything&scope=MyInst_and_CI&q={q}&limit=10&apikey={key}"
+    started = time.perf_counter()
+    with urllib.request.urlopen(url) as answer:
+        body = json.loads(answer.read())
+    return time.perf_counter() - started, body["info"]["total"]
+
+
+def main():
+    database, base, key = sys.argv[1:4]
+    count = int(sys.argv[4]) if len(sys.argv) > 4 else 300
+    rng = random.Random(2026)
+    db = sqlite3.connect(database)
+    facets = [row[0] for row in db.execute("SELECT DISTINCT facet FROM discovery_facets LIMIT 5")]
+    queries = query_words(db, count, rng)
+    lectern(base, key, queries[0])  # warm the server
+    rows = {"lectern": [], "naive": []}
+    totals = []
+    for words in queries:
+        seconds, total = lectern(base, key, words)
+        rows["lectern"].append(seconds)
+        naive_seconds, naive_total = naive(db, words, facets)
+        rows["naive"].append(naive_seconds)
+        totals.append((words, total, naive_total))
+    print(f"{len(queries)} queries; facets counted by the naive query: {', '.join(facets)}")
+    print(f"{'run':<44} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    for name, label in [("lectern", "Lectern GET /primo/v1/search (HTTP)"), ("naive", "naive raw SQL (MATCH, bm25, count, facets)")]:
+        values = rows[name]
+        print(f"{label:<44} {percentile(values, .5) * 1000:8.1f} {percentile(values, .99) * 1000:8.1f} {max(values) * 1000:8.1f}")
+    print(f"ratio naive/Lectern at p99: {percentile(rows['naive'], .99) / percentile(rows['lectern'], .99):.2f}")
+    biggest = sorted(totals, key=lambda t: -t[2])[:3]
+    print("largest result sets (query, Lectern total, raw total):", "; ".join(f"{w!r} {a} {b}" for w, a, b in biggest))
+
+
+if __name__ == "__main__":
+    main()
