@@ -1,3 +1,4 @@
+import Foundation
 public import LecternRepresentation
 
 /// An HTTP method, as the route tables name it.
@@ -81,5 +82,18 @@ extension Call {
         guard let text = query[name], !text.isEmpty else { return defaultValue }
         guard let value = Int(text), range.contains(value) else { throw APIError.invalidParameter(name, text) }
         return value
+    }
+}
+
+extension String {
+    /// The values of a comma-separated list (`mms_id=1,2`, `expand=loans,fees`), trimmed, empty ones dropped.
+    public var commaSeparatedValues: [String] {
+        split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether the text is a day as query parameters write it: `YYYY-MM-DD`.
+    public var isDay: Bool {
+        let parts = split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

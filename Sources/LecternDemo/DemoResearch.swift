@@ -45,6 +45,10 @@ struct DemoResearch {
         return documents
     }
 
+    /// The code tables the researcher section's codes come from, as every institution has them.
+    static let topics = StandardCodeTables.rows(of: "ResearchTopics")
+    static let positions = StandardCodeTables.rows(of: "OrganizationPositions")
+
     struct Researcher {
         let id: String
         let first: String
@@ -81,19 +85,16 @@ struct DemoResearch {
     private mutating func researcherUser(_ user: Node, _ researcher: Researcher) -> Node {
         var user = user
         let group = user.value("user_group") ?? ""
-        let position: (String, String) =
+        let positionCode =
             switch group {
-            case "FACULTY": random.pick([("PROFESSOR", "Professor"), ("ASSOC_PROF", "Associate professor"), ("LECTURER", "Lecturer")])
-            case "GRAD": ("PHD", "Doctoral candidate")
-            case "ALUMNI": ("EMERITUS", "Emeritus")
-            default: random.pick([("POSTDOC", "Postdoctoral fellow"), ("RESEARCH_STAFF", "Research staff")])
+            case "FACULTY": random.pick(["PROFESSOR", "ASSOC_PROF", "LECTURER"])
+            case "GRAD": "PHD"
+            case "ALUMNI": "EMERITUS"
+            default: random.pick(["POSTDOC", "RESEARCH_STAFF"])
             }
+        let position = Self.positions.first { $0.code == positionCode }.map { ($0.code, $0.description) } ?? (positionCode, "")
         func code(_ name: String, _ value: (String, String)) -> Node { Node(name, attributes: [.init("desc", value.1)], text: value.0) }
-        let topics = [
-            ("AI", "Artificial intelligence"), ("CLIMATE", "Climate science"), ("GENOMICS", "Genomics"), ("HISTORY_SCI", "History of science"),
-            ("MATERIALS", "Materials science"), ("NEURO", "Neuroscience"), ("PUBLIC_HEALTH", "Public health"), ("QUANTUM", "Quantum computing"),
-            ("SOCIAL_POLICY", "Social policy"), ("LINGUISTICS", "Linguistics"), ("ECOLOGY", "Ecology"), ("ECONOMICS", "Development economics"),
-        ]
+        let topics = Self.topics.map { ($0.code, $0.description) }
         var chosenTopics: [(String, String)] = []
         for _ in 0..<(1 + random.int(3)) {
             let topic = random.pick(topics)

@@ -40,7 +40,7 @@ struct AssetsAPI {
             ("embargo_expiry_date_from", "embargo", \DocumentQuery.atLeast), ("embargo_expiry_date_to", "embargo", \DocumentQuery.atMost),
         ] {
             guard let value = call.query[parameter], !value.isEmpty else { continue }
-            guard Self.isDay(value) else { throw APIError.invalidDate(parameter, value) }
+            guard value.isDay else { throw APIError.invalidDate(parameter, value) }
             query[keyPath: bound][field] = value
         }
         if let openAccess = call.query["open_access"], !openAccess.isEmpty {
@@ -50,7 +50,7 @@ struct AssetsAPI {
         var clauses: [SearchExpression] = []
         if let user = call.query["user_primary_id"], !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
         if let codes = call.query["org_code"], !codes.isEmpty {
-            clauses.append(.or(Self.list(codes).map { .words(field: "organization", [$0]) }))
+            clauses.append(.or(codes.commaSeparatedValues.map { .words(field: "organization", [$0]) }))
         }
         if !clauses.isEmpty { query.search = .and(clauses) }
         let finalQuery = query
@@ -59,15 +59,9 @@ struct AssetsAPI {
     }
 
     private func byDOI(_ dois: String, call: Call, limit: Int, offset: Int) async throws -> Reply {
-        let wanted = Self.list(dois)
+        let wanted = dois.commaSeparatedValues
         guard !wanted.isEmpty, wanted.count <= 100, wanted.allSatisfy(AssetRecord.isDOI) else { throw APIError.invalidParameter("doi", dois) }
-        let found = try await store.read(in: call.tenant) { reader in
-            var documents: [Document] = []
-            for doi in wanted {
-                if let document = try await reader.document(.asset, key: doi.lowercased(), type: "doi") { documents.append(document) }
-            }
-            return documents
-        }
+        let found = try await lookUp(wanted, call: call) { reader, doi in try await reader.document(.asset, key: doi.lowercased(), type: "doi") }
         return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
     }
 
@@ -78,15 +72,24 @@ struct AssetsAPI {
         let ids = try Self.ids(call.path["assetIds"] ?? "")
         let limit = try call.integer("limit", default: 10, in: 0...100)
         let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
-        let found = try await store.read(in: call.tenant) { reader in
+        let found = try await lookUp(ids, call: call) { reader, id in try await reader.document(.asset, id: id) }
+        guard !found.isEmpty else { throw APIError.invalidIDList(ids.joined(separator: ",")) }
+        return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+    }
+
+    /// The assets `find` finds for `values`, in their order; values that find none are left out.
+    private func lookUp(
+        _ values: [String],
+        call: Call,
+        _ find: @Sendable @escaping (any StoreReader, String) async throws -> Document?
+    ) async throws -> [Document] {
+        try await store.read(in: call.tenant) { reader in
             var documents: [Document] = []
-            for id in ids {
-                if let document = try await reader.document(.asset, id: id) { documents.append(document) }
+            for value in values {
+                if let document = try await find(reader, value) { documents.append(document) }
             }
             return documents
         }
-        guard !found.isEmpty else { throw APIError.invalidIDList(ids.joined(separator: ",")) }
-        return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
     }
 
     // MARK: - POST /assets
@@ -187,14 +190,10 @@ struct AssetsAPI {
     }
 
     private static func ids(_ text: String) throws -> [String] {
-        let ids = list(text)
+        let ids = text.commaSeparatedValues
         guard !ids.isEmpty, ids.count <= 100 else { throw APIError.invalidIDList(text) }
         if let bad = ids.first(where: { !CatalogIDs.isNumeric($0) }) { throw APIError.nonNumericID(bad) }
         return ids
-    }
-
-    private static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func flag(_ call: Call, _ name: String, default value: Bool) throws -> Bool {
@@ -204,10 +203,5 @@ struct AssetsAPI {
         case "false": return false
         default: throw APIError.invalidParameter(name, text)
         }
-    }
-
-    private static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return text.count == 10 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }

@@ -108,16 +108,14 @@ struct PrimoAPI {
     @Sendable func record(_ call: Call) async throws -> Reply {
         let docid = call.path["docid"] ?? ""
         guard call.path["context"] == "L", docid.hasPrefix("alma") else { throw APIError.recordNotFound(docid) }
-        let mmsID = String(docid.dropFirst(4))
         let found = try await store.read(in: call.tenant) { reader -> PrimoDocument? in
             // A suppressed or deleted record is not found, as in search.
             let visible = try await reader.discover(
                 DiscoveryQuery(kinds: [.bib, .asset], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
             )
-            guard let match = visible.matches.first else { return nil }
-            return try await Self.documents([DiscoveryPage.Match(kind: match.kind, id: mmsID, score: 0)], in: reader).first.map {
-                PrimoDocument(mmsID: $0.mmsID, record: $0.record, holdings: $0.holdings, score: nil)
-            }
+            guard var document = try await Self.documents(visible.matches, in: reader).first else { return nil }
+            document.score = nil  // one record on its own has no relevance
+            return document
         }
         guard let document = found else { throw APIError.recordNotFound(docid) }
         guard case .object(var entries) = document.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true) else {

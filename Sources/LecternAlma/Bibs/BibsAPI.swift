@@ -25,7 +25,7 @@ struct BibsAPI {
     @Sendable func list(_ call: Call) async throws -> Reply {
         let found: [Document] = try await store.read(in: call.tenant) { reader in
             if let ids = call.query["mms_id"] {
-                let list = ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let list = ids.commaSeparatedValues
                 guard (1...100).contains(list.count) else { throw APIError.invalidParameter("mms_id", ids) }
                 var bibs: [Document] = []
                 for id in list { if let bib = try await reader.document(.bib, id: id) { bibs.append(bib) } }
@@ -110,7 +110,7 @@ struct BibsAPI {
     /// `expand=requests` with the requests count.
     private func view(_ document: Document, call: Call) async throws -> Node {
         var bib = CatalogViews.bib(document.body, baseURL: call.baseURL)
-        let expand = Set((call.query["expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let expand = Set((call.query["expand"] ?? "").commaSeparatedValues)
         if expand.contains("p_avail"), call.query["view"] != "brief" {
             let fields = try await store.read(in: call.tenant) { reader in
                 let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: document.id)).items

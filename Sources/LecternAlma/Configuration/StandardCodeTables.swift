@@ -7,6 +7,11 @@ public enum StandardCodeTables {
         tables.map { AlmaDocuments.codeTable($0.name, description: $0.description, rows: $0.rows) }
     }
 
+    /// The rows (code, description) of the standard table `name`; none for an unknown name.
+    public static func rows(of name: String) -> [(code: String, description: String)] {
+        (tables.first { $0.name == name }?.rows ?? []).map { (code: $0.0, description: $0.1) }
+    }
+
     private static let tables: [(name: String, description: String, rows: [(String, String)])] = [
         (
             "UserGroups", "User groups",

@@ -68,7 +68,7 @@ public struct UsersAPI: Sendable {
         case let other: throw APIError.invalidParameter("order_by", other)
         }
         if let from = call.query["modify_date_from"] {
-            guard Self.isDay(from) else { throw APIError.invalidParameter("modify_date_from", from) }
+            guard from.isDay else { throw APIError.invalidParameter("modify_date_from", from) }
             query.atLeast["modified"] = from
         }
         let finalQuery = query
@@ -134,7 +134,7 @@ public struct UsersAPI: Sendable {
             }
         }
         if let expand = call.query["expand"] {
-            let names = Set(expand.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let names = Set(expand.commaSeparatedValues)
             let link = "\(call.baseURL)\(base)/\(Self.escape(document.id))"
             for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where names.contains(name) {
                 user.setChild(Node(name, attributes: [.init("link", "\(link)/\(name)")], text: value))
@@ -145,7 +145,7 @@ public struct UsersAPI: Sendable {
 
     @Sendable func update(_ call: Call) async throws -> Reply {
         let incoming = admitted(try call.object("user", as: AlmaShapes.user))
-        let override = Set((call.query["override"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let override = Set((call.query["override"] ?? "").commaSeparatedValues)
         let password = incoming.value("password").flatMap { $0.isEmpty ? nil : $0 }
         let newHash = password.map(passwords.hash)
         let user = try await store.write(in: call.tenant) { tx in
@@ -204,14 +204,8 @@ public struct UsersAPI: Sendable {
 
     /// The user named by the path, who must be a researcher when this API serves researchers.
     private func find(_ call: Call, in reader: any StoreReader) async throws -> Document {
-        try await Self.find(call, in: reader, isResearcher: population == .researchers ? true : nil)
-    }
-
-    /// The user named by the path's `user_id`, by `user_id_type` (default: every unique
-    /// identifier); not found unless `isResearcher` is `nil` or matches.
-    private static func find(_ call: Call, in reader: any StoreReader, isResearcher: Bool?) async throws -> Document {
         let user = try await Self.find(call, in: reader)
-        if let isResearcher, (user.body.value("is_researcher") == "true") != isResearcher {
+        if population == .researchers, user.body.value("is_researcher") != "true" {
             throw APIError.userNotFound(call.path["user_id"] ?? "")
         }
         return user
@@ -248,11 +242,6 @@ public struct UsersAPI: Sendable {
         var user = user
         user.setAttribute("link", nil)
         return .object(user, AlmaShapes.user)
-    }
-
-    private static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return parts.count == 3 && parts.allSatisfy { Int($0) != nil } && text.count == 10
     }
 
     static func escape(_ id: String) -> String {
