@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The executable: argument parsing only.
@@ -40,11 +42,35 @@ let package = Package(
             name: "LecternHTTP",
             dependencies: [
                 "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
+                "LecternPortal", "LecternPortalWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The developer portal: its rules (no HTTP), then its web pages.
+        .target(
+            name: "LecternPortal",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternGateway",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LecternPortalWeb",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternPortal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -117,7 +143,7 @@ let package = Package(
         .target(
             name: "LecternTesting",
             dependencies: [
-                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternPortal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -182,6 +208,14 @@ let package = Package(
             name: "LecternPrimoTests",
             dependencies: [
                 "LecternTesting", "LecternCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternPortalTests",
+            dependencies: [
+                "LecternTesting", "LecternCore", "LecternPortal", "LecternStore", "LecternSQLite",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings

@@ -3,6 +3,8 @@ import LecternAlma
 public import LecternCore
 import LecternEsploro
 public import LecternGateway
+public import LecternPortal
+import LecternPortalWeb
 import LecternPrimo
 public import LecternStore
 public import Logging
@@ -15,18 +17,22 @@ public struct Services: Sendable {
     public var gateway: Gateway
     /// How user passwords are hashed.
     public var passwords: any PasswordHasher
+    /// The developer portal, when it is served.
+    public var portal: Portal?
 
     /// Creates the bundle.
-    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher()) {
+    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher(), portal: Portal? = nil) {
         self.store = store
         self.gateway = gateway
         self.passwords = passwords
+        self.portal = portal
     }
 }
 
-/// The router: the gateway first, then every family's routes.
+/// The router: the portal's pages (outside the gateway), the gateway, then every family's routes.
 public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
     let router = Router(context: LecternRequestContext.self)
+    if let portal = services.portal { PortalWeb<LecternRequestContext>(portal: portal).install(on: router) }
     router.addGateway(services.gateway)
     router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
     router.addRoutes(Primo.routes(store: services.store))

@@ -121,6 +121,7 @@ enum Migrations {
                     """
             )
         }
+        PortalSQL.register(&migrator)
         return migrator
     }
 }
