@@ -1,9 +1,6 @@
 public import Hummingbird
-import LecternAlma
 public import LecternCore
-import LecternEsploro
 public import LecternGateway
-import LecternPrimo
 public import LecternStore
 public import Logging
 
@@ -24,13 +21,20 @@ public struct Services: Sendable {
     }
 }
 
-/// The router: the gateway first, then every family's routes.
+/// The router: the OpenAPI documents (no key needed), then the gateway, then every family's routes.
 public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
+    buildRouter(services, api: APIRoutes(services))
+}
+
+/// The router over route tables already built, so that a caller (the portal) can share their
+/// ``APIRoutes/catalog``.
+///
+/// The OpenAPI routes come before the gateway: middleware wraps only the routes added after it.
+public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternRequestContext> {
     let router = Router(context: LecternRequestContext.self)
+    router.addOpenAPI(api.catalog)
     router.addGateway(services.gateway)
-    router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
-    router.addRoutes(Primo.routes(store: services.store))
-    router.addRoutes(Esploro.routes(store: services.store, passwords: services.passwords))
+    router.addRoutes(api.routes)
     return router
 }
 
