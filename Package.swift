@@ -42,7 +42,7 @@ let package = Package(
             name: "LecternHTTP",
             dependencies: [
                 "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
-                "LecternPortal", "LecternPortalWeb",
+                "LecternOpenAPI", "LecternPortal", "LecternPortalWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -82,6 +82,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The API catalog: route tables as operations by area, and their OpenAPI documents.
+        .target(
+            name: "LecternOpenAPI",
+            dependencies: ["LecternCore", "LecternGateway"],
             swiftSettings: swiftSettings
         ),
         // 4 The Primo family: discovery search over the catalogue.
@@ -227,6 +233,14 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Recorded"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternOpenAPITests",
+            dependencies: [
+                "LecternOpenAPI", "LecternCore", "LecternHTTP", "LecternTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

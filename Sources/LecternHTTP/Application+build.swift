@@ -1,11 +1,8 @@
 public import Hummingbird
-import LecternAlma
 public import LecternCore
-import LecternEsploro
 public import LecternGateway
 public import LecternPortal
 import LecternPortalWeb
-import LecternPrimo
 public import LecternStore
 public import Logging
 
@@ -29,14 +26,26 @@ public struct Services: Sendable {
     }
 }
 
-/// The router: the portal's pages (outside the gateway), the gateway, then every family's routes.
+/// The router: the OpenAPI documents and the portal's pages (outside the gateway, no key
+/// needed), then the gateway, then every family's routes.
 public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
+    buildRouter(services, api: APIRoutes(services))
+}
+
+/// The router over route tables already built, so that a caller (the portal) can share their
+/// ``APIRoutes/catalog``.
+///
+/// The OpenAPI routes come before the gateway: middleware wraps only the routes added after it.
+public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternRequestContext> {
     let router = Router(context: LecternRequestContext.self)
-    if let portal = services.portal { PortalWeb<LecternRequestContext>(portal: portal).install(on: router) }
+    router.addOpenAPI(api.catalog)
+    let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
+    if let portal = services.portal {
+        PortalWeb<LecternRequestContext>(portal: portal, catalog: api.catalog, console: console).install(on: router)
+    }
     router.addGateway(services.gateway)
-    router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
-    router.addRoutes(Primo.routes(store: services.store))
-    router.addRoutes(Esploro.routes(store: services.store, passwords: services.passwords))
+    router.addRoutes(api.routes)
+    console.connect(router)
     return router
 }
 
