@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// An actor is not such a lock: it lets other calls in at every `await`. The SQLite store holds
 /// this lock for the whole of a write transaction, which spans several awaits.
-final class AsyncLock: Sendable {
+public final class AsyncLock: Sendable {
     private struct State {
         var locked = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -12,8 +12,11 @@ final class AsyncLock: Sendable {
 
     private let state = Mutex(State())
 
+    /// Creates an unlocked lock.
+    public init() {}
+
     /// Runs `body` while holding the lock.
-    func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    public func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await lock()
         defer { unlock() }
         return try await body()
