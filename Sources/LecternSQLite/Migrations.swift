@@ -121,6 +121,7 @@ enum Migrations {
                     """
             )
         }
+        KeyLifecycleSQL.register(&migrator)
         return migrator
     }
 }
