@@ -3,7 +3,8 @@ import Synchronization
 /// A first-in, first-out lock for async code: one holder at a time, waiters suspended, not blocked.
 ///
 /// An actor is not such a lock: it lets other calls in at every `await`. The SQLite store holds
-/// this lock for the whole of a write transaction, which spans several awaits.
+/// this lock for the whole of a write transaction, which spans several awaits; the gateway holds
+/// it while it stores the calls it recorded, so that a reader can wait for a store under way.
 public final class AsyncLock: Sendable {
     private struct State {
         var locked = false

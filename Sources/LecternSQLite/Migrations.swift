@@ -122,6 +122,8 @@ enum Migrations {
             )
         }
         KeyLifecycleSQL.register(&migrator)
+        UsageSQL.register(&migrator)
+        RequestLogSQL.register(&migrator)
         return migrator
     }
 }

@@ -146,6 +146,18 @@ public protocol Registry: Sendable {
     func productsInMaintenance() async throws -> Set<Product>
     /// Switches a product's maintenance on or off.
     func setMaintenance(_ product: Product, on: Bool) async throws
+    /// Adds `counts` to the stored usage counts (several nodes add up).
+    func addUsage(_ counts: [UsageCount]) async throws
+    /// The usage counts of `institution` from `fromDay` to `toDay` (`yyyy-MM-dd`, both included),
+    /// of the keys `keyIDs` or of every key when `nil`, ordered by day, key, area, status and code.
+    func usage(institution: String, keyIDs: [Int64]?, fromDay: String, toDay: String) async throws -> [UsageCount]
+    /// Appends `entries` (oldest first) to the request log, then keeps only the newest
+    /// `keepingNewest` entries of each key that got some.
+    func appendRequestLog(_ entries: [RequestLogEntry], keepingNewest: Int) async throws
+    /// The newest `limit` stored entries of a key's request log, newest first.
+    ///
+    /// Calls not yet stored are not here: `Gateway.requestLog(keyID:limit:)` stores them first.
+    func requestLog(keyID: Int64, limit: Int) async throws -> [RequestLogEntry]
 }
 
 /// A registry failure with a one-line message for the command line.

@@ -10,8 +10,10 @@ struct APIKeyMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let key = request.apiKey, !key.isEmpty else { throw GatewayError.missingKey }
+        let caller = try await gateway.keys.caller(for: String(key))
+        context.outcome.setCaller(caller)
         var context = context
-        context.caller = try await gateway.keys.caller(for: String(key))
+        context.caller = caller
         return try await next(request, context)
     }
 }

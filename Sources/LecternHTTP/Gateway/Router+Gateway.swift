@@ -10,6 +10,7 @@ extension Router<LecternRequestContext> {
     ///
     /// ```
     ///  request ─▶ RequestLogMiddleware      method, path (key redacted), status, latency
+    ///          ─▶ CallRecordMiddleware      usage counts and the key's request log, once the key is known
     ///          ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
     ///          ─▶ ErrorRenderingMiddleware  GatewayError / APIError / anything else -> documented body
     ///          ─▶ RequestSizeMiddleware     REQUEST_TOO_LARGE; collects the body
@@ -23,11 +24,16 @@ extension Router<LecternRequestContext> {
     ///          ─▶ route adapter -> family handler
     /// ```
     ///
+    /// `CallRecordMiddleware` is outside both error renderers, so it sees every answer as the client
+    /// gets it; the stages tell it the key, the area and the rendered error code through the
+    /// context's shared `CallOutcome`.
+    ///
     /// Call it before adding any route: middleware wraps only the routes added after it.
     @discardableResult
     public func addGateway(_ gateway: Gateway, logLevel: Logger.Level = .debug) -> Self {
         addMiddleware {
             RequestLogMiddleware(level: logLevel)
+            CallRecordMiddleware(gateway: gateway)
             CORSMiddleware()
             ErrorRenderingMiddleware()
             RequestSizeMiddleware(limit: gateway.maxBodyBytes)
