@@ -13,6 +13,8 @@ public final class Gateway: Sendable {
     public let counters: ThresholdCounters
     /// The usage counts and request logs of the keys.
     public let recorder: CallRecorder
+    /// The fault plans of sandbox keys.
+    public let faults: FaultInjector
     /// The largest accepted request body, in bytes.
     public let maxBodyBytes: Int
     /// Where institutions are looked up.
@@ -33,6 +35,7 @@ public final class Gateway: Sendable {
         self.keys = KeyDirectory(registry: registry)
         self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit, clock: clock)
         self.recorder = CallRecorder(registry: registry)
+        self.faults = FaultInjector(registry: registry)
         self.maxBodyBytes = maxBodyBytes
         self.clock = clock
     }

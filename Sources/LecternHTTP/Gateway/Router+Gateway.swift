@@ -17,9 +17,10 @@ extension Router<LecternRequestContext> {
     ///          ─▶ APIKeyMiddleware          GENERAL_ERROR (no key), INVALID_REQUEST, UNAUTHORIZED
     ///          ─▶ IPRestrictionMiddleware   FORBIDDEN
     ///          ─▶ AccessPolicyMiddleware    plan, method and area: UNAUTHORIZED
-    ///          ─▶ MaintenanceMiddleware     503 ROUTING_ERROR
+    ///          ─▶ MaintenanceMiddleware     503 ROUTING_ERROR (also when a fault plan injects it)
     ///          ─▶ BodyMiddleware            XML without XML content type, malformed XML: GENERAL_ERROR
-    ///          ─▶ ThresholdMiddleware       429 PER_SECOND_THRESHOLD / DAILY_THRESHOLD; X-Exl-Api-Remaining
+    ///          ─▶ ThresholdMiddleware       429 PER_SECOND_THRESHOLD / DAILY_THRESHOLD, real or injected;
+    ///                                       X-Exl-Api-Remaining
     ///          ─▶ ErrorRenderingMiddleware  a handler's APIError becomes its 400 here, so it is counted
     ///          ─▶ route adapter -> family handler
     /// ```
