@@ -15,11 +15,13 @@ public final class Gateway: Sendable {
     public let recorder: CallRecorder
     /// The fault plans of sandbox keys.
     public let faults: FaultInjector
+    /// The tokens of the developer portal's API console.
+    public let consoleTokens: ConsoleTokens
     /// The largest accepted request body, in bytes.
     public let maxBodyBytes: Int
     /// Where institutions are looked up.
     public let registry: any Registry
-    /// The time, by the clock given at creation: arrival times and days of calls.
+    /// The time, by the clock given at creation: arrival times and days of calls, token expiry.
     public let clock: @Sendable () -> Date
     private let maintenance = Mutex<Set<Product>>([])
     private let institutions = Mutex<[String: Institution]>([:])
@@ -36,6 +38,7 @@ public final class Gateway: Sendable {
         self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit, clock: clock)
         self.recorder = CallRecorder(registry: registry)
         self.faults = FaultInjector(registry: registry)
+        self.consoleTokens = ConsoleTokens(clock: clock)
         self.maxBodyBytes = maxBodyBytes
         self.clock = clock
     }

@@ -38,6 +38,16 @@ public final class KeyDirectory: Sendable {
         return try remember(record, readAt: generation)
     }
 
+    /// The caller for the key with row id `keyID` (console tokens name keys by id).
+    ///
+    /// - throws: ``GatewayError/unauthorized`` when there is no such key or it is revoked.
+    public func caller(forKeyID keyID: Int64) async throws -> Caller {
+        let (cached, generation) = state.withLock { state in (state.hashByID[keyID].flatMap { state.byHash[$0] }, state.generation) }
+        if let cached { return cached }
+        guard let record = try await registry.key(id: keyID) else { throw GatewayError.unauthorized }
+        return try remember(record, readAt: generation)
+    }
+
     /// Drops the key with row id `keyID` from the cache: its next call reads the registry again.
     public func forget(keyID: Int64) {
         state.withLock { state in

@@ -29,3 +29,8 @@ struct RefusalShape: Equatable, CustomStringConvertible {
 
     var description: String { "\(status) \(headers) \(body)" }
 }
+
+extension HTTPField.Name {
+    /// The developer portal's API console token.
+    static let consoleToken = Self("X-Lectern-Console-Token")!
+}

@@ -14,7 +14,7 @@ extension Router<LecternRequestContext> {
     ///          ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
     ///          ─▶ ErrorRenderingMiddleware  GatewayError / APIError / anything else -> documented body
     ///          ─▶ RequestSizeMiddleware     REQUEST_TOO_LARGE; collects the body
-    ///          ─▶ APIKeyMiddleware          GENERAL_ERROR (no key), INVALID_REQUEST, UNAUTHORIZED
+    ///          ─▶ APIKeyMiddleware          GENERAL_ERROR (no key), INVALID_REQUEST, UNAUTHORIZED; console tokens
     ///          ─▶ IPRestrictionMiddleware   FORBIDDEN
     ///          ─▶ AccessPolicyMiddleware    plan, method and area: UNAUTHORIZED
     ///          ─▶ MaintenanceMiddleware     503 ROUTING_ERROR (also when a fault plan injects it)
