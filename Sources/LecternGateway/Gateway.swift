@@ -11,10 +11,18 @@ public final class Gateway: Sendable {
     public let keys: KeyDirectory
     /// The threshold counters.
     public let counters: ThresholdCounters
+    /// The usage counts and request logs of the keys.
+    public let recorder: CallRecorder
+    /// The fault plans of sandbox keys.
+    public let faults: FaultInjector
+    /// The tokens of the developer portal's API console.
+    public let consoleTokens: ConsoleTokens
     /// The largest accepted request body, in bytes.
     public let maxBodyBytes: Int
     /// Where institutions are looked up.
     public let registry: any Registry
+    /// The time, by the clock given at creation: arrival times and days of calls, token expiry.
+    public let clock: @Sendable () -> Date
     private let maintenance = Mutex<Set<Product>>([])
     private let institutions = Mutex<[String: Institution]>([:])
 
@@ -28,7 +36,11 @@ public final class Gateway: Sendable {
         self.registry = registry
         self.keys = KeyDirectory(registry: registry)
         self.counters = ThresholdCounters(registry: registry, perSecondLimit: perSecondLimit, clock: clock)
+        self.recorder = CallRecorder(registry: registry)
+        self.faults = FaultInjector(registry: registry)
+        self.consoleTokens = ConsoleTokens(clock: clock)
         self.maxBodyBytes = maxBodyBytes
+        self.clock = clock
     }
 
     /// The institution a caller belongs to (cached: licence counts change only by command).

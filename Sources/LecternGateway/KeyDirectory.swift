@@ -4,11 +4,20 @@ import Synchronization
 
 /// Finds the caller behind a key: the registry, with the answers kept in memory.
 ///
-/// Keys are created at run time (by the command line or the portal) and never change, so a
-/// found key is cached; an unknown key is looked up again every time, so a new key works at once.
+/// A found key is cached, by its hash and by its row id; an unknown or revoked key is looked up
+/// again every time, so a new key works at once. When a key is revoked or edited,
+/// ``forget(keyID:)`` drops it from the cache, so the change applies to the very next call.
 public final class KeyDirectory: Sendable {
+    private struct State {
+        var byHash: [String: Caller] = [:]
+        var hashByID: [Int64: String] = [:]
+        /// Counts ``forget(keyID:)`` calls: a lookup that read the registry before one of them
+        /// must not cache what it read, which may be the state before the change.
+        var generation: UInt64 = 0
+    }
+
     private let registry: any Registry
-    private let cache = Mutex<[String: Caller]>([:])
+    private let state = Mutex(State())
 
     /// Creates a directory over `registry`.
     public init(registry: any Registry) {
@@ -17,14 +26,39 @@ public final class KeyDirectory: Sendable {
 
     /// The caller for `key`.
     ///
-    /// - throws: ``GatewayError/malformedKey`` or ``GatewayError/unauthorized``.
+    /// - throws: ``GatewayError/malformedKey`` or ``GatewayError/unauthorized`` (unknown or revoked).
     public func caller(for key: String) async throws -> Caller {
         guard APIKey.isWellFormed(key) else { throw GatewayError.malformedKey }
         let hash = APIKey.hash(key)
-        if let caller = cache.withLock({ $0[hash] }) { return caller }
+        let (cached, generation) = state.withLock { ($0.byHash[hash], $0.generation) }
+        if let cached { return cached }
         guard let record = try await registry.key(hash: hash), APIKey.constantTimeEquals(record.hash, hash) else {
             throw GatewayError.unauthorized
         }
+        return try remember(record, readAt: generation)
+    }
+
+    /// The caller for the key with row id `keyID` (console tokens name keys by id).
+    ///
+    /// - throws: ``GatewayError/unauthorized`` when there is no such key or it is revoked.
+    public func caller(forKeyID keyID: Int64) async throws -> Caller {
+        let (cached, generation) = state.withLock { state in (state.hashByID[keyID].flatMap { state.byHash[$0] }, state.generation) }
+        if let cached { return cached }
+        guard let record = try await registry.key(id: keyID) else { throw GatewayError.unauthorized }
+        return try remember(record, readAt: generation)
+    }
+
+    /// Drops the key with row id `keyID` from the cache: its next call reads the registry again.
+    public func forget(keyID: Int64) {
+        state.withLock { state in
+            state.generation &+= 1
+            if let hash = state.hashByID.removeValue(forKey: keyID) { state.byHash[hash] = nil }
+        }
+    }
+
+    /// The caller of a record read from the registry, cached unless the cache changed meanwhile.
+    private func remember(_ record: KeyRecord, readAt generation: UInt64) throws(GatewayError) -> Caller {
+        guard !record.revoked else { throw .unauthorized }
         let caller = Caller(
             keyID: record.id,
             institution: record.institution,
@@ -33,7 +67,11 @@ public final class KeyDirectory: Sendable {
             allowedNetworks: record.allowedNetworks,
             unthrottled: record.unthrottled
         )
-        cache.withLock { $0[hash] = caller }
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            state.byHash[record.hash] = caller
+            state.hashByID[record.id] = record.hash
+        }
         return caller
     }
 }

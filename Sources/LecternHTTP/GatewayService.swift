@@ -2,8 +2,9 @@ public import LecternGateway
 public import Logging
 public import ServiceLifecycle
 
-/// Keeps the gateway's state in step with the registry: flushes daily counts every second (and
-/// once more on shutdown, so a graceful restart loses none) and re-reads the maintenance switches.
+/// Keeps the gateway's state in step with the registry: flushes daily counts, usage counts and
+/// request logs every second (and once more on shutdown, so a graceful restart loses none) and
+/// re-reads the maintenance switches.
 public struct GatewayService: Service {
     let gateway: Gateway
     let logger: Logger
@@ -25,6 +26,7 @@ public struct GatewayService: Service {
     private func sync() async {
         do {
             try await gateway.counters.flush()
+            try await gateway.recorder.flush()
             try await gateway.refresh()
         } catch {
             logger.warning("gateway state not synchronised", metadata: ["error": "\(error)"])

@@ -15,10 +15,13 @@ public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext
     public var bodyBytes: ByteBuffer?
     /// The body as read by `BodyMiddleware`.
     public var body: Call.Body?
+    /// What the stages learn for `CallRecordMiddleware`: one object shared by every copy.
+    let outcome: CallOutcome
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.outcome = CallOutcome()
     }
 
     /// The gateway enforces its own limit (REQUEST_TOO_LARGE); this only bounds collection.

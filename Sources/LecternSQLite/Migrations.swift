@@ -121,6 +121,9 @@ enum Migrations {
                     """
             )
         }
+        KeyLifecycleSQL.register(&migrator)
+        UsageSQL.register(&migrator)
+        RequestLogSQL.register(&migrator)
         PortalSQL.register(&migrator)
         return migrator
     }

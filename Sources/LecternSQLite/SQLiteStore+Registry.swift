@@ -38,12 +38,16 @@ extension SQLiteStore {
             try await pool.writeWithoutTransaction { db in
                 try db.execute(
                     sql: """
-                        INSERT INTO api_keys (hash, prefix, label, institution, environment, permissions, allowed_networks, unthrottled)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO api_keys (
+                            hash, prefix, label, institution, environment, permissions, allowed_networks, unthrottled, application_id,
+                            revoked_at
+                        )
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)
                         """,
                     arguments: [
                         key.hash, key.prefix, key.label, key.institution, key.environment.rawValue,
-                        Self.encode(key.permissions), key.allowedNetworks.joined(separator: " "), key.unthrottled,
+                        Self.encode(key.permissions), key.allowedNetworks.joined(separator: " "), key.unthrottled, key.application,
+                        key.revoked,
                     ]
                 )
                 return db.lastInsertedRowID
@@ -119,7 +123,7 @@ extension SQLiteStore {
         )
     }
 
-    private static func key(from row: Row) -> KeyRecord {
+    static func key(from row: Row) -> KeyRecord {
         let permissionsText: String = row["permissions"]
         let networks: String = row["allowed_networks"]
         return KeyRecord(
@@ -131,12 +135,14 @@ extension SQLiteStore {
             environment: Environment(rawValue: row["environment"]) ?? .guest,
             permissions: decode(permissionsText),
             allowedNetworks: networks.split(separator: " ").map(String.init),
-            unthrottled: row["unthrottled"]
+            unthrottled: row["unthrottled"],
+            application: row["application_id"],
+            revoked: (row["revoked_at"] as String?) != nil
         )
     }
 
     /// Permissions as `users=rw bibs=ro`.
-    private static func encode(_ permissions: [Area: Access]) -> String {
+    static func encode(_ permissions: [Area: Access]) -> String {
         permissions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }.joined(separator: " ")
     }
 

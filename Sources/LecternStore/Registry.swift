@@ -55,6 +55,10 @@ public struct KeyRecord: Sendable, Hashable {
     public var allowedNetworks: [String]
     /// Whether thresholds are lifted (benchmark keys).
     public var unthrottled: Bool
+    /// The developer portal's application the key belongs to (its row id), or `nil`.
+    public var application: Int64?
+    /// Whether the key was revoked: the gateway then refuses it like an unknown key.
+    public var revoked: Bool
 
     /// Creates a key record.
     public init(
@@ -66,7 +70,9 @@ public struct KeyRecord: Sendable, Hashable {
         environment: Environment,
         permissions: [Area: Access],
         allowedNetworks: [String] = [],
-        unthrottled: Bool = false
+        unthrottled: Bool = false,
+        application: Int64? = nil,
+        revoked: Bool = false
     ) {
         self.id = id
         self.hash = hash
@@ -77,6 +83,8 @@ public struct KeyRecord: Sendable, Hashable {
         self.permissions = permissions
         self.allowedNetworks = allowedNetworks
         self.unthrottled = unthrottled
+        self.application = application
+        self.revoked = revoked
     }
 }
 
@@ -110,10 +118,26 @@ public protocol Registry: Sendable {
     func institutions() async throws -> [Institution]
     /// Stores a new key and returns its row id.
     func createKey(_ key: KeyRecord) async throws -> Int64
-    /// The key whose hash is `hash`, or `nil`.
+    /// The key whose hash is `hash`, or `nil`. A revoked key is returned, marked revoked.
     func key(hash: String) async throws -> KeyRecord?
-    /// Every key of an institution (for listings: hashes and prefixes only).
+    /// The key with row id `id`, or `nil`. A revoked key is returned, marked revoked.
+    func key(id: Int64) async throws -> KeyRecord?
+    /// Every key of an institution, revoked ones included (for listings: hashes and prefixes only).
     func keys(institution: String) async throws -> [KeyRecord]
+    /// Every key of a developer portal application, revoked ones included, oldest first.
+    func keys(application: Int64) async throws -> [KeyRecord]
+    /// Marks a key revoked (revoking it again changes nothing).
+    ///
+    /// A running gateway caches keys: revoke through `Gateway.revokeKey(id:)` (`LecternGateway`),
+    /// or tell it with `Gateway.keyChanged(id:)`, so that the very next call is refused.
+    ///
+    /// - throws: ``RegistryError/unknownKey(_:)`` when there is no key with this id.
+    func revokeKey(id: Int64) async throws
+    /// Replaces a key's label, permissions and IP restriction profile; its institution and
+    /// environment never change. The same caching note as ``revokeKey(id:)`` applies.
+    ///
+    /// - throws: ``RegistryError/unknownKey(_:)`` when there is no key with this id.
+    func updateKey(id: Int64, label: String, permissions: [Area: Access], allowedNetworks: [String]) async throws
     /// The daily counters of `day`.
     func dailyCounts(day: String) async throws -> [DailyCount]
     /// Adds `counts` to the stored daily counters (several nodes add up).
@@ -122,17 +146,32 @@ public protocol Registry: Sendable {
     func productsInMaintenance() async throws -> Set<Product>
     /// Switches a product's maintenance on or off.
     func setMaintenance(_ product: Product, on: Bool) async throws
+    /// Adds `counts` to the stored usage counts (several nodes add up).
+    func addUsage(_ counts: [UsageCount]) async throws
+    /// The usage counts of `institution` from `fromDay` to `toDay` (`yyyy-MM-dd`, both included),
+    /// of the keys `keyIDs` or of every key when `nil`, ordered by day, key, area, status and code.
+    func usage(institution: String, keyIDs: [Int64]?, fromDay: String, toDay: String) async throws -> [UsageCount]
+    /// Appends `entries` (oldest first) to the request log, then keeps only the newest
+    /// `keepingNewest` entries of each key that got some.
+    func appendRequestLog(_ entries: [RequestLogEntry], keepingNewest: Int) async throws
+    /// The newest `limit` stored entries of a key's request log, newest first.
+    ///
+    /// Calls not yet stored are not here: `Gateway.requestLog(keyID:limit:)` stores them first.
+    func requestLog(keyID: Int64, limit: Int) async throws -> [RequestLogEntry]
 }
 
 /// A registry failure with a one-line message for the command line.
 public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An institution with this code exists.
     case duplicateInstitution(String)
+    /// There is no API key with this row id.
+    case unknownKey(Int64)
 
     /// The one-line message.
     public var description: String {
         switch self {
         case .duplicateInstitution(let code): "institution \(code) already exists"
+        case .unknownKey(let id): "no API key with id \(id)"
         }
     }
 }

@@ -72,7 +72,8 @@ struct KeyCommand: AsyncParsableCommand {
         func run() async throws {
             for key in try await storage.open().keys(institution: institution) {
                 let areas = key.permissions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }
-                print("\(key.prefix)…\t\(key.environment.rawValue)\t\(areas.joined(separator: ","))\t\(key.label)")
+                let label = key.revoked ? "\(key.label) (revoked)" : key.label
+                print("\(key.prefix)…\t\(key.environment.rawValue)\t\(areas.joined(separator: ","))\t\(label)")
             }
         }
     }

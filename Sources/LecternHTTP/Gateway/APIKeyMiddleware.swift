@@ -3,17 +3,33 @@ import Hummingbird
 import LecternCore
 import LecternGateway
 
-/// Finds the caller behind the key: `?apikey=KEY` or `Authorization: apikey KEY`.
+/// Finds the caller behind the key: `?apikey=KEY` or `Authorization: apikey KEY`, or, without a
+/// key, `X-Lectern-Console-Token: TOKEN` from the developer portal's API console
+/// (``ConsoleTokens``); a bad, altered or expired token is refused like an unknown key.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
     let gateway: Gateway
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let key = request.apiKey, !key.isEmpty else { throw GatewayError.missingKey }
+        let caller: Caller
+        if let key = request.apiKey, !key.isEmpty {
+            caller = try await gateway.keys.caller(for: String(key))
+        } else if let token = request.headers[.lecternConsoleToken] {
+            guard let keyID = gateway.consoleTokens.keyID(verifying: token) else { throw GatewayError.unauthorized }
+            caller = try await gateway.keys.caller(forKeyID: keyID)
+        } else {
+            throw GatewayError.missingKey
+        }
+        context.outcome.setCaller(caller)
         var context = context
-        context.caller = try await gateway.keys.caller(for: String(key))
+        context.caller = caller
         return try await next(request, context)
     }
+}
+
+extension HTTPField.Name {
+    /// The developer portal's API console token, instead of an API key.
+    static let lecternConsoleToken = Self("X-Lectern-Console-Token")!
 }
 
 extension Request {

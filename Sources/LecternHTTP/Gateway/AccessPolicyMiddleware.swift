@@ -9,6 +9,7 @@ struct AccessPolicyMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let caller = try context.requireCaller()
         guard let area = AccessPolicy.area(forPath: request.uri.path) else { throw GatewayError.unauthorized }
+        context.outcome.setArea(area)
         try AccessPolicy.check(caller, method: Method(request.method), area: area)
         var context = context
         context.area = area

@@ -2,14 +2,18 @@ import Hummingbird
 import LecternCore
 import LecternGateway
 
-/// Answers 503 ROUTING_ERROR while the product behind the path is switched to maintenance.
+/// Answers 503 ROUTING_ERROR while the product behind the path is switched to maintenance, or
+/// when the key's fault plan injects a routing error (``FaultInjector``).
 struct MaintenanceMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
     let gateway: Gateway
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let product = context.area?.product, gateway.isInMaintenance(product) {
-            throw GatewayError.maintenance(product: product, server: request.head.authority ?? "localhost")
+        if let product = context.area?.product {
+            let keyID = try context.requireCaller().keyID
+            if gateway.isInMaintenance(product) || gateway.faults.draws(.routingError, keyID: keyID) {
+                throw GatewayError.maintenance(product: product, server: request.head.authority ?? "localhost")
+            }
         }
         return try await next(request, context)
     }

@@ -3,8 +3,9 @@ import Hummingbird
 import LecternCore
 import LecternGateway
 
-/// Counts the call against the institution's thresholds, refuses it with 429 when one is reached,
-/// and puts `X-Exl-Api-Remaining` on the answer (a logical error is an answer too).
+/// Counts the call against the institution's thresholds, refuses it with 429 when one is reached
+/// (or when the key's fault plan injects one, ``FaultInjector``), and puts `X-Exl-Api-Remaining`
+/// on the answer (a logical error is an answer too).
 struct ThresholdMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
     let gateway: Gateway
@@ -12,6 +13,9 @@ struct ThresholdMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let caller = try context.requireCaller()
         guard let product = context.area?.product else { throw GatewayError.unauthorized }
+        // An injected refusal is not counted, like a real one.
+        if gateway.faults.draws(.perSecondThreshold, keyID: caller.keyID) { throw GatewayError.perSecondThreshold }
+        if gateway.faults.draws(.dailyThreshold, keyID: caller.keyID) { throw GatewayError.dailyThreshold }
         let institution = try await gateway.institution(caller.institution)
         let remaining =
             caller.unthrottled

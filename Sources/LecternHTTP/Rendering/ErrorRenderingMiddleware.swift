@@ -10,7 +10,8 @@ import Logging
 ///
 /// Gateway refusals are always XML (WIRE.md §5); Alma's logical errors are 400 in the format
 /// asked for; anything else is logged and answered with a 500 `web_service_result`, never an
-/// empty 500 from the framework.
+/// empty 500 from the framework. The error code it renders is also noted for the usage counts and
+/// the request log (``CallOutcome``).
 struct ErrorRenderingMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
 
@@ -18,14 +19,21 @@ struct ErrorRenderingMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as GatewayError {
-            return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request)
+            return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request, context: context)
         } catch let error as APIError {
             // The assets API has no XML form, its errors included.
             let format = request.uri.path.hasPrefix("/esploro/v1/assets") ? .json : WireFormat(for: request)
-            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request)
+            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request, context: context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let refusal = GatewayError.unauthorized
-            return Self.response(code: refusal.code, message: refusal.message, status: refusal.status, format: .xml, request: request)
+            return Self.response(
+                code: refusal.code,
+                message: refusal.message,
+                status: refusal.status,
+                format: .xml,
+                request: request,
+                context: context
+            )
         } catch {
             context.logger.error("unanswered error", metadata: ["error": "\(String(reflecting: error))"])
             return Self.response(
@@ -33,12 +41,14 @@ struct ErrorRenderingMiddleware: RouterMiddleware {
                 message: "Internal server error: the request could not be completed.",
                 status: 500,
                 format: WireFormat(for: request),
-                request: request
+                request: request,
+                context: context
             )
         }
     }
 
-    static func response(code: String, message: String, status: Int, format: WireFormat, request: Request) -> Response {
+    static func response(code: String, message: String, status: Int, format: WireFormat, request: Request, context: Context) -> Response {
+        context.outcome.setErrorCode(code)
         let text = MessageCatalog.message(code: code, english: message, language: request.uri.queryParameters["lang"])
         let body = ErrorBody.node(code: code, message: text, trackingID: ErrorBody.trackingID())
         return .wire(body, as: AlmaShapes.webServiceResult, format: format, status: HTTPResponse.Status(code: status))

@@ -3,8 +3,9 @@ import Synchronization
 /// A first-in, first-out lock for async code: one holder at a time, waiters suspended, not blocked.
 ///
 /// An actor is not such a lock: it lets other calls in at every `await`. The SQLite store holds
-/// this lock for the whole of a write transaction, which spans several awaits.
-final class AsyncLock: Sendable {
+/// this lock for the whole of a write transaction, which spans several awaits; the gateway holds
+/// it while it stores the calls it recorded, so that a reader can wait for a store under way.
+public final class AsyncLock: Sendable {
     private struct State {
         var locked = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -12,8 +13,11 @@ final class AsyncLock: Sendable {
 
     private let state = Mutex(State())
 
+    /// Creates an unlocked lock.
+    public init() {}
+
     /// Runs `body` while holding the lock.
-    func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    public func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await lock()
         defer { unlock() }
         return try await body()
