@@ -31,6 +31,7 @@ let package = Package(
             name: "lectern",
             dependencies: [
                 "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternAlma", "LecternMARC",
+                "LecternPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -46,6 +47,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "LecternPortalWeb",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternPortal",
+                "LecternCore", "LecternStore", "LecternPortal", "LecternOpenAPI", "LecternRepresentation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

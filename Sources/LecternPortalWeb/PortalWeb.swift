@@ -1,5 +1,6 @@
 public import Hummingbird
 import HTTPTypes
+public import LecternOpenAPI
 public import LecternPortal
 import Logging
 import NIOCore
@@ -8,11 +9,17 @@ import NIOCore
 /// gateway's key check and behind their own session cookie and CSRF tokens.
 public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: Sendable {
     let portal: Portal
+    /// The operations the API console offers (the same catalog the OpenAPI documents come from).
+    let catalog: APICatalog?
+    /// How the console runs its calls.
+    let console: (any ConsoleTransport)?
     let renderer = PageRenderer()
 
     /// Creates the web layer over `portal`.
-    public init(portal: Portal) {
+    public init(portal: Portal, catalog: APICatalog? = nil, console: (any ConsoleTransport)? = nil) {
         self.portal = portal
+        self.catalog = catalog
+        self.console = console
     }
 
     /// Adds the portal's routes to `router` (before the gateway, so that no API key is asked for).

@@ -3,7 +3,7 @@ import GRDB
 /// The developer portal's tables.
 enum PortalSQL {
     static func register(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6 portal") { db in
+        migrator.registerMigration("v9 portal") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE portal_accounts (
