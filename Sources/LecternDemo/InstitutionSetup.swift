@@ -12,7 +12,11 @@ public enum InstitutionSetup {
     public static func create(_ institution: Institution, registry: any Registry, store: any Store) async throws {
         try await registry.createInstitution(institution)
         for environment in [Environment.sandbox, .production] {
-            try await standardDocuments(institution: institution.code, into: store, tenant: Tenant(institution: institution.code, environment: environment))
+            try await standardDocuments(
+                institution: institution.code,
+                into: store,
+                tenant: Tenant(institution: institution.code, environment: environment)
+            )
         }
     }
 

@@ -16,7 +16,12 @@ extension Portal {
             id = try await store.createAccount(Account(email: email, name: name, passwordHash: passwords.hash(password)))
         } catch PortalStoreError.duplicateEmail {
             try await mailer.send(
-                Message(to: email, subject: "Lectern Developer Network: sign-up", body: "Someone tried to sign up again with this address. Log in at \(links.url("/portal/login")), or reset your password at \(links.url("/portal/password/forgot")).\n")
+                Message(
+                    to: email,
+                    subject: "Lectern Developer Network: sign-up",
+                    body:
+                        "Someone tried to sign up again with this address. Log in at \(links.url("/portal/login")), or reset your password at \(links.url("/portal/password/forgot")).\n"
+                )
             )
             return
         }
@@ -25,7 +30,8 @@ extension Portal {
             Message(
                 to: email,
                 subject: "Lectern Developer Network: activate your account",
-                body: "Hello \(name),\n\nActivate your account by opening this link within 48 hours:\n\n\(links.url("/portal/activate?token=\(token)"))\n"
+                body:
+                    "Hello \(name),\n\nActivate your account by opening this link within 48 hours:\n\n\(links.url("/portal/activate?token=\(token)"))\n"
             )
         )
     }
@@ -80,7 +86,8 @@ extension Portal {
             Message(
                 to: email,
                 subject: "Lectern Developer Network: reset your password",
-                body: "Choose a new password by opening this link within an hour:\n\n\(links.url("/portal/password/reset?token=\(token)"))\n\nIf you did not ask for this, ignore this message.\n"
+                body:
+                    "Choose a new password by opening this link within an hour:\n\n\(links.url("/portal/password/reset?token=\(token)"))\n\nIf you did not ask for this, ignore this message.\n"
             )
         )
     }

@@ -16,7 +16,8 @@ extension Portal {
             Message(
                 to: email,
                 subject: "Lectern Developer Network: join \(organization.name)",
-                body: "\(admin?.name ?? "The Lectern operator") invites you to join the organization of \(organization.name) (\(institution)) as \(role == .admin ? "an administrator" : "a developer").\n\nSign up or log in with this address, then open this link within 7 days:\n\n\(link)\n"
+                body:
+                    "\(admin?.name ?? "The Lectern operator") invites you to join the organization of \(organization.name) (\(institution)) as \(role == .admin ? "an administrator" : "a developer").\n\nSign up or log in with this address, then open this link within 7 days:\n\n\(link)\n"
             )
         )
         return link

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LecternCore
 import LecternGateway
 public import LecternStore
@@ -93,7 +93,9 @@ public struct UsageReport: Sendable {
 
     /// Calls per area, busiest first.
     public var callsPerArea: [(area: String, calls: Int)] {
-        Dictionary(grouping: counts, by: { $0.area?.title ?? "(no area)" }).map { ($0.key, $0.value.reduce(0) { $0 + $1.count }) }.sorted { $0.calls > $1.calls || ($0.calls == $1.calls && $0.area < $1.area) }
+        Dictionary(grouping: counts, by: { $0.area?.title ?? "(no area)" }).map { ($0.key, $0.value.reduce(0) { $0 + $1.count }) }.sorted {
+            $0.calls > $1.calls || ($0.calls == $1.calls && $0.area < $1.area)
+        }
     }
 
     /// Errors per status and code, commonest first.

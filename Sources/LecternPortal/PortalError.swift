@@ -29,4 +29,3 @@ public struct PortalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Needs an administrator.
     public static let forbidden = PortalError("Only an organization administrator may do this.", kind: .forbidden)
 }
-

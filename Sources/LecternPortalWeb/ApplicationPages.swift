@@ -7,88 +7,124 @@ import LecternStore
 
 extension PortalWeb {
     func installApplicationPages(on router: Router<Context>) {
-        router.get("/portal/applications", use: page("Applications") { _, _, visitor in
-            let applications = try await portal.applications(visibleTo: try visitor.requireAccount())
-            var rows: [ApplicationsPage.Row] = []
-            for application in applications {
-                let keys = try await portal.application(application.id, seenBy: try visitor.requireAccount()).keys.filter { !$0.revoked }
-                rows.append(ApplicationsPage.Row(application, keys: keys.map { $0.prefix + "…" }.joined(separator: " ")))
+        router.get(
+            "/portal/applications",
+            use: page("Applications") { _, _, visitor in
+                let applications = try await portal.applications(visibleTo: try visitor.requireAccount())
+                var rows: [ApplicationsPage.Row] = []
+                for application in applications {
+                    let keys = try await portal.application(application.id, seenBy: try visitor.requireAccount()).keys.filter { !$0.revoked }
+                    rows.append(ApplicationsPage.Row(application, keys: keys.map { $0.prefix + "…" }.joined(separator: " ")))
+                }
+                let model = ApplicationsPage(applications: rows, hasApplications: !rows.isEmpty)
+                return renderer.render("applications", title: "Applications", page: model, visitor: visitor)
             }
-            let model = ApplicationsPage(applications: rows, hasApplications: !rows.isEmpty)
-            return renderer.render("applications", title: "Applications", page: model, visitor: visitor)
-        })
-        router.get("/portal/applications/new", use: page("New application") { _, _, visitor in
-            _ = try visitor.requireAccount()
-            let model = NewApplicationPage(plans: planChoices(visitor, selected: nil), form: ApplicationFormModel())
-            return renderer.render("application-new", title: "New application", page: model, visitor: visitor)
-        })
-        router.post("/portal/applications", use: page("New application") { request, _, visitor in
-            let account = try visitor.requireAccount()
-            let form = try await Self.form(request)
-            try visitor.checkCSRF(form)
-            let (environment, institution) = Self.plan(form.text("plan"))
-            let draft = Self.draft(form, environment: environment, institution: institution)
-            do {
-                let (application, key) = try await portal.createApplication(draft, by: account)
-                let model = KeyCreatedPage(applicationID: application.id, applicationName: application.name, key: key, base: Self.links(request).base)
-                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
-            } catch let error as PortalError where error.kind == .invalid || error.kind == .forbidden {
-                let model = NewApplicationPage(plans: planChoices(visitor, selected: form.text("plan")), form: ApplicationFormModel(draft))
-                return renderer.render(
-                    "application-new",
-                    title: "New application",
-                    page: model,
-                    visitor: visitor,
-                    error: error.message,
-                    status: error.kind == .forbidden ? .forbidden : .badRequest
-                )
+        )
+        router.get(
+            "/portal/applications/new",
+            use: page("New application") { _, _, visitor in
+                _ = try visitor.requireAccount()
+                let model = NewApplicationPage(plans: planChoices(visitor, selected: nil), form: ApplicationFormModel())
+                return renderer.render("application-new", title: "New application", page: model, visitor: visitor)
             }
-        })
-        router.get("/portal/applications/{id}", use: page("Application") { _, context, visitor in
-            try await applicationPage(try Self.applicationID(context), visitor: visitor)
-        })
-        router.post("/portal/applications/{id}", use: page("Application") { request, context, visitor in
-            let id = try Self.applicationID(context)
-            let form = try await Self.form(request)
-            try visitor.checkCSRF(form)
-            let account = try visitor.requireAccount()
-            let current = try await portal.application(id, seenBy: account).application
-            do {
-                try await portal.updateApplication(id, with: Self.draft(form, environment: current.environment, institution: current.institution), by: account)
-            } catch let error as PortalError where error.kind == .invalid {
-                return try await applicationPage(id, visitor: visitor, error: error.message)
+        )
+        router.post(
+            "/portal/applications",
+            use: page("New application") { request, _, visitor in
+                let account = try visitor.requireAccount()
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let (environment, institution) = Self.plan(form.text("plan"))
+                let draft = Self.draft(form, environment: environment, institution: institution)
+                do {
+                    let (application, key) = try await portal.createApplication(draft, by: account)
+                    let model = KeyCreatedPage(
+                        applicationID: application.id,
+                        applicationName: application.name,
+                        key: key,
+                        base: Self.links(request).base
+                    )
+                    return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
+                } catch let error as PortalError where error.kind == .invalid || error.kind == .forbidden {
+                    let model = NewApplicationPage(plans: planChoices(visitor, selected: form.text("plan")), form: ApplicationFormModel(draft))
+                    return renderer.render(
+                        "application-new",
+                        title: "New application",
+                        page: model,
+                        visitor: visitor,
+                        error: error.message,
+                        status: error.kind == .forbidden ? .forbidden : .badRequest
+                    )
+                }
             }
-            return try await applicationPage(id, visitor: visitor, notice: "Saved. The keys have the new settings now.")
-        })
-        router.post("/portal/applications/{id}/keys/{key}/rotate", use: page("Application") { request, context, visitor in
-            let (id, keyID) = try Self.keyPath(context)
-            try visitor.checkCSRF(try await Self.form(request))
-            let account = try visitor.requireAccount()
-            let key = try await portal.rotateKey(keyID, of: id, by: account)
-            let application = try await portal.application(id, seenBy: account).application
-            let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: Self.links(request).base)
-            return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: "The old key is revoked.")
-        })
-        router.post("/portal/applications/{id}/keys/{key}/revoke", use: page("Application") { request, context, visitor in
-            let (id, keyID) = try Self.keyPath(context)
-            try visitor.checkCSRF(try await Self.form(request))
-            try await portal.revokeKey(keyID, of: id, by: try visitor.requireAccount())
-            return try await applicationPage(id, visitor: visitor, notice: "The key is revoked.")
-        })
-        router.post("/portal/applications/{id}/faults", use: page("Application") { request, context, visitor in
-            let id = try Self.applicationID(context)
-            let form = try await Self.form(request)
-            try visitor.checkCSRF(form)
-            let plan = try Self.faultPlan(form)
-            try await setFaults(plan, application: id, visitor: visitor)
-            return try await applicationPage(id, visitor: visitor, notice: "Faults injected: \(plan.summary).")
-        })
-        router.post("/portal/applications/{id}/faults/clear", use: page("Application") { request, context, visitor in
-            let id = try Self.applicationID(context)
-            try visitor.checkCSRF(try await Self.form(request))
-            try await setFaults(nil, application: id, visitor: visitor)
-            return try await applicationPage(id, visitor: visitor, notice: "Faults cleared.")
-        })
+        )
+        router.get(
+            "/portal/applications/{id}",
+            use: page("Application") { _, context, visitor in
+                try await applicationPage(try Self.applicationID(context), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/applications/{id}",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let account = try visitor.requireAccount()
+                let current = try await portal.application(id, seenBy: account).application
+                do {
+                    try await portal.updateApplication(
+                        id,
+                        with: Self.draft(form, environment: current.environment, institution: current.institution),
+                        by: account
+                    )
+                } catch let error as PortalError where error.kind == .invalid {
+                    return try await applicationPage(id, visitor: visitor, error: error.message)
+                }
+                return try await applicationPage(id, visitor: visitor, notice: "Saved. The keys have the new settings now.")
+            }
+        )
+        router.post(
+            "/portal/applications/{id}/keys/{key}/rotate",
+            use: page("Application") { request, context, visitor in
+                let (id, keyID) = try Self.keyPath(context)
+                try visitor.checkCSRF(try await Self.form(request))
+                let account = try visitor.requireAccount()
+                let key = try await portal.rotateKey(keyID, of: id, by: account)
+                let application = try await portal.application(id, seenBy: account).application
+                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: Self.links(request).base)
+                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: "The old key is revoked.")
+            }
+        )
+        router.post(
+            "/portal/applications/{id}/keys/{key}/revoke",
+            use: page("Application") { request, context, visitor in
+                let (id, keyID) = try Self.keyPath(context)
+                try visitor.checkCSRF(try await Self.form(request))
+                try await portal.revokeKey(keyID, of: id, by: try visitor.requireAccount())
+                return try await applicationPage(id, visitor: visitor, notice: "The key is revoked.")
+            }
+        )
+        router.post(
+            "/portal/applications/{id}/faults",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let plan = try Self.faultPlan(form)
+                try await setFaults(plan, application: id, visitor: visitor)
+                return try await applicationPage(id, visitor: visitor, notice: "Faults injected: \(plan.summary).")
+            }
+        )
+        router.post(
+            "/portal/applications/{id}/faults/clear",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                try visitor.checkCSRF(try await Self.form(request))
+                try await setFaults(nil, application: id, visitor: visitor)
+                return try await applicationPage(id, visitor: visitor, notice: "Faults cleared.")
+            }
+        )
     }
 
     private func applicationPage(_ id: Int64, visitor: Visitor, notice: String? = nil, error: String? = nil) async throws -> Response {
@@ -102,7 +138,15 @@ extension PortalWeb {
         }
         log.sort { $0.time > $1.time }
         let model = ApplicationPage(detail, faults: { portal.faults(key: $0) }, log: Array(log.prefix(50)))
-        return renderer.render("application", title: detail.application.name, page: model, visitor: visitor, notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+        return renderer.render(
+            "application",
+            title: detail.application.name,
+            page: model,
+            visitor: visitor,
+            notice: notice,
+            error: error,
+            status: error == nil ? .ok : .badRequest
+        )
     }
 
     private func setFaults(_ plan: FaultPlan?, application id: Int64, visitor: Visitor) async throws {
@@ -166,7 +210,6 @@ extension PortalWeb {
         }
     }
 
-
     static func applicationID(_ context: Context) throws -> Int64 {
         guard let id = Int64(try context.parameters.require("id")) else { throw PortalError.notFound }
         return id
@@ -226,12 +269,6 @@ struct ApplicationFormModel {
 struct NewApplicationPage {
     var plans: [PlanChoice]
     var form: ApplicationFormModel
-    // The shared fields read these names at the page's level.
-    var name: String { form.name }
-    var summary: String { form.summary }
-    var networks: String { form.networks }
-    var platforms: [ApplicationFormModel.Choice] { form.platforms }
-    var areas: [ApplicationFormModel.AreaChoice] { form.areas }
 }
 
 struct ApplicationsPage {
@@ -274,11 +311,8 @@ struct ApplicationPage {
     var faultable: Bool
     var log: [LogRow]
     var hasLog: Bool
+    /// The settings form (Mustache reads stored properties only).
     var form: ApplicationFormModel
-    var name: String { form.name }
-    var networks: String { form.networks }
-    var platforms: [ApplicationFormModel.Choice] { form.platforms }
-    var areas: [ApplicationFormModel.AreaChoice] { form.areas }
 
     struct KeyRow {
         var id: Int64

@@ -24,22 +24,49 @@ struct BarChart {
         ]
         for (index, value) in values.enumerated() {
             let x = left + Double(index) * step + 1
-            parts.append(bar(x: x, width: step - 2, value: value, maximum: maximum, plotHeight: plotHeight, top: top, class: "bar", label: "\(labels[index]): \(value) calls"))
+            parts.append(
+                bar(
+                    x: x,
+                    width: step - 2,
+                    value: value,
+                    maximum: maximum,
+                    plotHeight: plotHeight,
+                    top: top,
+                    class: "bar",
+                    label: "\(labels[index]): \(value) calls"
+                )
+            )
             if index < overlay.count, overlay[index] > 0 {
-                parts.append(bar(x: x, width: step - 2, value: overlay[index], maximum: maximum, plotHeight: plotHeight, top: top, class: "bar error", label: "\(labels[index]): \(overlay[index]) errors"))
+                parts.append(
+                    bar(
+                        x: x,
+                        width: step - 2,
+                        value: overlay[index],
+                        maximum: maximum,
+                        plotHeight: plotHeight,
+                        top: top,
+                        class: "bar error",
+                        label: "\(labels[index]): \(overlay[index]) errors"
+                    )
+                )
             }
             if index % 5 == 0 || index == values.count - 1 {
-                parts.append(#"<text x="\#(Int(x))" y="\#(Int(height - 8))">\#(Self.escape(String(labels[index].suffix(5))))</text>"#)
+                // The last label ends at the right edge instead of running off it.
+                let anchor = index == values.count - 1 ? #" text-anchor="end""# : ""
+                let labelX = index == values.count - 1 ? Int(width) : Int(x)
+                parts.append(#"<text x="\#(labelX)" y="\#(Int(height - 8))"\#(anchor)>\#(Self.escape(String(labels[index].suffix(5))))</text>"#)
             }
         }
         parts.append("</svg>")
         return parts.joined()
     }
 
-    private func bar(x: Double, width: Double, value: Int, maximum: Int, plotHeight: Double, top: Double, class name: String, label: String) -> String {
+    private func bar(x: Double, width: Double, value: Int, maximum: Int, plotHeight: Double, top: Double, class name: String, label: String) -> String
+    {
         let barHeight = plotHeight * Double(value) / Double(maximum)
         let y = top + plotHeight - barHeight
-        return #"<rect class="\#(name)" x="\#(Self.number(x))" y="\#(Self.number(y))" width="\#(Self.number(max(width, 1)))" height="\#(Self.number(barHeight))"><title>\#(Self.escape(label))</title></rect>"#
+        return
+            #"<rect class="\#(name)" x="\#(Self.number(x))" y="\#(Self.number(y))" width="\#(Self.number(max(width, 1)))" height="\#(Self.number(barHeight))"><title>\#(Self.escape(label))</title></rect>"#
     }
 
     private static func number(_ value: Double) -> String { String(Double(Int(value * 10)) / 10) }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import HTTPTypes
 import Hummingbird
 import LecternCore
@@ -10,27 +7,47 @@ import LecternPortal
 import LecternRepresentation
 import LecternStore
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 extension PortalWeb {
     func installConsolePages(on router: Router<Context>) {
-        router.get("/portal/console", use: page("API console") { request, _, visitor in
-            let query = Self.query(request)
-            let model = try await consoleModel(visitor, area: query["area"], operation: query["operation"], application: query["application"], values: Form(""))
-            return renderer.render("console", title: "API console", page: model, visitor: visitor)
-        })
-        router.post("/portal/console", use: page("API console") { request, context, visitor in
-            let form = try await Self.form(request)
-            try visitor.checkCSRF(form)
-            var model = try await consoleModel(visitor, area: form["area"], operation: form["operation"], application: nil, values: form)
-            guard let operation = model.chosen, let console else { throw PortalError("Choose an operation.") }
-            let key = try await chosenKey(form.text("key"), visitor: visitor)
-            let call = try Self.call(for: operation, form: form, token: try await portal.consoleToken(key: key.keyID, of: key.applicationID, by: try visitor.requireAccount()))
-            var consoleCall = call
-            consoleCall.authority = request.head.authority ?? "localhost"
-            consoleCall.remoteAddress = context.remoteAddress
-            let result = try await console.execute(consoleCall)
-            model.result = ConsoleResultModel(result, call: call, base: Self.links(request).base, keyLabel: key.label)
-            return renderer.render("console", title: "API console", page: model, visitor: visitor)
-        })
+        router.get(
+            "/portal/console",
+            use: page("API console") { request, _, visitor in
+                let query = Self.query(request)
+                let model = try await consoleModel(
+                    visitor,
+                    area: query["area"],
+                    operation: query["operation"],
+                    application: query["application"],
+                    values: Form("")
+                )
+                return renderer.render("console", title: "API console", page: model, visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/console",
+            use: page("API console") { request, context, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                var model = try await consoleModel(visitor, area: form["area"], operation: form["operation"], application: nil, values: form)
+                guard let operation = model.chosen, let console else { throw PortalError("Choose an operation.") }
+                let key = try await chosenKey(form.text("key"), visitor: visitor)
+                let call = try Self.call(
+                    for: operation,
+                    form: form,
+                    token: try await portal.consoleToken(key: key.keyID, of: key.applicationID, by: try visitor.requireAccount())
+                )
+                var consoleCall = call
+                consoleCall.authority = request.head.authority ?? "localhost"
+                consoleCall.remoteAddress = context.remoteAddress
+                let result = try await console.execute(consoleCall)
+                model.result = ConsoleResultModel(result, call: call, base: Self.links(request).base, keyLabel: key.label)
+                return renderer.render("console", title: "API console", page: model, visitor: visitor)
+            }
+        )
     }
 
     /// The console page for the chosen area and operation, with the form filled from `values`.
@@ -46,12 +63,16 @@ extension PortalWeb {
                 guard let chosenArea, key.permissions[chosenArea] != nil else { continue }
                 let value = "\(candidate.id):\(key.id)"
                 let selected = values["key"] == value || (values["key"] == nil && application == String(candidate.id))
-                keys.append(KeyChoice(value: value, label: "\(candidate.name): \(candidate.environment.planName), \(key.prefix)…", selected: selected))
+                keys.append(
+                    KeyChoice(value: value, label: "\(candidate.name): \(candidate.environment.planName), \(key.prefix)…", selected: selected)
+                )
             }
         }
         return ConsolePage(
             areas: areas.map { PlanChoice(value: $0.rawValue, label: $0.title, selected: $0 == chosenArea) },
-            operations: operations.map { PlanChoice(value: $0.id, label: "\($0.method.rawValue) \($0.path): \($0.summary)", selected: $0.id == chosen?.id) },
+            operations: operations.map {
+                PlanChoice(value: $0.id, label: "\($0.method.rawValue) \($0.path): \($0.summary)", selected: $0.id == chosen?.id)
+            },
             operation: chosen.map { OperationModel($0, area: chosenArea!, keys: keys, values: values) },
             chosen: chosen
         )
@@ -76,7 +97,8 @@ extension PortalWeb {
             switch parameter.location {
             case .path:
                 guard !value.isEmpty else { throw PortalError("\(parameter.name) is required.") }
-                let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value
+                let encoded =
+                    value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value
                 path = path.replacingOccurrences(of: "{\(parameter.name)}", with: encoded)
             case .query:
                 if !value.isEmpty { query.append(URLQueryItem(name: parameter.name, value: value)) }

@@ -40,7 +40,11 @@ struct PageRenderer: Sendable {
             page: page
         )
         let html = library.render(model, withTemplate: template) ?? "template \(template) missing"
-        var response = Response(status: status, headers: Self.headers(contentType: "text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: status,
+            headers: Self.headers(contentType: "text/html; charset=utf-8"),
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
         if visitor.setsCSRFCookie {
             response.setCookie(Cookie(name: Visitor.csrfCookieName, value: visitor.csrf, path: "/portal", httpOnly: true, sameSite: .strict))
         }
@@ -56,7 +60,8 @@ struct PageRenderer: Sendable {
             HTTPField.Name("X-Frame-Options")!: "DENY",
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "no-referrer",
-            HTTPField.Name("Content-Security-Policy")!: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'",
+            HTTPField.Name("Content-Security-Policy")!:
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'",
         ]
     }
 }

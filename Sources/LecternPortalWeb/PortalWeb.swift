@@ -1,5 +1,5 @@
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 public import LecternOpenAPI
 public import LecternPortal
 import Logging

@@ -1,5 +1,5 @@
-public import Foundation
-public import HTTPTypes
+import Foundation
+import HTTPTypes
 
 /// Drives the portal the way a browser does: keeps cookies, follows nothing by itself, and fills
 /// each form's CSRF token from the last page it fetched.
@@ -78,7 +78,9 @@ public final class PortalBrowser: @unchecked Sendable {
 extension TestLectern {
     /// The e-mails in the outbox, oldest first, as text.
     public func mails() throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil).sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let files = try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil).sorted {
+            $0.lastPathComponent < $1.lastPathComponent
+        }
         return try files.map { try String(contentsOf: $0, encoding: .utf8) }
     }
 

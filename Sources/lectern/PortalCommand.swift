@@ -27,9 +27,21 @@ struct PortalCommand: AsyncParsableCommand {
             let store = try storage.open()
             var logger = Logger(label: "lectern")
             logger.logLevel = .warning
-            let portal = try mail.portal(store: store, gateway: Gateway(registry: store), passwords: PBKDF2PasswordHasher(), demoBibs: 0, logger: logger)
+            let portal = try mail.portal(
+                store: store,
+                gateway: Gateway(registry: store),
+                passwords: PBKDF2PasswordHasher(),
+                demoBibs: 0,
+                logger: logger
+            )
             do {
-                let link = try await portal.invite(email: email, to: institution, role: admin ? .admin : .developer, by: nil, links: Links(base: baseURL))
+                let link = try await portal.invite(
+                    email: email,
+                    to: institution,
+                    role: admin ? .admin : .developer,
+                    by: nil,
+                    links: Links(base: baseURL)
+                )
                 print(link)
             } catch let error as PortalError {
                 throw CommandFailure(error.kind == .notFound ? "unknown institution '\(institution)'" : error.message)

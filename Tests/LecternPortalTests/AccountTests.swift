@@ -81,7 +81,10 @@ struct AccountTests {
             try await browser.get("/portal/signup")
             let forged = try await browser.post(
                 "/portal/signup",
-                [("csrf", String(repeating: "0", count: 64)), ("name", "Eve"), ("email", "eve@example.org"), ("password", "correct horse"), ("terms", "yes")]
+                [
+                    ("csrf", String(repeating: "0", count: 64)), ("name", "Eve"), ("email", "eve@example.org"), ("password", "correct horse"),
+                    ("terms", "yes"),
+                ]
             )
             #expect(forged.status == 403)
             // A fresh browser with no cookie at all is refused too.
@@ -188,7 +191,10 @@ struct AccountTests {
         try await lectern.withClient { client in
             let browser = PortalBrowser(client)
             try await browser.get("/portal/signup")
-            try await browser.post("/portal/signup", [("name", "Late"), ("email", "late@example.org"), ("password", "correct horse"), ("terms", "yes")])
+            try await browser.post(
+                "/portal/signup",
+                [("name", "Late"), ("email", "late@example.org"), ("password", "correct horse"), ("terms", "yes")]
+            )
             let activation = try #require(try lectern.link(to: "late@example.org", containing: "activate"))
             clock.now = now + 49 * 3600
             #expect(try await browser.get(activation).status == 400)

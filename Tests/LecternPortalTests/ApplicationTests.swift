@@ -37,6 +37,7 @@ struct ApplicationTests {
             let form = try await browser.get("/portal/applications/new")
             #expect(form.text.contains("Guest Sandbox (DEMO"))
             #expect(!form.text.contains("sandbox:DEMO"))
+            #expect(form.text.contains(#"<select id="area-users" name="area_users">"#))
             let key = try #require(try await Self.createApplication(browser, plan: "guest:DEMO"))
             #expect(browser.last.headers[.cacheControl] == "no-store")
 
@@ -120,14 +121,25 @@ struct ApplicationTests {
             try await browser.get("/portal/applications/\(id)")
             try await browser.post("/portal/applications/\(id)", [("name", "Circulation sync"), ("platform", "Script"), ("area_bibs", "ro")])
             #expect(browser.last.status == 200)
+            #expect(
+                browser.last.text.contains(
+                    #"<select id="area-bibs" name="area_bibs">\#n<option value="">No access</option>\#n<option value="ro" selected>"#
+                )
+            )
             #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: key).status == 400)
             #expect(try await client.send(.get, "/almaws/v1/bibs/test", key: key).status == 200)
 
             try await browser.get("/portal/applications/\(id)")
-            try await browser.post("/portal/applications/\(id)", [("name", "Circulation sync"), ("platform", "Script"), ("area_bibs", "ro"), ("networks", "not-a-network")])
+            try await browser.post(
+                "/portal/applications/\(id)",
+                [("name", "Circulation sync"), ("platform", "Script"), ("area_bibs", "ro"), ("networks", "not-a-network")]
+            )
             #expect(browser.last.status == 400)
             try await browser.get("/portal/applications/\(id)")
-            try await browser.post("/portal/applications/\(id)", [("name", "Circulation sync"), ("platform", "Script"), ("area_bibs", "ro"), ("networks", "10.9.0.0/16")])
+            try await browser.post(
+                "/portal/applications/\(id)",
+                [("name", "Circulation sync"), ("platform", "Script"), ("area_bibs", "ro"), ("networks", "10.9.0.0/16")]
+            )
             let forbidden = try await client.send(.get, "/almaws/v1/bibs/test", key: key)
             #expect(forbidden.status == 403)
             #expect(forbidden.text.contains("FORBIDDEN"))
@@ -160,7 +172,9 @@ struct ApplicationTests {
                 try await browser.get("/portal/applications")
                 #expect(try await browser.post("/portal/applications/\(id)/keys/\(keyID)/revoke", []).status == 404)
                 try await browser.get("/portal/applications")
-                #expect(try await browser.post("/portal/applications/\(id)/faults", [("kind", "daily"), ("mode", "next"), ("value", "1")]).status == 404)
+                #expect(
+                    try await browser.post("/portal/applications/\(id)/faults", [("kind", "daily"), ("mode", "next"), ("value", "1")]).status == 404
+                )
                 try await browser.get("/portal/console")
                 #expect(try await browser.post("/portal/console", [("area", "users"), ("key", "\(id):\(keyID)")]).status == 404)
             }
@@ -221,7 +235,9 @@ struct ApplicationTests {
             let live = try #require(try await Self.newestApplication(browser))
             #expect(!(try await browser.get("/portal/applications/\(live)").text.contains("Inject faults")))
             try await browser.get("/portal/applications/\(live)")
-            #expect(try await browser.post("/portal/applications/\(live)/faults", [("kind", "daily"), ("mode", "next"), ("value", "1")]).status == 400)
+            #expect(
+                try await browser.post("/portal/applications/\(live)/faults", [("kind", "daily"), ("mode", "next"), ("value", "1")]).status == 400
+            )
         }
     }
 }

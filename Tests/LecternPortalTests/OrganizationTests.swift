@@ -91,7 +91,13 @@ struct OrganizationTests {
         try await lectern.withClient { client in
             let browser = PortalBrowser(client)
             try await PortalSession.developer(lectern, browser, email: "someone@demo.edu")
-            let link = try await lectern.portal.invite(email: "intended@demo.edu", to: "DEMO", role: .admin, by: nil, links: .init(base: "http://localhost"))
+            let link = try await lectern.portal.invite(
+                email: "intended@demo.edu",
+                to: "DEMO",
+                role: .admin,
+                by: nil,
+                links: .init(base: "http://localhost")
+            )
             try await browser.get(String(link.dropFirst("http://localhost".count)))
             try await browser.post("/portal/invitations/accept", [("token", String(link.split(separator: "=").last!))])
             #expect(browser.last.status == 400)

@@ -21,7 +21,8 @@ enum PortalSession {
     }
 
     /// Invites `email` to `institution` (as the command line does) and accepts it in `browser`.
-    static func join(_ lectern: TestLectern, _ browser: PortalBrowser, email: String, institution: String = "DEMO", admin: Bool = false) async throws {
+    static func join(_ lectern: TestLectern, _ browser: PortalBrowser, email: String, institution: String = "DEMO", admin: Bool = false) async throws
+    {
         let link = try await lectern.portal.invite(
             email: email,
             to: institution,

@@ -14,7 +14,9 @@ struct UsageAndConsoleTests {
             let browser = PortalBrowser(client)
             try await PortalSession.developer(lectern, browser, email: "admin@demo.edu")
             try await PortalSession.join(lectern, browser, email: "admin@demo.edu", admin: true)
-            let key = try #require(try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO", areas: [("users", "rw"), ("bibs", "ro")]))
+            let key = try #require(
+                try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO", areas: [("users", "rw"), ("bibs", "ro")])
+            )
             for _ in 0..<3 { _ = try await client.send(.get, "/almaws/v1/users?limit=1", key: key) }
             _ = try await client.send(.get, "/almaws/v1/users/no.such.user", key: key)
             _ = try await client.send(.get, "/almaws/v1/bibs/test", key: key)
@@ -69,7 +71,10 @@ struct UsageAndConsoleTests {
             #expect(answer.text.contains(#"<span id="console-status" class="status-ok">200 OK</span>"#))
             #expect(answer.text.contains("&quot;total_record_count&quot;: 320"))
             #expect(answer.text.contains("X-Exl-Api-Remaining"))
-            #expect(answer.text.contains("curl -X GET &#39;http://localhost/almaws/v1/users?limit=2&amp;format=json&#39;") || answer.text.contains("curl -X GET 'http://localhost/almaws/v1/users?limit=2&amp;format=json'"))
+            #expect(
+                answer.text.contains("curl -X GET &#39;http://localhost/almaws/v1/users?limit=2&amp;format=json&#39;")
+                    || answer.text.contains("curl -X GET 'http://localhost/almaws/v1/users?limit=2&amp;format=json'")
+            )
             #expect(!answer.text.contains("X-Lectern-Console-Token"))
 
             // The call went through the gateway as the key's: it is in the log and the usage.
@@ -87,7 +92,8 @@ struct UsageAndConsoleTests {
             _ = try #require(try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO"))
             let console = try await browser.get("/portal/console?area=users&operation=post_almaws_v1_users")
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: console.text))
-            let body = #"<user><primary_id>console.user</primary_id><first_name>Con</first_name><last_name>Sole</last_name><user_group>STAFF</user_group></user>"#
+            let body =
+                #"<user><primary_id>console.user</primary_id><first_name>Con</first_name><last_name>Sole</last_name><user_group>STAFF</user_group></user>"#
             let created = try await browser.post(
                 "/portal/console",
                 [("area", "users"), ("operation", "post_almaws_v1_users"), ("key", key), ("content_type", "xml"), ("body", body)]

@@ -57,7 +57,7 @@ extension Templates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="app-plan">Plan (environment and institution)</label>
         <select id="app-plan" name="plan">{{#plans}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/plans}}</select>
-        \(applicationFields)
+        {{#form}}\(applicationFields){{/form}}
         <button type="submit" id="create-application">Create the application and its key</button>
         </form>
         {{/page}}
@@ -143,7 +143,7 @@ extension Templates {
         <h2 id="settings">Settings</h2>
         <form method="post" action="/portal/applications/{{id}}" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        \(applicationFields)
+        {{#form}}\(applicationFields){{/form}}
         <button type="submit" id="save-application">Save; the keys follow at once</button>
         </form>
         </section>

@@ -12,7 +12,7 @@ extension Templates {
         <button type="submit">Show</button>
         </form>
         <h2>Calls per day, last 30 days (GMT)</h2>
-        <p><span id="total-calls">{{totalCalls}}</span> calls, <span id="throttled-calls">{{throttledCalls}}</span> refused with 429; errors in red.</p>
+        <p>Calls: <span id="total-calls">{{totalCalls}}</span> · refused with 429: <span id="throttled-calls">{{throttledCalls}}</span> · errors are drawn in red.</p>
         {{{chart}}}
         <h2>Calls per area</h2>
         <table id="calls-per-area">
