@@ -49,12 +49,14 @@ public struct OutboxMailer: Mailer {
     /// The directory messages are written to.
     public let directory: URL
     let logger: Logger
+    let from: String
 
     /// Creates the outbox, making the directory if needed.
-    public init(directory: URL, logger: Logger) throws {
+    public init(directory: URL, logger: Logger, from: String = "Lectern Developer Network <no-reply@lectern.local>") throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.directory = directory
         self.logger = logger
+        self.from = from
     }
 
     public func send(_ message: Message) async throws {
@@ -62,7 +64,7 @@ public struct OutboxMailer: Mailer {
         let stamp = Int(now.timeIntervalSince1970 * 1000)
         let recipient = message.to.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "@" || $0 == "-" }
         let file = directory.appendingPathComponent("\(stamp)-\(Secret.generate().prefix(8))-\(recipient).eml")
-        try Data(message.rfc5322(from: "Lectern Developer Network <no-reply@lectern.local>", date: now).utf8).write(to: file)
+        try Data(message.rfc5322(from: from, date: now).utf8).write(to: file)
         logger.notice("mail to \(message.to): \(message.subject)", metadata: ["file": "\(file.path)", "body": "\(message.body)"])
     }
 }

@@ -55,7 +55,9 @@ struct Serve: AsyncParsableCommand {
             logger: logger
         )
         say("Serving http://\(host):\(port)/almaws/v1 (Alma), /primo/v1, /esploro/v1")
-        say("Developer portal: http://\(host):\(port)/portal (e-mails go to \(mail.outbox)/); invite an organization admin with:")
+        say(
+            "Developer portal: http://\(host):\(port)/portal (e-mails go to \(mail.smtp == nil ? mail.outbox + "/" : "the SMTP server")); invite an organization admin with:"
+        )
         say("  lectern portal invite --institution \(DemoInstitution.code) --email you@example.org --admin")
         try await app.runService()
     }
