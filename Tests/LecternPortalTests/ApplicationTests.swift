@@ -111,10 +111,7 @@ struct ApplicationTests {
     @Test func permissionAndNetworkChangesApplyToTheNextCall() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let browser = PortalBrowser(client)
-            try await PortalSession.developer(lectern, browser, email: "dev@demo.edu")
-            try await PortalSession.join(lectern, browser, email: "dev@demo.edu")
-            let key = try #require(try await Self.createApplication(browser, plan: "sandbox:DEMO"))
+            let (browser, key) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
             #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: key).status == 200)
             let id = try #require(try await Self.newestApplication(browser))
 
@@ -191,10 +188,7 @@ struct ApplicationTests {
     @Test func theRequestLogShowsEachCallWithoutTheKey() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let browser = PortalBrowser(client)
-            try await PortalSession.developer(lectern, browser, email: "dev@demo.edu")
-            try await PortalSession.join(lectern, browser, email: "dev@demo.edu")
-            let key = try #require(try await Self.createApplication(browser, plan: "sandbox:DEMO"))
+            let (browser, key) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
             _ = try await client.send(.get, "/almaws/v1/users?limit=2", key: key, keyInQuery: true)
             _ = try await client.send(.get, "/almaws/v1/users/no.such.user", key: key)
             let id = try #require(try await Self.newestApplication(browser))
@@ -208,10 +202,7 @@ struct ApplicationTests {
     @Test func faultsAnswerTheNextCallsLikeTheRealRefusal() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let browser = PortalBrowser(client)
-            try await PortalSession.developer(lectern, browser, email: "admin@demo.edu")
-            try await PortalSession.join(lectern, browser, email: "admin@demo.edu", admin: true)
-            let key = try #require(try await Self.createApplication(browser, plan: "sandbox:DEMO"))
+            let (browser, key) = try await PortalSession.member(lectern, client, email: "admin@demo.edu", admin: true)
             let id = try #require(try await Self.newestApplication(browser))
             try await browser.get("/portal/applications/\(id)")
             try await browser.post("/portal/applications/\(id)/faults", [("kind", "per-second"), ("mode", "next"), ("value", "2")])

@@ -36,5 +36,15 @@ enum PortalSession {
         try await browser.post("/portal/invitations/accept", [("token", token)])
     }
 
-    enum Missing: Error { case activationLink }
+    /// A developer of the DEMO organization (an admin if asked) logged in, with a new Sandbox
+    /// application for Users; returns the browser and the application's key.
+    static func member(_ lectern: TestLectern, _ client: LecternClient, email: String, admin: Bool = false) async throws -> (PortalBrowser, String) {
+        let browser = PortalBrowser(client)
+        try await developer(lectern, browser, email: email)
+        try await join(lectern, browser, email: email, admin: admin)
+        guard let key = try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO") else { throw Missing.key }
+        return (browser, key)
+    }
+
+    enum Missing: Error { case activationLink, key }
 }

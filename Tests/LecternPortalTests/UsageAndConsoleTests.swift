@@ -49,10 +49,7 @@ struct UsageAndConsoleTests {
     @Test func theConsoleCallsTheAPIWithAChosenKey() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let browser = PortalBrowser(client)
-            try await PortalSession.developer(lectern, browser, email: "dev@demo.edu")
-            try await PortalSession.join(lectern, browser, email: "dev@demo.edu")
-            _ = try #require(try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO"))
+            let (browser, _) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
             let id = try #require(try await ApplicationTests.newestApplication(browser))
 
             let console = try await browser.get("/portal/console?area=users")
@@ -86,10 +83,7 @@ struct UsageAndConsoleTests {
     @Test func theConsoleSendsBodiesAndShowsErrors() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let browser = PortalBrowser(client)
-            try await PortalSession.developer(lectern, browser, email: "dev@demo.edu")
-            try await PortalSession.join(lectern, browser, email: "dev@demo.edu")
-            _ = try #require(try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO"))
+            let (browser, _) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
             let console = try await browser.get("/portal/console?area=users&operation=post_almaws_v1_users")
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: console.text))
             let body =
