@@ -23,6 +23,10 @@ final class LoginThrottle: Sendable {
     func fail(_ keys: [String], now: Date) {
         failures.withLock { failures in
             for key in keys { failures[key, default: []] = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window } + [now] }
+            // Bounded memory under a spray of addresses: forget failures older than the window.
+            if failures.count > 10_000 {
+                failures = failures.filter { _, times in times.contains { now.timeIntervalSince($0) < window } }
+            }
         }
     }
 
