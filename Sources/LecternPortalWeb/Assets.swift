@@ -30,6 +30,7 @@ enum Assets {
         .error { background: #fbeaea; border-left: 4px solid var(--danger); padding: .5rem .75rem; }
         .key { font: 1.1rem ui-monospace, Menlo, Consolas, monospace; background: #fff8d6; padding: .75rem; border: 1px dashed #c9a400; word-break: break-all; }
         code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; }
+        td code { word-break: break-all; }
         pre { background: #0f1520; color: #e6edf3; padding: .75rem; overflow: auto; max-height: 32rem; border-radius: 4px; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem 1rem; }
         .muted { color: var(--muted); } .actions form { margin-right: .25rem; }

@@ -193,12 +193,19 @@ def run(lectern, output):
         assert "Users" in rows, rows
         steps.shot("usage")
 
-        print("8. the key works outside the browser too")
+        print("8. the application's page shows the console's call in its request log")
+        steps.open("/portal/applications")
+        driver.find_element(By.LINK_TEXT, "End-to-end check").click()
+        steps.expect_text("Request log")
+        assert "/almaws/v1/users?limit=3" in driver.page_source
+        steps.shot("application")
+
+        print("9. the key works outside the browser too")
         request = urllib.request.Request(f"{base}/almaws/v1/users?limit=1", headers={"Authorization": f"apikey {key}"})
         with urllib.request.urlopen(request) as answer:
             assert answer.status == 200
 
-        print("9. log out")
+        print("10. log out")
         steps.click("logout")
         steps.expect_text("Sign up")
         steps.shot("logged-out")
