@@ -45,6 +45,18 @@ struct KeyRequestLogTests {
         #expect(try await lectern.gateway.requestLog(keyID: other).isEmpty)
     }
 
+    @Test func everyAPIKeyParameterIsRedactedWhateverItsCase() async throws {
+        let lectern = try await TestLectern.make()
+        let id = try await lectern.keyID(of: lectern.sandboxKey)
+        try await lectern.withClient { client in
+            let path = "/almaws/v1/users?APIKEY=secret&limit=1&ApiKey=&apikeys=x&apikey=\(lectern.sandboxKey)"
+            let answer = try await client.send(.get, path, key: nil)
+            #expect(answer.status == 200)
+        }
+        let log = try await lectern.gateway.requestLog(keyID: id)
+        #expect(log.map(\.path) == ["/almaws/v1/users?apikey=***&limit=1&apikey=***&apikeys=x&apikey=***"])
+    }
+
     @Test func theLogKeepsTheNewest100CallsPerKeyAcrossFlushesAndRestarts() async throws {
         let lectern = try await TestLectern.make()
         let id = try await lectern.keyID(of: lectern.sandboxKey)
