@@ -53,7 +53,7 @@ enum PrimoQueryTranslation {
         case .phrase(let words): return .phrase(field, words)
         case .and(let operands):
             return conjunction(
-                operands.map { operand in
+                withoutStopWords(operands).map { operand in
                     if case .not(let negated) = operand { return (self.terms(negated, field), true) }
                     return (self.terms(operand, field), false)
                 }
@@ -61,6 +61,16 @@ enum PrimoQueryTranslation {
         case .or(let operands): return .or(operands.map { self.terms($0, field) })
         case .not(let negated): return .andNot(.and([]), self.terms(negated, field))
         }
+    }
+
+    /// The operands without the stop words among them, unless only stop words are left.
+    private static func withoutStopWords(_ operands: [PrimoQuery.Terms]) -> [PrimoQuery.Terms] {
+        let kept = operands.filter { operand in
+            if case .word(let word) = operand { return !StopWords.contains(word) }
+            return true
+        }
+        let keepsAPositiveOperand = kept.contains { if case .not = $0 { false } else { true } }
+        return keepsAPositiveOperand ? kept : operands
     }
 }
 

@@ -5,13 +5,13 @@ import LecternStore
 
 extension Reader {
     func discover(_ query: DiscoveryQuery) async throws -> DiscoveryPage {
-        try await pool.read { try DiscoverySQL.discover($0, tenant, query) }
+        try await pool.read { try DiscoverySearch.discover($0, tenant, query) }
     }
 }
 
 extension Writer {
     func discover(_ query: DiscoveryQuery) async throws -> DiscoveryPage {
-        try await pool.writeWithoutTransaction { try DiscoverySQL.discover($0, tenant, query) }
+        try await pool.writeWithoutTransaction { try DiscoverySearch.discover($0, tenant, query) }
     }
 
     func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) async throws {
@@ -51,6 +51,29 @@ enum DiscoverySQL {
         }
     }
 
+    /// After the portal's tables: the facet values with ids (a shipped migration never changes).
+    static func registerFacetIDs(_ migrator: inout DatabaseMigrator) {
+        // Facet values get ids, and each row's ids are clustered by row: counting the facets
+        // of ten thousand matches reads ten thousand short ranges of integers, not text.
+        migrator.registerMigration("v10 discovery facet ids") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE discovery_facet_values (
+                        id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (facet, value)
+                    );
+                    CREATE TABLE discovery_facet_rows (
+                        row INTEGER NOT NULL, value_id INTEGER NOT NULL, PRIMARY KEY (row, value_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO discovery_facet_values (facet, value) SELECT DISTINCT facet, value FROM discovery_facets;
+                    INSERT OR IGNORE INTO discovery_facet_rows (row, value_id)
+                        SELECT f.row, v.id FROM discovery_facets f JOIN discovery_facet_values v ON v.facet = f.facet AND v.value = f.value;
+                    DROP TABLE discovery_facets;
+                    CREATE INDEX discovery_rows_order ON discovery_rows (tenant, kind);
+                    """
+            )
+        }
+    }
+
     // MARK: - Writing
 
     static func set(_ db: Database, _ tenant: String, _ kind: Kind, _ id: String, _ entry: DiscoveryEntry?) throws {
@@ -71,9 +94,18 @@ enum DiscoverySQL {
         for (field, values) in entry.wholeValues {
             for value in Set(values) { try whole.execute(arguments: [row, field.rawValue, value]) }
         }
-        let facet = try db.cachedStatement(sql: "INSERT INTO discovery_facets (row, facet, value) VALUES (?, ?, ?)")
+        let valueID = try db.cachedStatement(sql: "SELECT id FROM discovery_facet_values WHERE facet = ? AND value = ?")
+        let newValue = try db.cachedStatement(sql: "INSERT INTO discovery_facet_values (facet, value) VALUES (?, ?)")
+        let facet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO discovery_facet_rows (row, value_id) VALUES (?, ?)")
         for (name, values) in entry.facets {
-            for value in Set(values) where !value.isEmpty { try facet.execute(arguments: [row, name, value]) }
+            for value in Set(values) where !value.isEmpty {
+                var id = try Int64.fetchOne(valueID, arguments: [name, value])
+                if id == nil {
+                    try newValue.execute(arguments: [name, value])
+                    id = db.lastInsertedRowID
+                }
+                try facet.execute(arguments: [row, id])
+            }
         }
     }
 
@@ -82,169 +114,22 @@ enum DiscoverySQL {
         guard let row = try Int64.fetchOne(find, arguments: [tenant, kind.rawValue, id]) else { return }
         for sql in [
             "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
-            "DELETE FROM discovery_facets WHERE row = ?", "DELETE FROM discovery_rows WHERE rowid = ?",
+            "DELETE FROM discovery_facet_rows WHERE row = ?", "DELETE FROM discovery_rows WHERE rowid = ?",
         ] {
             try db.cachedStatement(sql: sql).execute(arguments: [row])
         }
     }
 
-    // MARK: - Searching
-
-    static func discover(_ db: Database, _ tenant: String, _ query: DiscoveryQuery) throws -> DiscoveryPage {
-        var filter = "r.tenant = ? AND r.kind IN (\(Array(repeating: "?", count: max(query.kinds.count, 1)).joined(separator: ", ")))"
-        var arguments: StatementArguments = [tenant]
-        arguments += StatementArguments(query.kinds.isEmpty ? [""] : query.kinds.map(\.rawValue))
-        if let expression = query.expression {
-            let (sql, expressionArguments) = predicate(expression)
-            filter += " AND \(sql)"
-            arguments += expressionArguments
+    /// Removes every entry of `tenant` (facet values stay: they are only names).
+    static func purge(_ db: Database, _ tenant: String) throws {
+        let rows = "SELECT rowid FROM discovery_rows WHERE tenant = ?"
+        for statement in [
+            "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
+            "DELETE FROM discovery_whole WHERE row IN (\(rows))",
+            "DELETE FROM discovery_facet_rows WHERE row IN (\(rows))",
+            "DELETE FROM discovery_rows WHERE tenant = ?",
+        ] {
+            try db.execute(sql: statement, arguments: [tenant])
         }
-        for condition in query.filters {
-            var sql = "SELECT row FROM discovery_facets WHERE facet = ? AND "
-            var conditionArguments: StatementArguments = [condition.facet]
-            if let range = condition.range {
-                sql += "value BETWEEN ? AND ?"
-                conditionArguments += [range.lowerBound, range.upperBound]
-            } else {
-                sql += "value IN (\(Array(repeating: "?", count: max(condition.values.count, 1)).joined(separator: ", ")))"
-                conditionArguments += StatementArguments(condition.values.isEmpty ? [""] : condition.values)
-            }
-            filter += " AND r.rowid \(condition.exclude ? "NOT IN" : "IN") (\(sql))"
-            arguments += conditionArguments
-        }
-
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM discovery_rows r WHERE \(filter)", arguments: arguments) ?? 0
-
-        let rank = query.expression.map(rankQuery) ?? ""
-        var sql = "SELECT r.kind, r.id, COALESCE(s.score, 0) AS score FROM discovery_rows r "
-        var pageArguments: StatementArguments = []
-        if rank.isEmpty {
-            sql += "LEFT JOIN (SELECT NULL AS rowid, 0 AS score) s ON 0 "
-        } else {
-            let weights = columns.map { String($0.weight) }.joined(separator: ", ")
-            sql += """
-                LEFT JOIN (SELECT rowid, -bm25(discovery_text, \(weights)) AS score FROM discovery_text WHERE discovery_text MATCH ?) s
-                ON s.rowid = r.rowid 
-                """
-            pageArguments += [rank]
-        }
-        sql += "WHERE \(filter) ORDER BY "
-        pageArguments += arguments
-        switch query.order {
-        case .relevance:
-            sql += "score DESC, r.rowid"
-        case .key(let key, let descending):
-            sql += "json_extract(r.sort, ?) COLLATE NOCASE \(descending ? "DESC" : "ASC"), score DESC, r.rowid"
-            pageArguments += ["$.\"\(key.replacingOccurrences(of: "\"", with: ""))\""]
-        }
-        sql += " LIMIT ? OFFSET ?"
-        pageArguments += [query.limit, query.offset]
-        let matches = try Row.fetchAll(db, sql: sql, arguments: pageArguments).map { row in
-            DiscoveryPage.Match(kind: Kind(rawValue: row["kind"]), id: row["id"], score: row["score"])
-        }
-
-        var facets: [String: [(value: String, count: Int)]] = [:]
-        if !query.facetNames.isEmpty {
-            var facetArguments = StatementArguments(query.facetNames)
-            facetArguments += arguments
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT facet, value, COUNT(*) AS count FROM discovery_facets
-                    WHERE facet IN (\(Array(repeating: "?", count: query.facetNames.count).joined(separator: ", ")))
-                    AND row IN (SELECT r.rowid FROM discovery_rows r WHERE \(filter))
-                    GROUP BY facet, value ORDER BY facet, count DESC, value
-                    """,
-                arguments: facetArguments
-            )
-            for row in rows {
-                let name: String = row["facet"]
-                if facets[name, default: []].count < query.facetValueLimit {
-                    facets[name, default: []].append((value: row["value"], count: row["count"]))
-                }
-            }
-        }
-        return DiscoveryPage(matches: matches, total: total, facets: facets)
-    }
-
-    /// An SQL condition on `r.rowid` for `expression`, with its arguments.
-    private static func predicate(_ expression: DiscoveryExpression) -> (String, StatementArguments) {
-        switch expression {
-        case .words(let field, let words):
-            let match = matchExpression(field, words, phrase: false)
-            return match.isEmpty ? ("1", []) : ("r.rowid IN (SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?)", [match])
-        case .phrase(let field, let words):
-            let match = matchExpression(field, words, phrase: true)
-            return match.isEmpty ? ("1", []) : ("r.rowid IN (SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?)", [match])
-        case .whole(let field, let words, let prefix):
-            let value = words.joined(separator: " ")
-            if prefix {
-                return (
-                    "r.rowid IN (SELECT row FROM discovery_whole WHERE field = ? AND substr(value, 1, ?) = ?)",
-                    [field.rawValue, value.count, value]
-                )
-            }
-            return ("r.rowid IN (SELECT row FROM discovery_whole WHERE field = ? AND value = ?)", [field.rawValue, value])
-        case .and(let operands), .or(let operands):
-            // No operands: AND holds for everything, OR for nothing.
-            guard !operands.isEmpty else { return (expression == .and([]) ? "1" : "0", []) }
-            let joiner = if case .and = expression { " AND " } else { " OR " }
-            var parts: [String] = []
-            var arguments: StatementArguments = []
-            for operand in operands {
-                let (sql, operandArguments) = predicate(operand)
-                parts.append(sql)
-                arguments += operandArguments
-            }
-            return ("(" + parts.joined(separator: joiner) + ")", arguments)
-        case .andNot(let positive, let negative):
-            let (keep, keepArguments) = predicate(positive)
-            let (drop, dropArguments) = predicate(negative)
-            var arguments = keepArguments
-            arguments += dropArguments
-            return ("(\(keep) AND NOT \(drop))", arguments)
-        }
-    }
-
-    /// An FTS5 query: each word quoted (so no word is read as syntax), a word ending in `*` a prefix.
-    private static func matchExpression(_ field: DiscoveryField?, _ words: [String], phrase: Bool) -> String {
-        let quoted = words.compactMap { word -> String? in
-            let isPrefix = word.hasSuffix("*")
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
-            guard !bare.isEmpty else { return nil }
-            return "\"\(bare.replacingOccurrences(of: "\"", with: "\"\""))\"" + (isPrefix && !phrase ? "*" : "")
-        }
-        guard !quoted.isEmpty else { return "" }
-        let column = field.map { "\($0.rawValue) : " } ?? ""
-        if phrase {
-            // One FTS5 phrase: the words' quoted forms joined with `+`.
-            return column + quoted.joined(separator: " + ")
-        }
-        return quoted.map { column + $0 }.joined(separator: " AND ")
-    }
-
-    /// The FTS5 query whose `bm25` ranks the matches: every positive word, and the words of each
-    /// clause as a phrase too, so that the exact phrase ranks above the same words scattered.
-    private static func rankQuery(_ expression: DiscoveryExpression) -> String {
-        var parts: [String] = []
-        func collect(_ expression: DiscoveryExpression) {
-            switch expression {
-            case .words(_, let words), .phrase(_, let words), .whole(_, let words, _):
-                for word in words {
-                    let match = matchExpression(nil, [word], phrase: false)
-                    if !match.isEmpty { parts.append(match) }
-                }
-                if words.count > 1 {
-                    let phrase = matchExpression(nil, words, phrase: true)
-                    if !phrase.isEmpty { parts.append(phrase) }
-                }
-            case .and(let operands), .or(let operands):
-                operands.forEach(collect)
-            case .andNot(let positive, _):
-                collect(positive)
-            }
-        }
-        collect(expression)
-        return parts.joined(separator: " OR ")
     }
 }

@@ -125,6 +125,7 @@ enum Migrations {
         UsageSQL.register(&migrator)
         RequestLogSQL.register(&migrator)
         PortalSQL.register(&migrator)
+        DiscoverySQL.registerFacetIDs(&migrator)
         return migrator
     }
 }

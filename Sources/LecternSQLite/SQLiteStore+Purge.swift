@@ -6,12 +6,8 @@ extension SQLiteStore {
         let key = tenant.key
         try await transaction {
             try await pool.writeWithoutTransaction { db in
-                let rows = "SELECT rowid FROM discovery_rows WHERE tenant = ?"
+                try DiscoverySQL.purge(db, key)
                 for statement in [
-                    "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
-                    "DELETE FROM discovery_whole WHERE row IN (\(rows))",
-                    "DELETE FROM discovery_facets WHERE row IN (\(rows))",
-                    "DELETE FROM discovery_rows WHERE tenant = ?",
                     "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM term_rows WHERE tenant = ?)",
                     "DELETE FROM term_rows WHERE tenant = ?",
                     "DELETE FROM document_keys WHERE tenant = ?",

@@ -37,6 +37,10 @@ public enum DiscoveryField: String, Sendable, Hashable, CaseIterable {
     case any, title, addtitle, alttitle, creator, sub, desc, abstract, toc, general, isbn, issn
     case lang, rtype, rectype, cdate, sid, rid, addsrcrid
 
+    /// The fields whose text `any` repeats: a word of `any` is in one of them, so a search of
+    /// `any` can match them instead and rank a title match above a subject match.
+    public static let repeatedInAny: [DiscoveryField] = [.title, .creator, .sub, .desc, .general, .isbn, .issn, .rid, .addsrcrid]
+
     /// How much a match in this field counts towards relevance: a title match ranks above a
     /// creator match, above a subject match, above a match anywhere else.
     public var weight: Double {

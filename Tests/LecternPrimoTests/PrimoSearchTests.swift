@@ -69,6 +69,16 @@ struct PrimoSearchTests {
             #expect(ranked.mmsIDs.last == subject)
             let phraseFirst = try SearchResult(try await client.search("q=any,contains,\(encoded("velmora tessik"))", key: key))
             #expect(phraseFirst.mmsIDs.first == reversed || phraseFirst.mmsIDs.first == exact)
+
+            // Stop words: left out among other words, searched when alone or in a phrase.
+            let withStopWords = try SearchResult(try await client.search("q=any,contains,\(encoded("the study of velmora"))", key: key))
+            #expect(withStopWords.mmsIDs == [reversed])
+            let onlyStopWords = try SearchResult(
+                try await client.search("q=title,contains,\(encoded("a of")),AND;any,contains,velmora", key: key)
+            )
+            #expect(onlyStopWords.mmsIDs == [reversed])
+            let quoted = try SearchResult(try await client.search("q=any,contains,\(encoded("\"the study of velmora\""))", key: key))
+            #expect(quoted.mmsIDs.isEmpty)
         }
     }
 

@@ -1,3 +1,5 @@
+import LecternStore
+
 /// What the search engine stores for one record, derived from its PNX: the text of each Primo
 /// query field, the whole values `exact` and `begins_with` compare, the facet values, and the
 /// sort keys.
@@ -71,5 +73,5 @@ public struct DiscoveryIndex: Sendable, Hashable {
     /// The fields `any` does not repeat: type codes, language codes and ids would make `any`
     /// match `books` or `eng` everywhere. `rid` and `addsrcrid` stay in `any`: real clients look
     /// records up by id with `any,contains,'<id>'` (S:primo/primo_search_service.yml).
-    static let notInAny: Set<String> = ["lang", "rtype", "rectype", "cdate", "sid", "addtitle", "alttitle", "abstract", "toc"]
+    static let notInAny: Set<String> = Set(sources.map(\.field)).subtracting(DiscoveryField.repeatedInAny.map(\.rawValue))
 }

@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+import LecternStore
+
+/// Discovery search on SQLite, bounded: whatever the words, it reads at most
+/// ``exactLimit`` + 1 matches, newest first, and ranks, sorts and counts facets over them.
+///
+/// Up to ``exactLimit`` matches everything is exact: the total, the order, the facet counts.
+/// Above, the matches read are a sample of the newest ``exactLimit`` entries: the page is
+/// ranked or sorted within it, the total is estimated from how far into the institution's
+/// entries the sample reached, and each facet count is the sample's count scaled to that
+/// estimate. Counting and faceting every match of a common word (`the`, `history`) would read
+/// hundreds of thousands of rows per search.
+enum DiscoverySearch {
+    static let exactLimit = 10_000
+    /// Above ``exactLimit`` matches, the facet counts are estimated from this many, the newest.
+    static let facetSampleLimit = 2_000
+
+    private struct Candidate {
+        var row: Int64
+        var score: Double
+        var key: String?
+    }
+
+    static func discover(_ db: Database, _ tenant: String, _ query: DiscoveryQuery) throws -> DiscoveryPage {
+        let empty = DiscoveryPage(matches: [], total: 0, facets: [:])
+        let match = DiscoveryMatch(query.expression)
+        guard !match.matchesNothing, !query.kinds.isEmpty else { return empty }
+        var conditions = match.conditions
+        for filter in query.filters {
+            let ids = try valueIDs(db, filter)
+            guard !ids.isEmpty else {
+                if filter.exclude { continue } else { return empty }
+            }
+            let list = ids.map(String.init).joined(separator: ", ")
+            let exists = "EXISTS (SELECT 1 FROM discovery_facet_rows f WHERE f.row = r.rowid AND f.value_id IN (\(list)))"
+            conditions.append((filter.exclude ? "NOT \(exists)" : exists, []))
+        }
+
+        let read = try candidates(db, tenant, query, match.fullText, conditions)
+        let isExact = read.count <= exactLimit
+        var sample = isExact ? read : Array(read.prefix(exactLimit))
+        let total = isExact ? sample.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
+        order(&sample, query.order)
+
+        let start = min(query.offset, sample.count)
+        let end = min(start + max(query.limit, 0), sample.count)
+        let matches = try named(db, Array(sample[start..<end]))
+        var facets: [String: [(value: String, count: Int)]] = [:]
+        if !query.facetNames.isEmpty, !sample.isEmpty {
+            // An estimate needs fewer rows than the ranking: the newest of the sample.
+            let counted = isExact ? read : Array(read.prefix(facetSampleLimit))
+            let scale = isExact ? 1 : Double(total) / Double(counted.count)
+            facets = try facetCounts(db, rows: counted.map(\.row), names: query.facetNames, limit: query.facetValueLimit, scale: scale)
+        }
+        return DiscoveryPage(matches: matches, total: total, facets: facets)
+    }
+
+    // MARK: - Reading the matches
+
+    /// The matching rows, newest first, at most ``exactLimit`` + 1: FTS5 drives when there is
+    /// text to match, the tenant's rows of each kind otherwise.
+    private static func candidates(
+        _ db: Database,
+        _ tenant: String,
+        _ query: DiscoveryQuery,
+        _ fullText: String?,
+        _ conditions: [(sql: String, arguments: StatementArguments)]
+    ) throws -> [Candidate] {
+        var filter = ""
+        var filterArguments: StatementArguments = []
+        for condition in conditions {
+            filter += " AND \(condition.sql)"
+            filterArguments += condition.arguments
+        }
+        var keyColumn = "NULL"
+        var keyArguments: StatementArguments = []
+        if case .key(let key, _) = query.order {
+            keyColumn = "lower(json_extract(r.sort, ?))"
+            keyArguments = ["$.\"\(key.replacingOccurrences(of: "\"", with: ""))\""]
+        }
+        func read(_ sql: String, _ arguments: StatementArguments) throws -> [Candidate] {
+            var candidates: [Candidate] = []
+            candidates.reserveCapacity(exactLimit + 1)
+            // A cursor decodes each row in place, without copying ten thousand rows first.
+            let rows = try Row.fetchCursor(db.makeStatement(sql: sql), arguments: arguments)
+            while let row = try rows.next() {
+                candidates.append(Candidate(row: row[0], score: row[1], key: row[2]))
+            }
+            return candidates
+        }
+        if let fullText {
+            let weights = DiscoverySQL.columns.map { String($0.weight) }.joined(separator: ", ")
+            let kinds = Array(repeating: "?", count: query.kinds.count).joined(separator: ", ")
+            var arguments = keyArguments
+            arguments += [fullText, tenant]
+            arguments += StatementArguments(query.kinds.map(\.rawValue))
+            arguments += filterArguments
+            arguments += [exactLimit + 1]
+            return try read(
+                """
+                SELECT r.rowid, -bm25(discovery_text, \(weights)), \(keyColumn)
+                FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                WHERE discovery_text MATCH ? AND r.tenant = ? AND r.kind IN (\(kinds))\(filter)
+                ORDER BY discovery_text.rowid DESC LIMIT ?
+                """,
+                arguments
+            )
+        }
+        var all: [Candidate] = []
+        for kind in query.kinds {
+            var arguments = keyArguments
+            arguments += [tenant, kind.rawValue]
+            arguments += filterArguments
+            arguments += [exactLimit + 1]
+            all += try read(
+                "SELECT r.rowid, 0.0, \(keyColumn) FROM discovery_rows r WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
+                arguments
+            )
+        }
+        if query.kinds.count > 1 { all.sort { $0.row > $1.row } }
+        return Array(all.prefix(exactLimit + 1))
+    }
+
+    /// The ids of the facet values `filter` names (or whose values fall in its range).
+    private static func valueIDs(_ db: Database, _ filter: FacetFilter) throws -> [Int64] {
+        if let range = filter.range {
+            return try Int64.fetchAll(
+                db,
+                sql: "SELECT id FROM discovery_facet_values WHERE facet = ? AND value BETWEEN ? AND ?",
+                arguments: [filter.facet, range.lowerBound, range.upperBound]
+            )
+        }
+        guard !filter.values.isEmpty else { return [] }
+        var arguments: StatementArguments = [filter.facet]
+        arguments += StatementArguments(filter.values)
+        return try Int64.fetchAll(
+            db,
+            sql:
+                "SELECT id FROM discovery_facet_values WHERE facet = ? AND value IN (\(Array(repeating: "?", count: filter.values.count).joined(separator: ", ")))",
+            arguments: arguments
+        )
+    }
+
+    /// How many entries match, from a sample that ends at row `sampleEnd` (the first match
+    /// past ``exactLimit``, newest first): the sample's share of the tenant's rows, by rowid.
+    private static func estimatedTotal(_ db: Database, _ tenant: String, _ kinds: [Kind], sampleEnd: Int64) throws -> Int {
+        var span = 0.0
+        var covered = 0.0
+        for kind in kinds {
+            let bounds = try Row.fetchOne(
+                db,
+                sql: "SELECT min(rowid), max(rowid) FROM discovery_rows WHERE tenant = ? AND kind = ?",
+                arguments: [tenant, kind.rawValue]
+            )
+            guard let low: Int64 = bounds?[0], let high: Int64 = bounds?[1] else { continue }
+            span += Double(high - low + 1)
+            if high >= sampleEnd { covered += Double(high - max(sampleEnd, low) + 1) }
+        }
+        let sampled = Double(exactLimit + 1)
+        guard covered > 0 else { return exactLimit + 1 }
+        return max(exactLimit + 1, Int((sampled * span / covered).rounded()))
+    }
+
+    // MARK: - Order, page, facets
+
+    private static func order(_ candidates: inout [Candidate], _ order: DiscoveryOrder) {
+        switch order {
+        case .relevance:
+            candidates.sort { ($0.score, $1.row) > ($1.score, $0.row) }
+        case .key(_, let descending):
+            candidates.sort { left, right in
+                if left.key != right.key {
+                    // As SQLite orders text: absent first, then by UTF-8 bytes.
+                    guard let a = left.key else { return !descending }
+                    guard let b = right.key else { return descending }
+                    return descending ? b.utf8.lexicographicallyPrecedes(a.utf8) : a.utf8.lexicographicallyPrecedes(b.utf8)
+                }
+                return (left.score, right.row) > (right.score, left.row)
+            }
+        }
+    }
+
+    /// The page's kinds and ids, in the page's order.
+    private static func named(_ db: Database, _ page: [Candidate]) throws -> [DiscoveryPage.Match] {
+        guard !page.isEmpty else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT rowid, kind, id FROM discovery_rows WHERE rowid IN (\(page.map { String($0.row) }.joined(separator: ", ")))"
+        )
+        var byRow: [Int64: (kind: String, id: String)] = [:]
+        for row in rows { byRow[row[0]] = (row[1], row[2]) }
+        return page.compactMap { candidate in
+            byRow[candidate.row].map { DiscoveryPage.Match(kind: Kind(rawValue: $0.kind), id: $0.id, score: candidate.score) }
+        }
+    }
+
+    /// Counts, by the database, of the values of facets `names` over `rows`, most frequent
+    /// first, at most `limit` per facet, each multiplied by `scale` (1 when `rows` are all the matches).
+    private static func facetCounts(
+        _ db: Database,
+        rows: [Int64],
+        names: [String],
+        limit: Int,
+        scale: Double
+    ) throws -> [String: [(value: String, count: Int)]] {
+        let rowList = "[" + rows.map(String.init).joined(separator: ",") + "]"
+        var arguments: StatementArguments = [rowList, limit]
+        arguments += StatementArguments(names)
+        let counted = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT facet, value, count FROM (
+                        SELECT v.facet, v.value, c.count,
+                            row_number() OVER (PARTITION BY v.facet ORDER BY c.count DESC, v.value) AS place
+                        FROM (
+                            SELECT value_id, COUNT(*) AS count FROM discovery_facet_rows
+                            WHERE row IN (SELECT value FROM json_each(?1)) GROUP BY value_id
+                        ) c JOIN discovery_facet_values v ON v.id = c.value_id
+                        WHERE v.facet IN (\(names.indices.map { "?\($0 + 3)" }.joined(separator: ", ")))
+                    ) WHERE place <= ?2 ORDER BY facet, place
+                    """
+            ),
+            arguments: arguments
+        )
+        var facets: [String: [(value: String, count: Int)]] = [:]
+        while let row = try counted.next() {
+            let count: Int = row[2]
+            facets[row[0], default: []].append((value: row[1], count: scale == 1 ? count : max(1, Int((Double(count) * scale).rounded()))))
+        }
+        return facets
+    }
+}
