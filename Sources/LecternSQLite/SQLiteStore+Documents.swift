@@ -114,6 +114,10 @@ enum DocumentSQL {
             filter += " AND parent = ?"
             arguments += [parent]
         }
+        if !query.parents.isEmpty {
+            filter += " AND parent IN (\(Array(repeating: "?", count: query.parents.count).joined(separator: ", ")))"
+            arguments += StatementArguments(query.parents)
+        }
         for (field, value) in query.equals.sorted(by: { $0.key < $1.key }) {
             filter += " AND json_extract(fields, ?) = ?"
             arguments += [jsonPath(field), value]
@@ -129,7 +133,9 @@ enum DocumentSQL {
             filter += " AND id IN (\(sql))"
             arguments += searchArguments
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(filter)", arguments: arguments) ?? 0
+        // Without a page, the total is the number of documents read: no COUNT.
+        let isPaged = query.limit != nil || query.offset > 0
+        let total = isPaged ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(filter)", arguments: arguments) ?? 0 : 0
         var order = ""
         var orderArguments: StatementArguments = []
         for key in query.order {
@@ -146,7 +152,7 @@ enum DocumentSQL {
             arguments += [query.offset]
         }
         let items = try Row.fetchAll(db, sql: sql, arguments: arguments).map { try decode($0, query.kind) }
-        return Page(items: items, total: total)
+        return Page(items: items, total: isPaged ? total : items.count)
     }
 
     static func put(_ db: Database, _ tenant: String, _ document: Document) throws {

@@ -4,6 +4,9 @@ public struct DocumentQuery: Sendable {
     public var kind: Kind
     /// Only documents with this parent, when set.
     public var parent: String?
+    /// Only documents with one of these parents, when not empty (the children of several
+    /// documents in one query).
+    public var parents: [String] = []
     /// Only documents whose `fields` have these values.
     public var equals: [String: String]
     /// Only documents whose `fields` are at least these values (compared as text).

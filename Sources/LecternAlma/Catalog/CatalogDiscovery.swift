@@ -16,15 +16,20 @@ public enum CatalogDiscovery {
     ) async throws -> [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] {
         guard !mmsIDs.isEmpty else { return [] }
         let codes = try await CatalogCodes.load(from: reader)
+        // The holdings and items of every bib in one query each.
+        var holdingsQuery = DocumentQuery(kind: .holding)
+        holdingsQuery.parents = mmsIDs
+        var itemsQuery = DocumentQuery(kind: .item)
+        itemsQuery.parents = mmsIDs
+        let holdings = Dictionary(grouping: try await reader.find(holdingsQuery).items) { $0.parent ?? "" }
+        let items = Dictionary(grouping: try await reader.find(itemsQuery).items) { $0.parent ?? "" }
         var found: [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] = []
         for mmsID in mmsIDs {
             guard let bib = try await reader.document(.bib, id: mmsID),
                 let node = bib.body.child("record"),
                 let record = try? MARCRecord(node: node)
             else { continue }
-            let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: mmsID)).items
-            let items = try await reader.find(DocumentQuery(kind: .item, parent: mmsID)).items
-            found.append((mmsID, record, summaries(holdings: holdings, items: items, codes: codes)))
+            found.append((mmsID, record, summaries(holdings: holdings[mmsID] ?? [], items: items[mmsID] ?? [], codes: codes)))
         }
         return found
     }
