@@ -54,7 +54,8 @@ enum DiscoverySQL {
     /// After the portal's tables: the facet values with ids (a shipped migration never changes).
     static func registerFacetIDs(_ migrator: inout DatabaseMigrator) {
         // Facet values get ids, and each row's ids are clustered by row: counting the facets
-        // of ten thousand matches reads ten thousand short ranges of integers, not text.
+        // of ten thousand matches reads ten thousand short ranges, and only the values counted
+        // most are looked up by id.
         migrator.registerMigration("v10 discovery facet ids") { db in
             try db.execute(
                 sql: """
@@ -62,11 +63,11 @@ enum DiscoverySQL {
                         id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (facet, value)
                     );
                     CREATE TABLE discovery_facet_rows (
-                        row INTEGER NOT NULL, value_id INTEGER NOT NULL, PRIMARY KEY (row, value_id)
+                        row INTEGER NOT NULL, facet TEXT NOT NULL, value_id INTEGER NOT NULL, PRIMARY KEY (row, facet, value_id)
                     ) WITHOUT ROWID;
                     INSERT INTO discovery_facet_values (facet, value) SELECT DISTINCT facet, value FROM discovery_facets;
-                    INSERT OR IGNORE INTO discovery_facet_rows (row, value_id)
-                        SELECT f.row, v.id FROM discovery_facets f JOIN discovery_facet_values v ON v.facet = f.facet AND v.value = f.value;
+                    INSERT OR IGNORE INTO discovery_facet_rows (row, facet, value_id)
+                        SELECT f.row, f.facet, v.id FROM discovery_facets f JOIN discovery_facet_values v ON v.facet = f.facet AND v.value = f.value;
                     DROP TABLE discovery_facets;
                     CREATE INDEX discovery_rows_order ON discovery_rows (tenant, kind);
                     """
@@ -96,7 +97,7 @@ enum DiscoverySQL {
         }
         let valueID = try db.cachedStatement(sql: "SELECT id FROM discovery_facet_values WHERE facet = ? AND value = ?")
         let newValue = try db.cachedStatement(sql: "INSERT INTO discovery_facet_values (facet, value) VALUES (?, ?)")
-        let facet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO discovery_facet_rows (row, value_id) VALUES (?, ?)")
+        let facet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO discovery_facet_rows (row, facet, value_id) VALUES (?, ?, ?)")
         for (name, values) in entry.facets {
             for value in Set(values) where !value.isEmpty {
                 var id = try Int64.fetchOne(valueID, arguments: [name, value])
@@ -104,7 +105,7 @@ enum DiscoverySQL {
                     try newValue.execute(arguments: [name, value])
                     id = db.lastInsertedRowID
                 }
-                try facet.execute(arguments: [row, id])
+                try facet.execute(arguments: [row, name, id])
             }
         }
     }

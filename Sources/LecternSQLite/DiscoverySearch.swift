@@ -6,19 +6,20 @@ import LecternStore
 /// ``exactLimit`` + 1 matches, newest first, and ranks, sorts and counts facets over them.
 ///
 /// Up to ``exactLimit`` matches everything is exact: the total, the order, the facet counts.
-/// Above, the matches read are a sample of the newest ``exactLimit`` entries: the page is
-/// ranked or sorted within it, the total is estimated from how far into the institution's
-/// entries the sample reached, and each facet count is the sample's count scaled to that
-/// estimate. Counting and faceting every match of a common word (`the`, `history`) would read
-/// hundreds of thousands of rows per search.
+/// Above, the total is estimated from how far into the institution's entries the newest
+/// ``exactLimit`` matches reach, and the newest ``sampleLimit`` matches (as many as a client
+/// can page through) are ranked and their facets counted, scaled to the estimate; a sort by
+/// title, author or date orders the newest ``exactLimit``. Counting, ranking and faceting
+/// every match of a common word (`the`, `history`) would read hundreds of thousands of rows
+/// per search.
 enum DiscoverySearch {
     static let exactLimit = 10_000
-    /// Above ``exactLimit`` matches, the facet counts are estimated from this many, the newest.
-    static let facetSampleLimit = 2_000
+    /// Above ``exactLimit`` matches, the ranking and the facet counts take this many, the newest.
+    static let sampleLimit = 2_000
 
     private struct Candidate {
         var row: Int64
-        var score: Double
+        var score = 0.0
         var key: String?
     }
 
@@ -33,23 +34,33 @@ enum DiscoverySearch {
                 if filter.exclude { continue } else { return empty }
             }
             let list = ids.map(String.init).joined(separator: ", ")
-            let exists = "EXISTS (SELECT 1 FROM discovery_facet_rows f WHERE f.row = r.rowid AND f.value_id IN (\(list)))"
-            conditions.append((filter.exclude ? "NOT \(exists)" : exists, []))
+            let exists = "EXISTS (SELECT 1 FROM discovery_facet_rows f WHERE f.row = r.rowid AND f.facet = ? AND f.value_id IN (\(list)))"
+            conditions.append((filter.exclude ? "NOT \(exists)" : exists, [filter.facet]))
         }
 
         let read = try candidates(db, tenant, query, match.fullText, conditions)
         let isExact = read.count <= exactLimit
-        var sample = isExact ? read : Array(read.prefix(exactLimit))
-        let total = isExact ? sample.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
-        order(&sample, query.order)
+        let total = isExact ? read.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
+        var ordered: [Candidate]
+        switch query.order {
+        case .relevance:
+            ordered = Array(read.prefix(isExact ? exactLimit : sampleLimit))
+            if let fullText = match.fullText, let oldest = ordered.last?.row {
+                let scores = try self.scores(db, fullText, from: oldest)
+                for index in ordered.indices { ordered[index].score = scores[ordered[index].row] ?? 0 }
+            }
+            ordered.sort { ($0.score, $1.row) > ($1.score, $0.row) }
+        case .key(_, let descending):
+            ordered = Array(read.prefix(exactLimit))
+            sortByKey(&ordered, descending: descending)
+        }
 
-        let start = min(query.offset, sample.count)
-        let end = min(start + max(query.limit, 0), sample.count)
-        let matches = try named(db, Array(sample[start..<end]))
+        let start = min(query.offset, ordered.count)
+        let end = min(start + max(query.limit, 0), ordered.count)
+        let matches = try named(db, Array(ordered[start..<end]))
         var facets: [String: [(value: String, count: Int)]] = [:]
-        if !query.facetNames.isEmpty, !sample.isEmpty {
-            // An estimate needs fewer rows than the ranking: the newest of the sample.
-            let counted = isExact ? read : Array(read.prefix(facetSampleLimit))
+        if !query.facetNames.isEmpty, !read.isEmpty {
+            let counted = isExact ? read : Array(read.prefix(sampleLimit))
             let scale = isExact ? 1 : Double(total) / Double(counted.count)
             facets = try facetCounts(db, rows: counted.map(\.row), names: query.facetNames, limit: query.facetValueLimit, scale: scale)
         }
@@ -85,12 +96,11 @@ enum DiscoverySearch {
             // A cursor decodes each row in place, without copying ten thousand rows first.
             let rows = try Row.fetchCursor(db.makeStatement(sql: sql), arguments: arguments)
             while let row = try rows.next() {
-                candidates.append(Candidate(row: row[0], score: row[1], key: row[2]))
+                candidates.append(Candidate(row: row[0], key: row[1]))
             }
             return candidates
         }
         if let fullText {
-            let weights = DiscoverySQL.columns.map { String($0.weight) }.joined(separator: ", ")
             let kinds = Array(repeating: "?", count: query.kinds.count).joined(separator: ", ")
             var arguments = keyArguments
             arguments += [fullText, tenant]
@@ -99,8 +109,7 @@ enum DiscoverySearch {
             arguments += [exactLimit + 1]
             return try read(
                 """
-                SELECT r.rowid, -bm25(discovery_text, \(weights)), \(keyColumn)
-                FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                SELECT r.rowid, \(keyColumn) FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid
                 WHERE discovery_text MATCH ? AND r.tenant = ? AND r.kind IN (\(kinds))\(filter)
                 ORDER BY discovery_text.rowid DESC LIMIT ?
                 """,
@@ -114,7 +123,7 @@ enum DiscoverySearch {
             arguments += filterArguments
             arguments += [exactLimit + 1]
             all += try read(
-                "SELECT r.rowid, 0.0, \(keyColumn) FROM discovery_rows r WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
+                "SELECT r.rowid, \(keyColumn) FROM discovery_rows r WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
                 arguments
             )
         }
@@ -148,12 +157,12 @@ enum DiscoverySearch {
         var span = 0.0
         var covered = 0.0
         for kind in kinds {
-            let bounds = try Row.fetchOne(
-                db,
-                sql: "SELECT min(rowid), max(rowid) FROM discovery_rows WHERE tenant = ? AND kind = ?",
-                arguments: [tenant, kind.rawValue]
-            )
-            guard let low: Int64 = bounds?[0], let high: Int64 = bounds?[1] else { continue }
+            // Two statements: SQLite finds a lone min() or max() at one end of the index, but
+            // reads the whole range for both in one.
+            let arguments: StatementArguments = [tenant, kind.rawValue]
+            guard let low = try Int64.fetchOne(db, sql: "SELECT min(rowid) FROM discovery_rows WHERE tenant = ? AND kind = ?", arguments: arguments),
+                let high = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM discovery_rows WHERE tenant = ? AND kind = ?", arguments: arguments)
+            else { continue }
             span += Double(high - low + 1)
             if high >= sampleEnd { covered += Double(high - max(sampleEnd, low) + 1) }
         }
@@ -164,20 +173,28 @@ enum DiscoverySearch {
 
     // MARK: - Order, page, facets
 
-    private static func order(_ candidates: inout [Candidate], _ order: DiscoveryOrder) {
-        switch order {
-        case .relevance:
-            candidates.sort { ($0.score, $1.row) > ($1.score, $0.row) }
-        case .key(_, let descending):
-            candidates.sort { left, right in
-                if left.key != right.key {
-                    // As SQLite orders text: absent first, then by UTF-8 bytes.
-                    guard let a = left.key else { return !descending }
-                    guard let b = right.key else { return descending }
-                    return descending ? b.utf8.lexicographicallyPrecedes(a.utf8) : a.utf8.lexicographicallyPrecedes(b.utf8)
-                }
-                return (left.score, right.row) > (right.score, left.row)
-            }
+    /// The relevance (`bm25` with the fields' weights, higher is better) of the matches of
+    /// `fullText` from row `oldest` on; FTS5 alone, which reads the matches in rowid order.
+    private static func scores(_ db: Database, _ fullText: String, from oldest: Int64) throws -> [Int64: Double] {
+        let weights = DiscoverySQL.columns.map { String($0.weight) }.joined(separator: ", ")
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: "SELECT rowid, -bm25(discovery_text, \(weights)) FROM discovery_text WHERE discovery_text MATCH ? AND rowid >= ?"
+            ),
+            arguments: [fullText, oldest]
+        )
+        var scores: [Int64: Double] = [:]
+        while let row = try rows.next() { scores[row[0]] = row[1] }
+        return scores
+    }
+
+    /// Orders by sort key as SQLite orders text (absent first, then by UTF-8 bytes), then by row.
+    private static func sortByKey(_ candidates: inout [Candidate], descending: Bool) {
+        candidates.sort { left, right in
+            guard left.key != right.key else { return left.row < right.row }
+            guard let a = left.key else { return !descending }
+            guard let b = right.key else { return descending }
+            return descending ? b.utf8.lexicographicallyPrecedes(a.utf8) : a.utf8.lexicographicallyPrecedes(b.utf8)
         }
     }
 
@@ -196,7 +213,8 @@ enum DiscoverySearch {
     }
 
     /// Counts, by the database, of the values of facets `names` over `rows`, most frequent
-    /// first, at most `limit` per facet, each multiplied by `scale` (1 when `rows` are all the matches).
+    /// first, at most `limit` per facet, each multiplied by `scale` (1 when `rows` are all the
+    /// matches). Among values counted equally at the cut, the first indexed are kept.
     private static func facetCounts(
         _ db: Database,
         rows: [Int64],
@@ -210,15 +228,14 @@ enum DiscoverySearch {
         let counted = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT facet, value, count FROM (
-                        SELECT v.facet, v.value, c.count,
-                            row_number() OVER (PARTITION BY v.facet ORDER BY c.count DESC, v.value) AS place
+                    SELECT c.facet, v.value, c.count FROM (
+                        SELECT facet, value_id, count, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value_id) AS place
                         FROM (
-                            SELECT value_id, COUNT(*) AS count FROM discovery_facet_rows
-                            WHERE row IN (SELECT value FROM json_each(?1)) GROUP BY value_id
-                        ) c JOIN discovery_facet_values v ON v.id = c.value_id
-                        WHERE v.facet IN (\(names.indices.map { "?\($0 + 3)" }.joined(separator: ", ")))
-                    ) WHERE place <= ?2 ORDER BY facet, place
+                            SELECT facet, value_id, COUNT(*) AS count FROM discovery_facet_rows
+                            WHERE row IN (SELECT value FROM json_each(?1)) GROUP BY facet, value_id
+                        ) WHERE facet IN (\(names.indices.map { "?\($0 + 3)" }.joined(separator: ", ")))
+                    ) c JOIN discovery_facet_values v ON v.id = c.value_id
+                    WHERE c.place <= ?2 ORDER BY c.facet, c.count DESC, v.value
                     """
             ),
             arguments: arguments

@@ -142,7 +142,10 @@ enum DocumentSQL {
             order += "json_extract(fields, ?) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
             orderArguments += [jsonPath(key.field)]
         }
-        var sql = "SELECT id, parent, revision, body, fields FROM documents WHERE \(filter) ORDER BY \(order)id"
+        // The children of several parents come by parent, as the parent index has them: ordered
+        // by id alone, SQLite would walk every document of the kind in id order instead.
+        let tieBreak = query.parents.isEmpty ? "id" : "parent, id"
+        var sql = "SELECT id, parent, revision, body, fields FROM documents WHERE \(filter) ORDER BY \(order)\(tieBreak)"
         arguments += orderArguments
         if let limit = query.limit {
             sql += " LIMIT ? OFFSET ?"

@@ -5,7 +5,7 @@ public struct DocumentQuery: Sendable {
     /// Only documents with this parent, when set.
     public var parent: String?
     /// Only documents with one of these parents, when not empty (the children of several
-    /// documents in one query).
+    /// documents in one query); after ``order``, by parent, then by id.
     public var parents: [String] = []
     /// Only documents whose `fields` have these values.
     public var equals: [String: String]
