@@ -29,8 +29,18 @@ struct Reader: StoreReader {
         return document
     }
 
+    /// Documents the cache holds at the revision read are not decoded again; the ones decoded
+    /// are kept.
     func find(_ query: DocumentQuery) async throws -> Page<Document> {
-        try await pool.read { try DocumentSQL.find($0, tenant, query) }
+        let generation = cache.generation
+        let (tenant, cache) = (tenant, cache)
+        let page = try await pool.read { db in
+            try DocumentSQL.find(db, tenant, query) { id, revision in
+                cache.document(tenant, query.kind, id: id).flatMap { $0.revision == revision ? $0 : nil }
+            }
+        }
+        for document in page.items { cache.keep(document, tenant, read: generation) }
+        return page
     }
 
     func count(_ kind: Kind) async throws -> Int {
@@ -107,7 +117,14 @@ enum DocumentSQL {
             ?? 0
     }
 
-    static func find(_ db: Database, _ tenant: String, _ query: DocumentQuery) throws -> Page<Document> {
+    /// The documents `query` selects; `known` answers an already decoded document by id and
+    /// revision, so that its body is not parsed again.
+    static func find(
+        _ db: Database,
+        _ tenant: String,
+        _ query: DocumentQuery,
+        known: (_ id: String, _ revision: Int64) -> Document? = { _, _ in nil }
+    ) throws -> Page<Document> {
         var filter = "tenant = ? AND kind = ?"
         var arguments: StatementArguments = [tenant, query.kind.rawValue]
         if let parent = query.parent {
@@ -154,7 +171,9 @@ enum DocumentSQL {
             sql += " LIMIT -1 OFFSET ?"
             arguments += [query.offset]
         }
-        let items = try Row.fetchAll(db, sql: sql, arguments: arguments).map { try decode($0, query.kind) }
+        let items = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            try known(row["id"], row["revision"]) ?? decode(row, query.kind)
+        }
         return Page(items: items, total: isPaged ? total : items.count)
     }
 
