@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
             let tenant = Tenant(institution: institution, environment: Environment(rawValue: environment)!)
             let check = dryRun ? try await store.read(in: tenant) { try await ImportCheck.load(from: $0) } : nil
             let institution = institution
-            let importer = try await store.read(in: tenant) { try await CatalogImporter.load(institution: institution, from: $0) }
+            let importer = dryRun ? nil : try await store.read(in: tenant) { try await CatalogImporter.load(institution: institution, from: $0) }
             var tally = ImportTally(interactive: isatty(STDERR_FILENO) == 1)
             let batches = MARCBatchReader.start(data, isXML: isXML, batchSize: batchSize)
             var fatal: MARCError?
@@ -70,7 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
                 case .batch(let entries):
                     if let check {
                         for entry in entries { tally.checked(entry, check) }
-                    } else {
+                    } else if let importer {
                         let results = try await importBatch(entries, with: importer, into: store, tenant: tenant)
                         for result in results { tally.add(result) }
                     }
