@@ -96,6 +96,15 @@ public enum DemoInstitution {
         }
         let catalogue = DemoCatalogue(seed: 2026, institution: code)
         let batch = 1_000
+        if let store = store as? any BulkStore {
+            let importer = try await store.read(in: tenant) { try await CatalogImporter.load(institution: code, from: $0) }
+            for start in stride(from: 0, to: catalogueSize, by: batch) {
+                let records = Array(catalogue.records(start..<min(start + batch, catalogueSize)))
+                let results = try await store.bulkWrite(in: tenant) { try importer.importRecords(records, into: $0) }
+                for result in results { _ = try result.get() }
+            }
+            return
+        }
         for start in stride(from: 0, to: catalogueSize, by: batch) {
             try await store.write(in: tenant) { tx in
                 let writer = try await Catalogue.open(tx, institution: code, user: "import")

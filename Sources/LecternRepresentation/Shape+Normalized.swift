@@ -21,19 +21,14 @@ extension Shape {
         switch self {
         case .object(let members):
             guard !node.children.isEmpty else { return node }
-            var ordered: [Node] = []
-            ordered.reserveCapacity(node.children.count)
-            var used = [Bool](repeating: false, count: node.children.count)
-            for member in members where !member.isAttribute {
-                for (index, child) in node.children.enumerated() where !used[index] && child.name == member.name {
-                    used[index] = true
-                    ordered.append(member.shape.normalized(child))
-                }
+            // Known children by member position, then unknown ones; each group in document order.
+            let index = MemberIndex(self)
+            let positions = node.children.map { index.position(of: $0.name) ?? members.count }
+            let order = node.children.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }
+            node.children = order.map { child in
+                let position = positions[child]
+                return position < members.count ? members[position].shape.normalized(node.children[child]) : node.children[child]
             }
-            for (index, child) in node.children.enumerated() where !used[index] {
-                ordered.append(child)
-            }
-            node.children = ordered
         case .list(let item, let shape):
             node.children = node.children.map { $0.name == item ? shape.normalized($0) : $0 }
         case .text, .number, .boolean, .code, .valued, .anies:
@@ -49,15 +44,11 @@ extension Shape {
     private func isNormalized(_ node: Node) -> Bool {
         switch self {
         case .object(let members):
+            let index = MemberIndex(self)
             var current = 0
             var inUnknownTail = false
             for child in node.children {
-                let length = child.name.utf8.count
-                guard
-                    let position = members.firstIndex(where: {
-                        !$0.isAttribute && $0.name.utf8.count == length && $0.name == child.name
-                    })
-                else {
+                guard let position = index.position(of: child.name) else {
                     inUnknownTail = true
                     continue
                 }

@@ -178,13 +178,21 @@ enum DocumentSQL {
     }
 
     static func put(_ db: Database, _ tenant: String, _ document: Document) throws {
-        try put(db, tenant, [document])
+        try put(db, tenant, [RenderedDocument(document)], checkKeys: true)
+    }
+
+    static func put(_ db: Database, _ tenant: String, _ documents: [Document]) throws {
+        try put(db, tenant, documents.map(RenderedDocument.init), checkKeys: true)
     }
 
     /// Writes `documents` in order; each takes the next revision. Statements are prepared once
     /// per connection (`cachedStatement`), and a document that did not exist has no index rows
     /// to remove.
-    static func put(_ db: Database, _ tenant: String, _ documents: [Document]) throws {
+    ///
+    /// - parameter checkKeys: whether to look up who has each key first, and throw
+    ///   ``StoreError/duplicateKey(type:value:)`` before writing the document; without, a key
+    ///   another document has fails its insert (the caller checked, see ``BulkWriter``).
+    static func put(_ db: Database, _ tenant: String, _ documents: [RenderedDocument], checkKeys: Bool) throws {
         guard !documents.isEmpty else { return }
         let keyOwner = try db.cachedStatement(
             sql: "SELECT id FROM document_keys WHERE tenant = ? AND kind = ? AND key_type = ? AND key_value = ?"
@@ -201,29 +209,27 @@ enum DocumentSQL {
         let insertKey = try db.cachedStatement(
             sql: "INSERT INTO document_keys (tenant, kind, key_type, key_value, id) VALUES (?, ?, ?, ?, ?)"
         )
-        var revision: Int64?
-        for document in documents {
+        // One step of the sequence per document, as one write each would take, but the numbers
+        // for a whole batch in one statement.
+        let sequence = try db.cachedStatement(sql: "UPDATE revision_sequence SET value = value + ? WHERE id = 1 RETURNING value")
+        var revision = (try Int64.fetchOne(sequence, arguments: [documents.count]) ?? Int64(documents.count)) - Int64(documents.count)
+        for rendered in documents {
+            let document = rendered.document
             let kind = document.kind.rawValue
-            for key in document.keys {
-                let owner = try String.fetchOne(keyOwner, arguments: [tenant, kind, key.type, key.value])
-                if let owner, owner != document.id { throw StoreError.duplicateKey(type: key.type, value: key.value) }
+            if checkKeys {
+                for key in document.keys {
+                    let owner = try String.fetchOne(keyOwner, arguments: [tenant, kind, key.type, key.value])
+                    if let owner, owner != document.id { throw StoreError.duplicateKey(type: key.type, value: key.value) }
+                }
             }
-            // One step of the sequence per document, as one write each would take, but the
-            // numbers for a whole batch in one statement.
-            if revision == nil {
-                let statement = try db.cachedStatement(sql: "UPDATE revision_sequence SET value = value + ? WHERE id = 1 RETURNING value")
-                let last = try Int64.fetchOne(statement, arguments: [documents.count]) ?? Int64(documents.count)
-                revision = last - Int64(documents.count)
-            }
-            revision! += 1
-            let body = String(decoding: XMLCodec.render(document.body, declaration: false), as: UTF8.self)
+            revision += 1
             let fields = jsonObject(document.fields)
-            try insert.execute(arguments: [tenant, kind, document.id, document.parent, revision, body, fields])
+            try insert.execute(arguments: [tenant, kind, document.id, document.parent, revision, rendered.body, fields])
             if db.changesCount == 0 {
                 try removeIndexes(db, tenant, document.kind, id: document.id)
-                try update.execute(arguments: [document.parent, revision, body, fields, tenant, kind, document.id])
+                try update.execute(arguments: [document.parent, revision, rendered.body, fields, tenant, kind, document.id])
             }
-            for key in Set(document.keys) {
+            for key in document.keys.count > 1 ? Array(Set(document.keys)) : document.keys {
                 try insertKey.execute(arguments: [tenant, kind, key.type, key.value, document.id])
             }
             for (field, text) in document.terms where !text.isEmpty {
@@ -248,7 +254,7 @@ enum DocumentSQL {
         return out + "}"
     }
 
-    private static func jsonString(_ text: String, into out: inout String) {
+    static func jsonString(_ text: String, into out: inout String) {
         out += "\""
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out += text
@@ -342,7 +348,7 @@ enum DocumentSQL {
         "$.\"\(field.replacingOccurrences(of: "\"", with: ""))\""
     }
 
-    private static func decode(_ row: Row, _ kind: Kind) throws -> Document {
+    static func decode(_ row: Row, _ kind: Kind) throws -> Document {
         let text: String = row["body"]
         let body = try XMLCodec.parse(Array(text.utf8))
         let fieldsText: String = row["fields"]

@@ -11,7 +11,7 @@ public import LecternStore
 public final class SQLiteStore: Store, Registry {
     /// The GRDB pool; tests reach into it to set up edge cases.
     public let pool: DatabasePool
-    private let writeLock = AsyncLock()
+    let writeLock = AsyncLock()
     /// Decoded documents, emptied by every write to them (see ``DocumentCache``).
     let cache = DocumentCache()
 

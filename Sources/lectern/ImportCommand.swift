@@ -59,6 +59,8 @@ struct ImportCommand: AsyncParsableCommand {
             let isXML = try MARCFileFormat.isXML(data, format: format, file: file)
             let tenant = Tenant(institution: institution, environment: Environment(rawValue: environment)!)
             let check = dryRun ? try await store.read(in: tenant) { try await ImportCheck.load(from: $0) } : nil
+            let institution = institution
+            let importer = dryRun ? nil : try await store.read(in: tenant) { try await CatalogImporter.load(institution: institution, from: $0) }
             var tally = ImportTally(interactive: isatty(STDERR_FILENO) == 1)
             let batches = MARCBatchReader.start(data, isXML: isXML, batchSize: batchSize)
             var fatal: MARCError?
@@ -68,8 +70,8 @@ struct ImportCommand: AsyncParsableCommand {
                 case .batch(let entries):
                     if let check {
                         for entry in entries { tally.checked(entry, check) }
-                    } else {
-                        let results = try await importBatch(entries, into: store, tenant: tenant)
+                    } else if let importer {
+                        let results = try await importBatch(entries, with: importer, into: store, tenant: tenant)
                         for result in results { tally.add(result) }
                     }
                 case .fatal(let error):
@@ -84,22 +86,24 @@ struct ImportCommand: AsyncParsableCommand {
         }
 
         /// Imports one batch in one transaction: rejected records leave nothing, the others are kept.
-        private func importBatch(_ entries: [MARCBatchReader.Entry], into store: SQLiteStore, tenant: Tenant) async throws -> [ImportTally.Result] {
-            let institution = institution
-            return try await store.write(in: tenant) { tx in
-                let catalogue = try await Catalogue.open(tx, institution: institution, user: "import")
-                let readable = entries.compactMap { try? $0.result.get() }
-                var outcomes = try await catalogue.importRecords(readable).makeIterator()
-                return entries.map { entry -> ImportTally.Result in
-                    switch entry.result {
-                    case .failure(let error):
-                        return .rejected(entry.position, MARCFileFormat.reason(error))
-                    case .success:
-                        switch outcomes.next() {
-                        case .success(let outcome): return .imported(outcome)
-                        case .failure(let rejection): return .rejected(entry.position, rejection.reason)
-                        case nil: return .rejected(entry.position, "not imported")
-                        }
+        private func importBatch(
+            _ entries: [MARCBatchReader.Entry],
+            with importer: CatalogImporter,
+            into store: SQLiteStore,
+            tenant: Tenant
+        ) async throws -> [ImportTally.Result] {
+            let readable = entries.compactMap { try? $0.result.get() }
+            let results = try await store.bulkWrite(in: tenant) { writer in try importer.importRecords(readable, into: writer) }
+            var outcomes = results.makeIterator()
+            return entries.map { entry -> ImportTally.Result in
+                switch entry.result {
+                case .failure(let error):
+                    return .rejected(entry.position, MARCFileFormat.reason(error))
+                case .success:
+                    switch outcomes.next() {
+                    case .success(let outcome): return .imported(outcome)
+                    case .failure(let rejection): return .rejected(entry.position, rejection.reason)
+                    case nil: return .rejected(entry.position, "not imported")
                     }
                 }
             }

@@ -59,6 +59,33 @@ struct ImportExportTests {
         #expect(items(after) == items(before) + items(generated))
     }
 
+    @Test func aRecordRepeatedInItsBatchOrALaterOneUpdatesTheFirstAndABarcodeTakenInTheBatchIsRefused() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let file = directory.appendingPathComponent("repeats.xml")
+        // Book 8's barcode is book 7's, which record 1 writes earlier in the same batch.
+        let takenBarcode = Self.book(8).replacingOccurrences(of: "TEST-8-1", with: "TEST-7-1")
+        let records = [Self.book(7), Self.book(9), Self.book(7, items: 2), takenBarcode, Self.book(7, items: 3)]
+        try Self.collection(records).write(to: file, atomically: true, encoding: .utf8)
+        let before = try Self.export(database)
+
+        // Batches of four: record 3 repeats record 1 in its batch, record 5 in the next batch.
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database, "--batch-size", "4"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("imported 5 records: 2 created, 2 updated, 1 rejected"))
+        let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
+        #expect(rejected.count == 1)
+        #expect(rejected.first?.hasPrefix("rejected record 4 (line 6): 876: barcode TEST-7-1 already belongs to item ") == true)
+
+        let after = try Self.export(database)
+        #expect(after.count == before.count + 2)
+        let seven = try #require(after.first { $0.contains("(TEST)000007") })
+        #expect(Self.count("tag=\"852\"", in: seven) == 1)
+        #expect(Self.count("tag=\"876\"", in: seven) == 3)
+        for item in 1...3 { #expect(seven.contains("<subfield code=\"p\">TEST-7-\(item)</subfield>")) }
+        #expect(!after.joined().contains("(TEST)000008"))
+    }
+
     @Test func exportImportedElsewhereAndExportedAgainGivesTheSameRecords() throws {
         let source = try SeededDatabase.copy()
         let directory = try Self.directory()

@@ -42,9 +42,12 @@ enum ItemRules {
         set("creation_date", created ?? stamp.date)
         set("modification_date", stamp.date)
         if (item.value("receiving_operator") ?? "").isEmpty { set("receiving_operator", user) }
-        for name in emptyTextFields where item.child(name) == nil { set(name, "") }
-        for name in ["is_magnetic", "requested", "awaiting_reshelving"] where item.child(name) == nil { set(name, "false") }
-        if item.child("barcode") == nil { set("barcode", "") }
+        let present = Set(item.children.map(\.name))
+        for name in emptyTextFields where !present.contains(name) { item.children.append(Node(name, text: "")) }
+        for name in ["is_magnetic", "requested", "awaiting_reshelving"] where !present.contains(name) {
+            item.children.append(Node(name, text: "false"))
+        }
+        if !present.contains("barcode") { set("barcode", "") }
 
         let library = code("library", default: holding.library)
         let location = code("location", default: holding.location)

@@ -35,8 +35,9 @@ extension CodeTables {
     /// Sets the `desc` attribute of every code field of `node` (as `shape` says) whose code table
     /// `tablesByField` names: a client sends codes, Alma answers with their descriptions.
     func describe(_ node: inout Node, as shape: Shape, tablesByField: [String: String]) {
+        let members = Shape.MemberIndex(shape)
         for index in node.children.indices {
-            guard let member = shape.member(node.children[index].name) else { continue }
+            guard let member = members.member(node.children[index].name) else { continue }
             describe(&node.children[index], as: member.shape, table: tablesByField[member.name], tablesByField: tablesByField)
         }
     }

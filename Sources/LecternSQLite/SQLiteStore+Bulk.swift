@@ -1,0 +1,82 @@
+import GRDB
+public import LecternCore
+public import LecternStore
+
+extension SQLiteStore: BulkStore {
+    public func bulkWrite<T: Sendable>(in tenant: Tenant, _ body: @escaping @Sendable (any BulkWriter) throws -> T) async throws -> T {
+        let tenant = tenant.key
+        // The lock orders this transaction with the async ones (see ``transaction(_:)``).
+        return try await writeLock.withLock {
+            try await pool.write { db in try body(BulkSQL(db: db, tenant: tenant)) }
+        }
+    }
+}
+
+/// ``BulkWriter`` on the writer connection, inside the transaction `pool.write` opened.
+struct BulkSQL: BulkWriter {
+    let db: Database
+    let tenant: String
+
+    func documents(_ kind: Kind, ids: [String]) throws -> [Document] {
+        guard !ids.isEmpty else { return [] }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT id, parent, revision, body, fields FROM documents
+                WHERE tenant = ? AND kind = ? AND id IN (SELECT value FROM json_each(?))
+                """
+        )
+        return try Row.fetchAll(statement, arguments: [tenant, kind.rawValue, Self.jsonArray(ids)]).map { try DocumentSQL.decode($0, kind) }
+    }
+
+    func documents(_ kind: Kind, parents: [String]) throws -> [Document] {
+        guard !parents.isEmpty else { return [] }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT id, parent, revision, body, fields FROM documents
+                WHERE tenant = ? AND kind = ? AND parent IN (SELECT value FROM json_each(?)) ORDER BY id
+                """
+        )
+        return try Row.fetchAll(statement, arguments: [tenant, kind.rawValue, Self.jsonArray(parents)]).map {
+            try DocumentSQL.decode($0, kind)
+        }
+    }
+
+    func keyOwners(_ kind: Kind, type: String, values: [String]) throws -> [String: KeyOwner] {
+        guard !values.isEmpty else { return [:] }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT k.key_value, k.id, d.parent FROM document_keys k
+                JOIN documents d ON d.tenant = k.tenant AND d.kind = k.kind AND d.id = k.id
+                WHERE k.tenant = ? AND k.kind = ? AND k.key_type = ? AND k.key_value IN (SELECT value FROM json_each(?))
+                """
+        )
+        var owners: [String: KeyOwner] = [:]
+        for row in try Row.fetchAll(statement, arguments: [tenant, kind.rawValue, type, Self.jsonArray(values)]) {
+            owners[row[0]] = KeyOwner(id: row[1], parent: row[2])
+        }
+        return owners
+    }
+
+    func reserveNumbers(_ name: String, count: Int) throws -> Int64 {
+        try DocumentSQL.reserveNumbers(db, tenant, name, count: count)
+    }
+
+    func put(_ documents: [RenderedDocument]) throws {
+        try DocumentSQL.put(db, tenant, documents, checkKeys: false)
+    }
+
+    func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) throws {
+        try DiscoverySQL.set(db, tenant, kind, id, entry)
+    }
+
+    /// `values` as a JSON array of strings, which `json_each` turns into rows: one statement for
+    /// any number of values.
+    static func jsonArray(_ values: [String]) -> String {
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            DocumentSQL.jsonString(value, into: &out)
+        }
+        return out + "]"
+    }
+}
