@@ -15,7 +15,7 @@ public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext
     public var bodyBytes: ByteBuffer?
     /// The body as read by `BodyMiddleware`.
     public var body: Call.Body?
-    /// What the stages learn for `CallRecordMiddleware`: one object shared by every copy.
+    /// What the stages learn for `RequestLogMiddleware`: one object shared by every copy.
     let outcome: CallOutcome
 
     public init(source: ApplicationRequestContextSource) {

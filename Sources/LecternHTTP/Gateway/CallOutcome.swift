@@ -1,7 +1,7 @@
 import LecternCore
 import Synchronization
 
-/// What the gateway's stages learn about one call, for ``CallRecordMiddleware``: the caller (set by
+/// What the gateway's stages learn about one call, for ``RequestLogMiddleware``: the caller (set by
 /// `APIKeyMiddleware`), the area (`AccessPolicyMiddleware`) and the error code of the answer (set by
 /// `ErrorRenderingMiddleware`, the one place where errors become bodies).
 ///

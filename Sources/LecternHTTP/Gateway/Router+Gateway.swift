@@ -9,8 +9,8 @@ extension Router<LecternRequestContext> {
     /// answers, and the stages after it never run:
     ///
     /// ```
-    ///  request ─▶ RequestLogMiddleware      method, path (key redacted), status, latency
-    ///          ─▶ CallRecordMiddleware      usage counts and the key's request log, once the key is known
+    ///  request ─▶ RequestLogMiddleware      method, path (key redacted), status, latency: to the log, and,
+    ///                                       once the key is known, to its usage counts and request log
     ///          ─▶ CORSMiddleware            Primo: OPTIONS preflight, CORS headers on every answer
     ///          ─▶ ErrorRenderingMiddleware  GatewayError / APIError / anything else -> documented body
     ///          ─▶ RequestSizeMiddleware     REQUEST_TOO_LARGE; collects the body
@@ -25,7 +25,7 @@ extension Router<LecternRequestContext> {
     ///          ─▶ route adapter -> family handler
     /// ```
     ///
-    /// `CallRecordMiddleware` is outside both error renderers, so it sees every answer as the client
+    /// `RequestLogMiddleware` is outside both error renderers, so it sees every answer as the client
     /// gets it; the stages tell it the key, the area and the rendered error code through the
     /// context's shared `CallOutcome`.
     ///
@@ -33,8 +33,7 @@ extension Router<LecternRequestContext> {
     @discardableResult
     public func addGateway(_ gateway: Gateway, logLevel: Logger.Level = .debug) -> Self {
         addMiddleware {
-            RequestLogMiddleware(level: logLevel)
-            CallRecordMiddleware(gateway: gateway)
+            RequestLogMiddleware(level: logLevel, gateway: gateway)
             CORSMiddleware()
             ErrorRenderingMiddleware()
             RequestSizeMiddleware(limit: gateway.maxBodyBytes)
