@@ -12,8 +12,11 @@ import Synchronization
 /// the request's context shares. The error code is thus taken from the `GatewayError` or
 /// `APIError` as it is rendered, never parsed back out of a body.
 final class CallOutcome: Sendable {
+    /// The key's id and institution, not the whole ``Caller``: a copy of a caller retains its
+    /// permissions and networks, which every call of the key shares across threads.
     struct State {
-        var caller: Caller?
+        var keyID: Int64?
+        var institution = ""
         var area: Area?
         var errorCode = ""
     }
@@ -24,7 +27,12 @@ final class CallOutcome: Sendable {
     var current: State { state.withLock { $0 } }
 
     /// The key is known.
-    func setCaller(_ caller: Caller) { state.withLock { $0.caller = caller } }
+    func setCaller(_ caller: Caller) {
+        state.withLock { state in
+            state.keyID = caller.keyID
+            state.institution = caller.institution
+        }
+    }
 
     /// The path's API area is known.
     func setArea(_ area: Area) { state.withLock { $0.area = area } }

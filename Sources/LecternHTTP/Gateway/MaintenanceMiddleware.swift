@@ -10,7 +10,7 @@ struct MaintenanceMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let product = context.area?.product {
-            let keyID = try context.requireCaller().keyID
+            guard let keyID = context.caller?.keyID else { throw GatewayError.unauthorized }
             if gateway.isInMaintenance(product) || gateway.faults.draws(.routingError, keyID: keyID) {
                 throw GatewayError.maintenance(product: product, server: request.head.authority ?? "localhost")
             }

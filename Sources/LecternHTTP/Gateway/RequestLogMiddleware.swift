@@ -29,7 +29,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         let outcome = context.outcome.current
         let logs = context.logger.logLevel <= level
-        guard logs || outcome.caller != nil else { return response }
+        guard logs || outcome.keyID != nil else { return response }
         let path = Self.redacted(request.uri.description)
         if logs {
             context.logger.log(
@@ -38,11 +38,11 @@ struct RequestLogMiddleware: RouterMiddleware {
                 metadata: ["lectern.status": "\(response.status.code)", "lectern.microseconds": "\(microseconds)"]
             )
         }
-        if let caller = outcome.caller {
+        if let keyID = outcome.keyID {
             gateway.recorder.record(
                 CallRecord(
-                    keyID: caller.keyID,
-                    institution: caller.institution,
+                    keyID: keyID,
+                    institution: outcome.institution,
                     // Refusals before the area check (FORBIDDEN) still belong to the path's area.
                     area: outcome.area ?? AccessPolicy.area(forPath: request.uri.path),
                     time: time,
