@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The executable: argument parsing only.
@@ -29,6 +31,7 @@ let package = Package(
             name: "lectern",
             dependencies: [
                 "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternAlma", "LecternMARC",
+                "LecternPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -40,11 +43,38 @@ let package = Package(
             name: "LecternHTTP",
             dependencies: [
                 "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
+                "LecternOpenAPI", "LecternPortal", "LecternPortalWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The developer portal: its rules (no HTTP), then its web pages.
+        .target(
+            name: "LecternPortal",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternGateway",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LecternPortalWeb",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternPortal", "LecternOpenAPI", "LecternRepresentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -56,6 +86,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The API catalog: route tables as operations by area, and their OpenAPI documents.
+        .target(
+            name: "LecternOpenAPI",
+            dependencies: ["LecternCore", "LecternGateway"],
             swiftSettings: swiftSettings
         ),
         // 4 The Primo family: discovery search over the catalogue.
@@ -117,7 +153,7 @@ let package = Package(
         .target(
             name: "LecternTesting",
             dependencies: [
-                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternPortal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -187,12 +223,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "LecternPortalTests",
+            dependencies: [
+                "LecternTesting", "LecternCore", "LecternPortal", "LecternStore", "LecternSQLite",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LecternEsploroTests",
             dependencies: [
                 "LecternTesting", "LecternCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Recorded"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternOpenAPITests",
+            dependencies: [
+                "LecternOpenAPI", "LecternCore", "LecternHTTP", "LecternTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,7 +17,8 @@ public enum Reply: Sendable {
 
 /// One entry of a family's route table: `Route(.get, "/almaws/v1/users/{user_id}", get)`.
 ///
-/// The area whose permission a route needs follows from its path (the gateway's area map).
+/// The area whose permission a route needs follows from its path (the gateway's area map); what it
+/// reads and answers is its ``documentation`` (``Route/documented(_:path:query:headers:body:answer:)``).
 public struct Route: Sendable {
     /// The method.
     public var method: Method
@@ -25,11 +26,14 @@ public struct Route: Sendable {
     public var path: String
     /// The handler.
     public var handler: @Sendable (Call) async throws -> Reply
+    /// What the route reads and answers, for the OpenAPI documents; `nil` until documented.
+    public var documentation: RouteDocumentation?
 
     /// Creates a route.
     public init(_ method: Method, _ path: String, _ handler: @escaping @Sendable (Call) async throws -> Reply) {
         self.method = method
         self.path = path
         self.handler = handler
+        self.documentation = nil
     }
 }

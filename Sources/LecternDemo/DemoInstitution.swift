@@ -51,6 +51,19 @@ public enum DemoInstitution {
         return keys
     }
 
+    /// Replaces everything in `institution`'s sandbox with the demo data (production is not touched).
+    public static func resetSandbox(
+        of institution: String,
+        store: any Store,
+        passwords: any PasswordHasher,
+        catalogueSize: Int = catalogueSize
+    ) async throws {
+        let tenant = Tenant(institution: institution, environment: .sandbox)
+        try await store.purge(tenant)
+        try await InstitutionSetup.standardDocuments(institution: institution, into: store, tenant: tenant)
+        try await seedData(store: store, passwords: passwords, catalogueSize: catalogueSize, institution: institution)
+    }
+
     /// How many research assets the demo research office has.
     static let assetCount = 1_200
 
@@ -59,7 +72,12 @@ public enum DemoInstitution {
 
     /// Writes the demo data into the demo institution's sandbox: the campus, its patrons, and a
     /// catalogue loaded the way `lectern import marc` loads one.
-    public static func seedData(store: any Store, passwords: any PasswordHasher, catalogueSize: Int = catalogueSize) async throws {
+    public static func seedData(
+        store: any Store,
+        passwords: any PasswordHasher,
+        catalogueSize: Int = catalogueSize,
+        institution code: String = code
+    ) async throws {
         let tenant = Tenant(institution: code, environment: .sandbox)
         var patrons = DemoPatrons(seed: 2026)
         var research = DemoResearch(seed: 2026)

@@ -12,10 +12,19 @@ public enum InstitutionSetup {
     public static func create(_ institution: Institution, registry: any Registry, store: any Store) async throws {
         try await registry.createInstitution(institution)
         for environment in [Environment.sandbox, .production] {
-            try await store.write(in: Tenant(institution: institution.code, environment: environment)) { tx in
-                for table in StandardCodeTables.documents { try await tx.put(table) }
-                try await tx.put(PrimoView.standard(institution: institution.code).document)
-            }
+            try await standardDocuments(
+                institution: institution.code,
+                into: store,
+                tenant: Tenant(institution: institution.code, environment: environment)
+            )
+        }
+    }
+
+    /// Writes the code tables and the Primo view every institution starts with.
+    static func standardDocuments(institution: String, into store: any Store, tenant: Tenant) async throws {
+        try await store.write(in: tenant) { tx in
+            for table in StandardCodeTables.documents { try await tx.put(table) }
+            try await tx.put(PrimoView.standard(institution: institution).document)
         }
     }
 }

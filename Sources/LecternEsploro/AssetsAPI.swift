@@ -9,14 +9,75 @@ struct AssetsAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/esploro/v1/assets", list),
-            Route(.post, "/esploro/v1/assets", create),
-            Route(.get, "/esploro/v1/assets/test") { call in try Self.test(call) },
-            Route(.post, "/esploro/v1/assets/test") { call in try Self.test(call) },
-            Route(.get, "/esploro/v1/assets/{assetIds}", get),
-            Route(.post, "/esploro/v1/assets/{assetIds}", patch),
-            Route(.put, "/esploro/v1/assets/{assetIds}", replace),
+        let json = RouteParameter("format", "Only json: the assets API has no XML form", default: "json", allowed: ["json"])
+        let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
+        let jsonOnly = RouteAnswer.object([.json])
+        return [
+            Route(.get, "/esploro/v1/assets", list).documented(
+                "Retrieve assets (at least one filter)",
+                query: [
+                    .limit(default: 10, maximum: 100), .offset,
+                    .init("doi", "Comma-separated DOIs, up to 100"),
+                    .init("user_primary_id", "Assets with this researcher as a creator"),
+                    .init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"),
+                    .init("update_date_to", "Assets updated on or before this day (YYYY-MM-DD)"),
+                    .init("embargo_expiry_date_from", "Assets whose embargo ends on or after this day (YYYY-MM-DD)"),
+                    .init("embargo_expiry_date_to", "Assets whose embargo ends on or before this day (YYYY-MM-DD)"),
+                    .init("open_access", "Open access assets only, or closed ones only", allowed: ["yes", "no"]),
+                    .init("org_code", "Comma-separated organization codes: assets of any of them"),
+                    json, .lang,
+                ],
+                answer: jsonOnly
+            ),
+            Route(.post, "/esploro/v1/assets", create).documented(
+                "Create assets",
+                query: [
+                    .flag("is_draft", "Create the assets as drafts (not discoverable)", default: true),
+                    .flag("reject_duplicate", "Refuse an asset whose DOI exists (always refused: a DOI names one asset)", default: true),
+                    json, .lang,
+                ],
+                body: [.json],
+                answer: jsonOnly
+            ),
+            Route(.get, "/esploro/v1/assets/test") { call in try Self.test(call) }.documented(
+                "Test the API key (GET)",
+                query: [json, .lang],
+                answer: jsonOnly
+            ),
+            Route(.post, "/esploro/v1/assets/test") { call in try Self.test(call) }.documented(
+                "Test the API key (POST)",
+                query: [json, .lang],
+                answer: jsonOnly
+            ),
+            Route(.get, "/esploro/v1/assets/{assetIds}", get).documented(
+                "Retrieve assets by id",
+                path: [ids],
+                query: [.limit(default: 10, maximum: 100), .offset, json, .lang],
+                answer: jsonOnly
+            ),
+            Route(.post, "/esploro/v1/assets/{assetIds}", patch).documented(
+                "Patch an asset (dates, identifiers, funding, links)",
+                path: [ids],
+                query: [
+                    .init("op", "The operation", default: "patch", allowed: ["patch"]),
+                    .init(
+                        "action",
+                        "add fills empty fields and appends to lists; replace replaces them",
+                        default: "add",
+                        allowed: ["add", "replace"]
+                    ),
+                    json, .lang,
+                ],
+                body: [.json],
+                answer: jsonOnly
+            ),
+            Route(.put, "/esploro/v1/assets/{assetIds}", replace).documented(
+                "Update an asset (swap all)",
+                path: [ids],
+                query: [json, .lang],
+                body: [.json],
+                answer: jsonOnly
+            ),
         ]
     }
 

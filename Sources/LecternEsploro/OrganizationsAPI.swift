@@ -9,11 +9,25 @@ struct OrganizationsAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) },
-            Route(.post, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) },
-            Route(.get, "/esploro/v1/organizations/internal", list),
-            Route(.get, "/esploro/v1/organizations/internal/{code}", get),
+        let negotiated: [RouteParameter] = [.format, .lang]
+        return [
+            Route(.get, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) }.documented(
+                "Test the API key (GET)",
+                query: negotiated
+            ),
+            Route(.post, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) }.documented(
+                "Test the API key (POST)",
+                query: negotiated
+            ),
+            Route(.get, "/esploro/v1/organizations/internal", list).documented(
+                "Retrieve research organizations",
+                query: [.limit(default: 100, maximum: 1000), .offset] + negotiated
+            ),
+            Route(.get, "/esploro/v1/organizations/internal/{code}", get).documented(
+                "Retrieve a research organization",
+                path: [.init("code", "The organization's code")],
+                query: negotiated
+            ),
         ]
     }
 

@@ -8,10 +8,21 @@ struct ResearchConfigurationAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) },
-            Route(.post, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) },
-            Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", ConfigurationAPI(store: store).codeTable),
+        let negotiated: [RouteParameter] = [.format, .lang]
+        return [
+            Route(.get, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) }.documented(
+                "Test the API key (GET)",
+                query: negotiated
+            ),
+            Route(.post, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) }.documented(
+                "Test the API key (POST)",
+                query: negotiated
+            ),
+            Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", ConfigurationAPI(store: store).codeTable).documented(
+                "Retrieve a code table",
+                path: [ConfigurationAPI.codeTableName],
+                query: negotiated
+            ),
         ]
     }
 }

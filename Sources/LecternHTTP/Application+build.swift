@@ -1,9 +1,8 @@
 public import Hummingbird
-import LecternAlma
 public import LecternCore
-import LecternEsploro
 public import LecternGateway
-import LecternPrimo
+public import LecternPortal
+import LecternPortalWeb
 public import LecternStore
 public import Logging
 
@@ -15,22 +14,38 @@ public struct Services: Sendable {
     public var gateway: Gateway
     /// How user passwords are hashed.
     public var passwords: any PasswordHasher
+    /// The developer portal, when it is served.
+    public var portal: Portal?
 
     /// Creates the bundle.
-    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher()) {
+    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher(), portal: Portal? = nil) {
         self.store = store
         self.gateway = gateway
         self.passwords = passwords
+        self.portal = portal
     }
 }
 
-/// The router: the gateway first, then every family's routes.
+/// The router: the OpenAPI documents and the portal's pages (outside the gateway, no key
+/// needed), then the gateway, then every family's routes.
 public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
+    buildRouter(services, api: APIRoutes(services))
+}
+
+/// The router over route tables already built, so that a caller (the portal) can share their
+/// ``APIRoutes/catalog``.
+///
+/// The OpenAPI routes come before the gateway: middleware wraps only the routes added after it.
+public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternRequestContext> {
     let router = Router(context: LecternRequestContext.self)
+    router.addOpenAPI(api.catalog)
+    let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
+    if let portal = services.portal {
+        PortalWeb<LecternRequestContext>(portal: portal, catalog: api.catalog, console: console).install(on: router)
+    }
     router.addGateway(services.gateway)
-    router.addRoutes(Alma.routes(store: services.store, passwords: services.passwords))
-    router.addRoutes(Primo.routes(store: services.store))
-    router.addRoutes(Esploro.routes(store: services.store, passwords: services.passwords))
+    router.addRoutes(api.routes)
+    console.connect(router)
     return router
 }
 

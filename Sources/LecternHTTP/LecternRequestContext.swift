@@ -6,7 +6,7 @@ public import NIOCore
 public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer, for IP restriction profiles (`nil` under `.router` tests).
-    public let remoteAddress: SocketAddress?
+    public internal(set) var remoteAddress: SocketAddress?
     /// The authenticated key; set by `APIKeyMiddleware`.
     public var caller: Caller?
     /// The API area of the path; set by `AccessPolicyMiddleware`.

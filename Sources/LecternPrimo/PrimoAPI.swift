@@ -11,11 +11,52 @@ struct PrimoAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/primo/v1/search", search),
-            Route(.get, "/primo/v1/search/{context}/{docid}", record),
-            Route(.get, "/primo/v1/pnxs", legacySearch),
-            Route(.get, "/primo/v1/pnxs/{context}/{docid}", record),
+        let recordPath: [RouteParameter] = [
+            .init("context", "Where the record is: L (local)", allowed: ["L"]),
+            .init("docid", "The record's id (alma followed by its MMS id)"),
+        ]
+        return [
+            Route(.get, "/primo/v1/search", search).documented(
+                "Search the discovery index",
+                query: Self.searchParameters(scopeRequired: true, defaultLimit: 10),
+                answer: .object([.json])
+            ),
+            Route(.get, "/primo/v1/search/{context}/{docid}", record).documented(
+                "Retrieve one record",
+                path: recordPath,
+                query: [.lang],
+                answer: .object([.json])
+            ),
+            Route(.get, "/primo/v1/pnxs", legacySearch).documented(
+                "Search the discovery index (legacy brief search)",
+                query: Self.searchParameters(scopeRequired: false, defaultLimit: 50),
+                answer: .object([.json])
+            ),
+            Route(.get, "/primo/v1/pnxs/{context}/{docid}", record).documented(
+                "Retrieve one record (legacy)",
+                path: recordPath,
+                query: [.lang],
+                answer: .object([.json])
+            ),
+        ]
+    }
+
+    /// The parameters ``PrimoSearchRequest`` and ``scope(_:)`` read.
+    private static func searchParameters(scopeRequired: Bool, defaultLimit: Int) -> [RouteParameter] {
+        let optional = scopeRequired ? "" : "; optional here"
+        return [
+            .init("vid", "The view (institution code:view code)\(optional)", required: scopeRequired),
+            .init("tab", "The view's search tab\(optional)", required: scopeRequired),
+            .init("scope", "The tab's search scope, or a library code\(optional)", required: scopeRequired),
+            .init("q", "Query: field,precision,value[,operator;…] (for example any,contains,lectern)", required: true),
+            .init("qInclude", "Facets the results must have: facet,exact,value joined by |,|"),
+            .init("qExclude", "Facets the results must not have: facet,exact,value joined by |,|"),
+            .init("multiFacets", "Facets with OR between values: facet,include|exclude,value joined by |,|"),
+            .init("sort", "Sort order", default: "rank", allowed: ["rank", "title", "author", "date", "date_d", "date_a"]),
+            .init("offset", "Position of the first result, 0-5000 (only the first 2,000 results are reachable)", default: "0"),
+            .init("limit", "Results per page, at most 50", default: String(defaultLimit)),
+            .init("skipDelivery", "true or Y leaves the delivery section out", default: "false", allowed: ["true", "false", "Y", "N"]),
+            .lang,
         ]
     }
 

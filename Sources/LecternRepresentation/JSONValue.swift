@@ -64,35 +64,53 @@ extension JSONValue {
         try JSONReader.read(bytes)
     }
 
-    /// The value as compact JSON, UTF-8.
-    public func rendered() -> [UInt8] {
+    /// The value as JSON, UTF-8: compact, or indented by two spaces per level (for people).
+    public func rendered(indented: Bool = false) -> [UInt8] {
         var out = ByteBuffer(capacity: 4096)
-        write(&out)
+        write(&out, indent: indented ? 0 : nil)
         return out.finish()
     }
 
-    private func write(_ out: inout ByteBuffer) {
+    /// Writes the value; `indent` is the current depth when indenting, `nil` for compact output.
+    private func write(_ out: inout ByteBuffer, indent: Int?) {
         switch self {
         case .null: out.append("null")
         case .bool(let value): out.append(value ? "true" : "false")
         case .number(let text): out.append(text)
         case .string(let text): JSONCodec.string(text, &out)
         case .array(let values):
-            out.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                value.write(&out)
+            Self.container(&out, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: values.count, indent: indent) { index, out, inner in
+                values[index].write(&out, indent: inner)
             }
-            out.append(UInt8(ascii: "]"))
         case .object(let entries):
-            out.append(UInt8(ascii: "{"))
-            for (index, entry) in entries.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONCodec.string(entry.key, &out)
-                out.append(UInt8(ascii: ":"))
-                entry.value.write(&out)
+            Self.container(&out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: entries.count, indent: indent) { index, out, inner in
+                JSONCodec.string(entries[index].key, &out)
+                out.append(inner == nil ? ":" : ": ")
+                entries[index].value.write(&out, indent: inner)
             }
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func container(
+        _ out: inout ByteBuffer,
+        open: UInt8,
+        close: UInt8,
+        count: Int,
+        indent: Int?,
+        element: (Int, inout ByteBuffer, Int?) -> Void
+    ) {
+        out.append(open)
+        let inner = indent.map { $0 + 1 }
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner { newline(&out, depth: inner) }
+            element(index, &out, inner)
+        }
+        if let indent, count > 0 { newline(&out, depth: indent) }
+        out.append(close)
+    }
+
+    private static func newline(_ out: inout ByteBuffer, depth: Int) {
+        out.append("\n" + String(repeating: "  ", count: depth))
     }
 }

@@ -124,6 +124,7 @@ enum Migrations {
         KeyLifecycleSQL.register(&migrator)
         UsageSQL.register(&migrator)
         RequestLogSQL.register(&migrator)
+        PortalSQL.register(&migrator)
         return migrator
     }
 }

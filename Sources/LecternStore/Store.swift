@@ -12,6 +12,10 @@ public protocol Store: Sendable {
     ///
     /// Never call `read` or `write` from inside `body`; use its argument.
     func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T
+
+    /// Deletes every document of `tenant`, its search entries and its number sequences, in one
+    /// transaction (a sandbox reset).
+    func purge(_ tenant: Tenant) async throws
 }
 
 /// Read access to one tenant's documents.

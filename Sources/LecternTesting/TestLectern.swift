@@ -5,6 +5,7 @@ public import LecternCore
 import LecternDemo
 public import LecternGateway
 import LecternHTTP
+public import LecternPortal
 public import LecternSQLite
 import LecternStore
 public import Logging
@@ -26,6 +27,10 @@ public struct TestLectern: Sendable {
     public let otherKey: String
     /// A demo key without the Users area (Bibs read/write only).
     public let bibsOnlyKey: String
+    /// The developer portal (bcrypt at its lowest cost; mail goes to ``outbox``).
+    public let portal: Portal
+    /// The directory the portal's e-mails are written to.
+    public let outbox: URL
 
     /// Builds a fresh Lectern; `perSecondLimit` is high by default so that tests are not throttled.
     public static func make(
@@ -56,6 +61,18 @@ public struct TestLectern: Sendable {
         )
         let gateway = Gateway(registry: store, perSecondLimit: perSecondLimit, maxBodyBytes: maxBodyBytes, clock: clock)
         try await gateway.counters.load()
+        let outbox = try TestDirectory.make("outbox")
+        let portal = Portal(
+            store: store,
+            gateway: gateway,
+            mailer: try OutboxMailer(directory: outbox, logger: Self.quietLogger),
+            guestInstitution: DemoInstitution.code,
+            sandboxReset: { institution in
+                try await DemoInstitution.resetSandbox(of: institution, store: store, passwords: passwords, catalogueSize: 40)
+            },
+            passwords: PortalPasswords(cost: 4),
+            clock: clock
+        )
         return TestLectern(
             store: store,
             gateway: gateway,
@@ -63,7 +80,9 @@ public struct TestLectern: Sendable {
             sandboxKey: keys[1].key,
             readOnlyKey: keys[2].key,
             otherKey: otherKey,
-            bibsOnlyKey: bibsOnly
+            bibsOnlyKey: bibsOnly,
+            portal: portal,
+            outbox: outbox
         )
     }
 
@@ -95,12 +114,19 @@ public struct TestLectern: Sendable {
     /// A quick password hasher for tests (the server uses many more rounds).
     public static let passwords = PBKDF2PasswordHasher(rounds: 1_000)
 
+    /// A logger that only reports warnings and worse.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "lectern-test")
+        logger.logLevel = .warning
+        return logger
+    }
+
     /// The application over this Lectern, logging to `logger` (warnings only by default).
     public func application(logger: Logger? = nil) -> some ApplicationProtocol {
         var logger = logger ?? Logger(label: "lectern-test")
         if logger.label == "lectern-test" { logger.logLevel = .warning }
         return buildApplication(
-            Services(store: store, gateway: gateway, passwords: Self.passwords),
+            Services(store: store, gateway: gateway, passwords: Self.passwords, portal: portal),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             logger: logger
         )

@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start the gateway and the APIs on one port.")
 
     @OptionGroup var storage: DatabaseOptions
+    @OptionGroup var mail: PortalOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Do not create the demo institution on a new database.") var noDemo = false
@@ -47,12 +48,17 @@ struct Serve: AsyncParsableCommand {
         let gateway = Gateway(registry: store)
         try await gateway.counters.load()
         try await gateway.refresh()
+        let portal = try mail.portal(store: store, gateway: gateway, passwords: passwords, demoBibs: demoBibs, logger: logger)
         let app = buildApplication(
-            Services(store: store, gateway: gateway, passwords: passwords),
+            Services(store: store, gateway: gateway, passwords: passwords, portal: portal),
             configuration: .init(address: .hostname(host, port: port), serverName: "Lectern"),
             logger: logger
         )
         say("Serving http://\(host):\(port)/almaws/v1 (Alma), /primo/v1, /esploro/v1")
+        say(
+            "Developer portal: http://\(host):\(port)/portal (e-mails go to \(mail.smtp == nil ? mail.outbox + "/" : "the SMTP server")); invite an organization admin with:"
+        )
+        say("  lectern portal invite --institution \(DemoInstitution.code) --email you@example.org --admin")
         try await app.runService()
     }
 }

@@ -9,16 +9,45 @@ struct BibsAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/almaws/v1/bibs", list),
-            Route(.post, "/almaws/v1/bibs", create),
-            Route(.get, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) },
-            Route(.post, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) },
-            Route(.get, "/almaws/v1/bibs/{mms_id}", get),
-            Route(.put, "/almaws/v1/bibs/{mms_id}", update),
-            Route(.delete, "/almaws/v1/bibs/{mms_id}", delete),
+        let negotiated: [RouteParameter] = [.format, .lang]
+        let view = RouteParameter("view", "brief leaves the MARC record out", default: "full", allowed: ["full", "brief"])
+        let expand = RouteParameter("expand", "Comma-separated: p_avail (physical availability fields), requests")
+        let validate = RouteParameter.flag("validate", "Check the MARC record before saving it", default: false)
+        return [
+            Route(.get, "/almaws/v1/bibs", list).documented(
+                "Retrieve bibs",
+                query: [
+                    .init("mms_id", "Comma-separated MMS ids, 1-100"),
+                    .init("other_system_id", "A system number (035) of the record"),
+                    .init("holdings_id", "A holding id: its bib"),
+                    .init("nz_mms_id", "A Network Zone MMS id (Lectern has no Network Zone: no bib)"),
+                    .init("cz_mms_id", "A Community Zone MMS id (Lectern has no Community Zone: no bib)"),
+                    .init("ie_id", "A digital intellectual entity id (no digital inventory: no bib)"),
+                    .init("representation_id", "A digital representation id (no digital inventory: no bib)"),
+                    view, expand,
+                ] + negotiated
+            ),
+            Route(.post, "/almaws/v1/bibs", create).documented("Create a bib", query: [validate] + negotiated, body: [.xml, .json]),
+            Route(.get, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: negotiated),
+            Route(.post, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: negotiated),
+            Route(.get, "/almaws/v1/bibs/{mms_id}", get).documented("Retrieve a bib", path: [Self.mmsID], query: [view, expand] + negotiated),
+            Route(.put, "/almaws/v1/bibs/{mms_id}", update).documented(
+                "Update a bib (MARCXML)",
+                path: [Self.mmsID],
+                query: [validate] + negotiated,
+                body: [.xml]
+            ),
+            Route(.delete, "/almaws/v1/bibs/{mms_id}", delete).documented(
+                "Delete a bib",
+                path: [Self.mmsID],
+                query: [.flag("override", "Delete the bib even when it has holdings", default: false)] + negotiated,
+                answer: .noContent
+            ),
         ]
     }
+
+    /// The `{mms_id}` segment of every catalogue path.
+    static let mmsID = RouteParameter("mms_id", "The bib's MMS id")
 
     // MARK: - GET /bibs?mms_id=
 

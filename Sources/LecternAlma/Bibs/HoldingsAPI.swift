@@ -7,14 +7,45 @@ struct HoldingsAPI {
     let store: any Store
 
     var routes: [Route] {
-        [
-            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings", list),
-            Route(.post, "/almaws/v1/bibs/{mms_id}/holdings", create),
-            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", get),
-            Route(.put, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", update),
-            Route(.delete, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", delete),
+        let negotiated: [RouteParameter] = [.format, .lang]
+        let holding: [RouteParameter] = [BibsAPI.mmsID, Self.holdingID]
+        return [
+            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings", list).documented(
+                "Retrieve a bib's holdings",
+                path: [BibsAPI.mmsID],
+                query: negotiated
+            ),
+            Route(.post, "/almaws/v1/bibs/{mms_id}/holdings", create).documented(
+                "Create a holding (MARCXML)",
+                path: [BibsAPI.mmsID],
+                query: negotiated,
+                body: [.xml]
+            ),
+            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", get).documented("Retrieve a holding", path: holding, query: negotiated),
+            Route(.put, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", update).documented(
+                "Update a holding (MARCXML)",
+                path: holding,
+                query: negotiated,
+                body: [.xml]
+            ),
+            Route(.delete, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", delete).documented(
+                "Delete a holding",
+                path: holding,
+                query: [
+                    .init(
+                        "bib",
+                        "What happens to the bib when this was its last holding",
+                        default: "retain",
+                        allowed: ["retain", "delete", "suppress"]
+                    )
+                ] + negotiated,
+                answer: .noContent
+            ),
         ]
     }
+
+    /// The `{holding_id}` segment.
+    static let holdingID = RouteParameter("holding_id", "The holding's id")
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let mmsID = call.path["mms_id"] ?? ""

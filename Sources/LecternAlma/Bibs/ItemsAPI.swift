@@ -10,14 +10,53 @@ struct ItemsAPI {
 
     var routes: [Route] {
         let items = "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items"
+        let negotiated: [RouteParameter] = [.format, .lang]
+        let item: [RouteParameter] = [BibsAPI.mmsID, HoldingsAPI.holdingID, .init("item_pid", "The item's id")]
         return [
-            Route(.get, "/almaws/v1/items", byBarcode),
-            Route(.get, items, list),
-            Route(.post, items, create),
-            Route(.get, "\(items)/{item_pid}", get),
-            Route(.put, "\(items)/{item_pid}", update),
-            Route(.delete, "\(items)/{item_pid}", delete),
-            Route(.post, "\(items)/{item_pid}", operation),
+            Route(.get, "/almaws/v1/items", byBarcode).documented(
+                "Find an item by barcode (redirects to the item, other parameters kept)",
+                query: [.init("item_barcode", "The item's barcode", required: true)] + negotiated,
+                answer: .redirect
+            ),
+            Route(.get, items, list).documented(
+                "Retrieve a holding's items",
+                path: [BibsAPI.mmsID, .init("holding_id", "The holding's id, or ALL for every item of the bib")],
+                query: [.limit(default: 10, maximum: 100), .offset] + negotiated
+            ),
+            Route(.post, items, create).documented(
+                "Create an item",
+                path: [BibsAPI.mmsID, HoldingsAPI.holdingID],
+                query: negotiated,
+                body: [.xml, .json]
+            ),
+            Route(.get, "\(items)/{item_pid}", get).documented("Retrieve an item", path: item, query: negotiated),
+            Route(.put, "\(items)/{item_pid}", update).documented("Update an item (swap all)", path: item, query: negotiated, body: [.xml, .json]),
+            Route(.delete, "\(items)/{item_pid}", delete).documented(
+                "Delete an item",
+                path: item,
+                query: [
+                    .init(
+                        "holdings",
+                        "delete also deletes the holding when this was its last item",
+                        default: "retain",
+                        allowed: ["retain", "delete"]
+                    ),
+                    .init("bib", "delete also deletes the bib when its last holding went", default: "retain", allowed: ["retain", "delete"]),
+                ] + negotiated,
+                answer: .noContent
+            ),
+            Route(.post, "\(items)/{item_pid}", operation).documented(
+                "Scan an item in",
+                path: item,
+                query: [
+                    .init("op", "The operation", required: true, allowed: ["scan"]),
+                    .init("library", "The library of the circulation desk (with circ_desk)"),
+                    .init("circ_desk", "The circulation desk where the item is scanned"),
+                    .init("department", "The department where the item is scanned, instead of a desk"),
+                    .flag("done", "The department's work on the item is finished", default: false),
+                    .init("work_order_type", "The work order type in a department", default: "AcqWorkOrder"),
+                ] + negotiated
+            ),
         ]
     }
 

@@ -18,19 +18,44 @@ public struct ConfigurationAPI: Sendable {
 
     /// The route table.
     public var routes: [Route] {
-        [
-            Route(.get, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
-            Route(.post, "/almaws/v1/conf/test") { call in Call.testReply(call.method) },
-            Route(.get, "/almaws/v1/conf/libraries", libraries),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations", locations),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}", location),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks", circDesks),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks/{circDeskCode}", circDesk),
-            Route(.get, "/almaws/v1/conf/departments", departments),
-            Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", codeTable),
+        let negotiated: [RouteParameter] = [.format, .lang]
+        let libraryCode = RouteParameter("libraryCode", "The library's code")
+        return [
+            Route(.get, "/almaws/v1/conf/test") { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: negotiated),
+            Route(.post, "/almaws/v1/conf/test") { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: negotiated),
+            Route(.get, "/almaws/v1/conf/libraries", libraries).documented("Retrieve libraries", query: negotiated),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library).documented("Retrieve a library", path: [libraryCode], query: negotiated),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations", locations).documented(
+                "Retrieve a library's locations",
+                path: [libraryCode],
+                query: negotiated
+            ),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}", location).documented(
+                "Retrieve a location",
+                path: [libraryCode, .init("locationCode", "The location's code")],
+                query: negotiated
+            ),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks", circDesks).documented(
+                "Retrieve a library's circulation desks",
+                path: [libraryCode],
+                query: negotiated
+            ),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks/{circDeskCode}", circDesk).documented(
+                "Retrieve a circulation desk",
+                path: [libraryCode, .init("circDeskCode", "The desk's code")],
+                query: negotiated
+            ),
+            Route(.get, "/almaws/v1/conf/departments", departments).documented("Retrieve departments", query: negotiated),
+            Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", codeTable).documented(
+                "Retrieve a code table",
+                path: [Self.codeTableName],
+                query: negotiated
+            ),
         ]
     }
+
+    /// The `{codeTableName}` segment, shared with Esploro's research configuration.
+    public static let codeTableName = RouteParameter("codeTableName", "The code table's name (UserGroups, …)")
 
     @Sendable func libraries(_ call: Call) async throws -> Reply {
         let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .library)) }

@@ -32,16 +32,73 @@ public struct UsersAPI: Sendable {
     /// The route table.
     public var routes: [Route] {
         let test = population == .users ? "/operation/test" : "/test"
+        let people = population == .users ? "users" : "researchers"
+        let person = population == .users ? "user" : "researcher"
+        let userID = RouteParameter("user_id", "Primary id, or any unique identifier of the \(person)")
+        let userIDType = RouteParameter(
+            "user_id_type",
+            "Which identifier user_id is: primary_id, an identifier type, or all_unique for any",
+            default: "all_unique"
+        )
         var routes = [
-            Route(.get, base, list),
-            Route(.post, base, create),
-            Route(.get, base + test) { call in Call.testReply(call.method) },
-            Route(.post, base + test) { call in Call.testReply(call.method) },
-            Route(.get, base + "/{user_id}", get),
-            Route(.put, base + "/{user_id}", update),
-            Route(.delete, base + "/{user_id}", delete),
+            Route(.get, base, list).documented(
+                "Retrieve \(people)",
+                query: [
+                    .limit(default: 10, maximum: 100), .offset,
+                    .init("q", "Brief search: field~words terms joined by AND or OR (fields such as primary_id, last_name, email, ALL)"),
+                    .init("order_by", "Sort key", default: "last_name", allowed: ["last_name", "first_name", "primary_id"]),
+                    .init("direction", "Sort direction", default: "ASC", allowed: ["ASC", "DESC"]),
+                    .init("source_user_id", "Only the \(person) linked from this source user id"),
+                    .init("modify_date_from", "Only \(people) modified on or after this day (YYYY-MM-DD); not together with q"),
+                    .init("expand", "full lists whole records instead of brief ones", default: "none", allowed: ["none", "full"]),
+                    .format, .lang,
+                ]
+            ),
+            Route(.post, base, create).documented("Create a \(person)", query: [.format, .lang], body: [.xml, .json]),
+            Route(.get, base + test) { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: [.format, .lang]),
+            Route(.post, base + test) { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: [.format, .lang]),
+            Route(.get, base + "/{user_id}", get).documented(
+                "Retrieve a \(person)",
+                path: [userID],
+                query: [
+                    userIDType,
+                    .init("view", "brief: the main fields, identifiers, statistics and emails only", default: "full", allowed: ["full", "brief"]),
+                    .init("expand", "Comma-separated counts to add: loans, requests, fees"),
+                    .format, .lang,
+                ]
+            ),
+            Route(.put, base + "/{user_id}", update).documented(
+                "Update a \(person) (swap all)",
+                path: [userID],
+                query: [
+                    userIDType,
+                    .init("override", "Comma-separated fields of an external user that the PUT may change (user_group, job_category, …)"),
+                    .format, .lang,
+                ],
+                body: [.xml, .json]
+            ),
+            Route(.delete, base + "/{user_id}", delete).documented(
+                population == .users ? "Delete a user" : "End a researcher role (the user stays)",
+                path: [userID],
+                query: [userIDType, .format, .lang],
+                answer: .noContent
+            ),
         ]
-        if population == .users { routes.append(Route(.post, base + "/{user_id}", operation)) }
+        if population == .users {
+            routes.append(
+                Route(.post, base + "/{user_id}", operation).documented(
+                    "Authenticate a user",
+                    path: [userID],
+                    query: [
+                        .init("op", "The operation", default: "auth", allowed: ["auth"]),
+                        .init("password", "The password; the Exl-User-Pw header is read when it is absent"),
+                        userIDType, .format, .lang,
+                    ],
+                    headers: [.init("Exl-User-Pw", "The password (URL-encoded)")],
+                    answer: .noContent
+                )
+            )
+        }
         return routes
     }
 

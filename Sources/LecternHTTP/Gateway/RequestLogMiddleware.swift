@@ -16,13 +16,20 @@ import Logging
 /// not recorded: there is no key to record them under. Both jobs share one stage: they need the
 /// same answer and the same clock, and every stage costs every call a context copy and one more
 /// level of generic middleware nesting.
+///
+/// Without a gateway (routes outside it, such as `/openapi`), it only logs: no key is ever known there.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
     let level: Logger.Level
-    let gateway: Gateway
+    let gateway: Gateway?
+
+    init(level: Logger.Level, gateway: Gateway? = nil) {
+        self.level = level
+        self.gateway = gateway
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let time = gateway.clock()
+        let time = gateway?.clock()
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
@@ -38,7 +45,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 metadata: ["lectern.status": "\(response.status.code)", "lectern.microseconds": "\(microseconds)"]
             )
         }
-        if let keyID = outcome.keyID {
+        if let keyID = outcome.keyID, let gateway, let time {
             gateway.recorder.record(
                 CallRecord(
                     keyID: keyID,

@@ -1,0 +1,62 @@
+/// A parameter a route's handler reads, as its route table documents it: a query parameter, a
+/// header, or the description of a `{name}` path segment.
+///
+/// Document only what the handler (or the HTTP edge, for ``format`` and ``lang``) really reads:
+/// the OpenAPI documents Lectern serves are generated from these.
+///
+/// ```swift
+/// .init("order_by", "Sort key", default: "last_name", allowed: ["last_name", "first_name", "primary_id"])
+/// ```
+public struct RouteParameter: Sendable, Hashable {
+    /// The wire name (`limit`, `user_id_type`, `exl-user-pw`).
+    public var name: String
+    /// What it does, in one short sentence.
+    public var description: String
+    /// Whether a call without it is refused.
+    public var required: Bool
+    /// The value the handler uses when the parameter is absent, if there is one.
+    public var defaultValue: String?
+    /// The values the handler accepts, when they are a closed list; empty when any value goes.
+    public var allowedValues: [String]
+
+    /// Creates a parameter.
+    public init(
+        _ name: String,
+        _ description: String,
+        required: Bool = false,
+        default defaultValue: String? = nil,
+        allowed allowedValues: [String] = []
+    ) {
+        self.name = name
+        self.description = description
+        self.required = required
+        self.defaultValue = defaultValue
+        self.allowedValues = allowedValues
+    }
+}
+
+extension RouteParameter {
+    /// `format=xml|json`, read by the HTTP edge for every object answer and logical error: it
+    /// wins over `Accept`, and XML is the default of both.
+    public static let format = RouteParameter(
+        "format",
+        "Answer format; without it the Accept header decides, XML by default",
+        allowed: ["xml", "json"]
+    )
+
+    /// `lang=`, read by the HTTP edge: the language of the gateway's error messages.
+    public static let lang = RouteParameter("lang", "Language of gateway error messages (de, fr); English otherwise")
+
+    /// `limit=`: results per page, `0...maximum`.
+    public static func limit(default value: Int, maximum: Int) -> RouteParameter {
+        RouteParameter("limit", "Results per page, 0-\(maximum)", default: String(value))
+    }
+
+    /// `offset=`: the position of the first result, from 0.
+    public static let offset = RouteParameter("offset", "Position of the first result, from 0", default: "0")
+
+    /// A `true`/`false` flag.
+    public static func flag(_ name: String, _ description: String, default value: Bool) -> RouteParameter {
+        RouteParameter(name, description, default: String(value), allowed: ["true", "false"])
+    }
+}

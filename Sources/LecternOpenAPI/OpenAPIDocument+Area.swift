@@ -1,0 +1,147 @@
+import LecternCore
+
+extension OpenAPIDocument {
+    /// The document of `area`'s `operations`, served from `serverURL`.
+    init(area: Area, operations: [APIOperation], serverURL: String, version: String) {
+        var paths: [String: PathItem] = [:]
+        for operation in operations {
+            let entry = Operation(operation)
+            switch operation.method {
+            case .get: paths[operation.path, default: PathItem()].get = entry
+            case .post: paths[operation.path, default: PathItem()].post = entry
+            case .put: paths[operation.path, default: PathItem()].put = entry
+            case .delete: paths[operation.path, default: PathItem()].delete = entry
+            }
+        }
+        self.init(
+            info: Info(
+                title: "Lectern \(area.title) API",
+                description: """
+                    The \(area.title) operations this Lectern implements, generated from its route tables. \
+                    Send an API key as the apikey query parameter or as the header Authorization: apikey KEY.
+                    """,
+                version: version
+            ),
+            servers: [Server(url: serverURL)],
+            tags: [Tag(name: area.title)],
+            paths: paths,
+            components: Components(
+                schemas: [Self.errorSchemaName: Self.errorSchema],
+                securitySchemes: [
+                    "apikey": SecurityScheme(type: "apiKey", name: "apikey", in: "query", description: "The API key as a query parameter"),
+                    "apikeyHeader": SecurityScheme(
+                        type: "apiKey",
+                        name: "Authorization",
+                        in: "header",
+                        description: "The header Authorization: apikey KEY (enter apikey, a space, then the key)"
+                    ),
+                ]
+            ),
+            security: [["apikey": []], ["apikeyHeader": []]]
+        )
+    }
+
+    static let errorSchemaName = "WebServiceResult"
+
+    /// The error body every refusal and logical error has (`web_service_result`), in its JSON form
+    /// (samples/alma/alma_rb/error.json); the XML form has the same elements.
+    static let errorSchema = Schema(
+        type: "object",
+        properties: [
+            "errorsExist": Schema(type: "boolean"),
+            "errorList": Schema(
+                type: "object",
+                properties: [
+                    "error": Schema(
+                        type: "array",
+                        items: Schema(
+                            type: "object",
+                            properties: [
+                                "errorCode": Schema(type: "string"),
+                                "errorMessage": Schema(type: "string"),
+                                "trackingId": Schema(type: "string"),
+                            ]
+                        )
+                    )
+                ]
+            ),
+            "result": Schema(type: "object", nullable: true),
+        ],
+        xml: "web_service_result"
+    )
+}
+
+extension OpenAPIDocument.Operation {
+    init(_ operation: APIOperation) {
+        self.init(
+            operationId: operation.id,
+            summary: operation.summary,
+            tags: [operation.area.title],
+            parameters: operation.parameters.map(OpenAPIDocument.Parameter.init),
+            requestBody: operation.body.isEmpty
+                ? nil
+                : OpenAPIDocument.RequestBody(
+                    description:
+                        "The object, as \(operation.body.map { $0.rawValue.uppercased() }.joined(separator: " or ")) (Content-Type says which)",
+                    required: true,
+                    content: Dictionary(uniqueKeysWithValues: operation.body.map { ($0.mediaType, OpenAPIDocument.MediaType()) })
+                ),
+            responses: Self.responses(operation)
+        )
+    }
+
+    /// The success answer, then every error Lectern's gateway and handlers answer with.
+    private static func responses(_ operation: APIOperation) -> [String: OpenAPIDocument.Response] {
+        typealias Response = OpenAPIDocument.Response
+        let remaining = ["X-Exl-Api-Remaining": OpenAPIDocument.Header(description: "Calls left today", schema: .init(type: "integer"))]
+        let errorBody = OpenAPIDocument.MediaType(schema: .component(OpenAPIDocument.errorSchemaName))
+        let xmlError = [BodyFormat.xml.mediaType: errorBody]
+        var responses: [String: Response] = [
+            "400": Response(
+                description: "A logical error (an Alma error code, in the format asked for) or a gateway refusal: "
+                    + "GENERAL_ERROR (XML body without XML Content-Type, malformed XML) or UNAUTHORIZED (no permission for the area)",
+                headers: remaining,
+                content: [BodyFormat.xml.mediaType: errorBody, BodyFormat.json.mediaType: errorBody]
+            ),
+            "403": Response(
+                description: "Gateway refusal: UNAUTHORIZED (a write with a read-only or Guest Sandbox key), "
+                    + "INVALID_REQUEST (malformed key), FORBIDDEN (IP not allowed), REQUEST_TOO_LARGE",
+                content: xmlError
+            ),
+            "429": Response(description: "Gateway refusal: PER_SECOND_THRESHOLD or DAILY_THRESHOLD", content: xmlError),
+            "500": Response(description: "GENERAL_ERROR: no API key; or an internal error", content: xmlError),
+            "503": Response(description: "ROUTING_ERROR: the product is down for maintenance", content: xmlError),
+        ]
+        switch operation.answer {
+        case .object(let formats):
+            responses["200"] = Response(
+                description: "OK",
+                headers: remaining,
+                content: Dictionary(uniqueKeysWithValues: formats.map { ($0.mediaType, OpenAPIDocument.MediaType()) })
+            )
+        case .noContent:
+            responses["204"] = Response(description: "Done, no content", headers: remaining)
+        case .redirect:
+            var headers = remaining
+            headers["Location"] = OpenAPIDocument.Header(description: "The URL of the resource found", schema: .init(type: "string"))
+            responses["302"] = Response(description: "Found: the resource's own URL is in Location", headers: headers)
+        }
+        return responses
+    }
+}
+
+extension OpenAPIDocument.Parameter {
+    init(_ parameter: APIParameter) {
+        self.init(
+            name: parameter.name,
+            in: parameter.location.rawValue,
+            description: parameter.description,
+            required: parameter.required,
+            schema: .init(
+                type: "string",
+                enumeration: parameter.allowedValues.isEmpty ? nil : parameter.allowedValues,
+                defaultValue: parameter.defaultValue
+            )
+        )
+    }
+}

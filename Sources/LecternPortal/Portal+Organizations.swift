@@ -1,0 +1,102 @@
+import Foundation
+public import LecternStore
+
+extension Portal {
+    /// Invites `email` to `institution`'s organization and mails the link; `by` is an admin of it,
+    /// or `nil` when the command line invites (the operator bootstraps the first admin).
+    /// Returns the link.
+    @discardableResult
+    public func invite(email: String, to institution: String, role: OrganizationRole, by admin: Account?, links: Links) async throws -> String {
+        let email = try Self.normalizedEmail(email)
+        if let admin { try await requireAdmin(admin, of: institution) }
+        guard let organization = try await store.institution(institution) else { throw PortalError.notFound }
+        let token = try await issueToken(.invitation, email: email, institution: institution, role: role, lifetime: Self.invitationLifetime)
+        let link = links.url("/portal/invitations/accept?token=\(token)")
+        try await mailer.send(
+            Message(
+                to: email,
+                subject: "Lectern Developer Network: join \(organization.name)",
+                body:
+                    "\(admin?.name ?? "The Lectern operator") invites you to join the organization of \(organization.name) (\(institution)) as \(role == .admin ? "an administrator" : "a developer").\n\nSign up or log in with this address, then open this link within 7 days:\n\n\(link)\n"
+            )
+        )
+        return link
+    }
+
+    /// Joins `account` to the organization an invitation is for (once; the invitation's address
+    /// must be the account's).
+    public func acceptInvitation(token: String, account: Account) async throws -> Membership {
+        guard let invitation = try await store.consumeToken(hash: Secret.hash(token), purpose: .invitation, now: clock()),
+            let institution = invitation.institution
+        else { throw PortalError("This invitation is invalid, used or expired.") }
+        guard invitation.email == account.email else {
+            throw PortalError("This invitation was sent to \(invitation.email); log in with that address to accept it.")
+        }
+        let role = invitation.role ?? .developer
+        // An invitation never lowers the role of someone already in the organization.
+        let current = try await store.memberships(account: account.id).first { $0.institution == institution }?.role
+        let granted = current == .admin ? .admin : role
+        try await store.setMembership(account: account.id, institution: institution, role: granted)
+        return Membership(account: account, institution: institution, role: granted)
+    }
+
+    /// The organizations `account` belongs to.
+    public func organizations(of account: Account) async throws -> [Membership] {
+        try await store.memberships(account: account.id)
+    }
+
+    /// An organization as one of its members sees it: its institution and, for admins, its members.
+    public func organization(_ institution: String, seenBy account: Account) async throws -> OrganizationView {
+        guard let membership = try await store.memberships(account: account.id).first(where: { $0.institution == institution }),
+            let details = try await store.institution(institution)
+        else { throw PortalError.notFound }
+        let members = membership.role == .admin ? try await store.members(institution: institution) : []
+        return OrganizationView(institution: details, role: membership.role, members: members)
+    }
+
+    /// Removes a developer from an organization (an admin may not remove the last admin).
+    public func removeMember(_ member: Int64, from institution: String, by admin: Account) async throws {
+        try await requireAdmin(admin, of: institution)
+        let members = try await store.members(institution: institution)
+        guard let target = members.first(where: { $0.account.id == member }) else { throw PortalError.notFound }
+        if target.role == .admin, members.filter({ $0.role == .admin }).count == 1 {
+            throw PortalError("An organization keeps at least one administrator.")
+        }
+        try await store.removeMembership(account: member, institution: institution)
+    }
+
+    /// Makes a member an admin, or an admin a developer again (never the last admin).
+    public func setRole(_ role: OrganizationRole, of member: Int64, in institution: String, by admin: Account) async throws {
+        try await requireAdmin(admin, of: institution)
+        let members = try await store.members(institution: institution)
+        guard let target = members.first(where: { $0.account.id == member }) else { throw PortalError.notFound }
+        if target.role == .admin, role == .developer, members.filter({ $0.role == .admin }).count == 1 {
+            throw PortalError("An organization keeps at least one administrator.")
+        }
+        try await store.setMembership(account: member, institution: institution, role: role)
+    }
+
+    /// The role of `account` in `institution`, or `nil` when it is not a member.
+    func role(of account: Account, in institution: String) async throws -> OrganizationRole? {
+        try await store.memberships(account: account.id).first { $0.institution == institution }?.role
+    }
+
+    /// Throws unless `account` administers `institution` (an outsider learns nothing: not found).
+    func requireAdmin(_ account: Account, of institution: String) async throws {
+        switch try await role(of: account, in: institution) {
+        case .admin: return
+        case .developer: throw PortalError.forbidden
+        case nil: throw PortalError.notFound
+        }
+    }
+}
+
+/// An organization as a member sees it.
+public struct OrganizationView: Sendable {
+    /// The institution, with the licence counts that drive its daily thresholds.
+    public var institution: Institution
+    /// The viewer's role.
+    public var role: OrganizationRole
+    /// The members (admins only; empty for developers).
+    public var members: [Membership]
+}

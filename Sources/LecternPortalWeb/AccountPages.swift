@@ -1,0 +1,144 @@
+import Foundation
+import Hummingbird
+import LecternPortal
+import LecternStore
+
+extension PortalWeb {
+    func installAccountPages(on router: Router<Context>) {
+        router.get(
+            "/portal",
+            use: page("Lectern Developer Network") { _, _, visitor in
+                renderer.render("home", title: "Lectern Developer Network", visitor: visitor)
+            }
+        )
+        router.get(
+            "/portal/signup",
+            use: page("Sign up") { _, _, visitor in
+                renderer.render("signup", title: "Sign up", page: SignUpPage(), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/signup",
+            use: page("Sign up") { request, _, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                do {
+                    try await portal.signUp(
+                        name: form.text("name"),
+                        email: form.text("email"),
+                        password: form.text("password"),
+                        acceptedTerms: form.isChecked("terms"),
+                        links: Self.links(request)
+                    )
+                } catch let error as PortalError {
+                    let again = SignUpPage(name: form.text("name"), email: form.text("email"))
+                    return renderer.render("signup", title: "Sign up", page: again, visitor: visitor, error: error.message, status: .badRequest)
+                }
+                let text = "We sent an activation link to \(form.text("email").lowercased()). Open it to activate your account, then log in."
+                return renderer.render("message", title: "Check your e-mail", page: MessagePage(text: text), visitor: visitor)
+            }
+        )
+        router.get(
+            "/portal/activate",
+            use: page("Activation") { request, _, visitor in
+                let account = try await portal.activate(token: Self.query(request).text("token"))
+                let text = "Your account \(account.email) is active. You can log in now."
+                let login = LinkModel(href: "/portal/login", label: "Log in")
+                return renderer.render("message", title: "Account activated", page: MessagePage(text: text, link: login), visitor: visitor)
+            }
+        )
+        router.get(
+            "/portal/login",
+            use: page("Log in") { request, _, visitor in
+                let next = Self.safeNext(Self.query(request)["next"])
+                return renderer.render("login", title: "Log in", page: LogInPage(email: "", next: next), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/login",
+            use: page("Log in") { request, context, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let opened: OpenedSession
+                do {
+                    opened = try await portal.logIn(email: form.text("email"), password: form.text("password"), client: Self.client(context))
+                } catch let error as PortalError {
+                    let again = LogInPage(email: form.text("email"), next: Self.safeNext(form["next"]))
+                    let status: HTTPResponse.Status = error.kind == .throttled ? .tooManyRequests : .badRequest
+                    return renderer.render("login", title: "Log in", page: again, visitor: visitor, error: error.message, status: status)
+                }
+                var response = Response.redirect(to: Self.safeNext(form["next"]))
+                response.setCookie(
+                    Cookie(name: Visitor.sessionCookieName, value: opened.cookie, maxAge: 12 * 3600, path: "/portal", httpOnly: true, sameSite: .lax)
+                )
+                return response
+            }
+        )
+        router.post(
+            "/portal/logout",
+            use: page("Log out") { request, _, visitor in
+                try visitor.checkCSRF(try await Self.form(request))
+                if let cookie = visitor.sessionCookie { try await portal.logOut(cookie: cookie) }
+                var response = Response.redirect(to: "/portal")
+                response.setCookie(Cookie(name: Visitor.sessionCookieName, value: "", maxAge: 0, path: "/portal", httpOnly: true, sameSite: .lax))
+                return response
+            }
+        )
+        router.get(
+            "/portal/password/forgot",
+            use: page("Forgotten password") { _, _, visitor in
+                renderer.render("forgot", title: "Forgotten password", visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/password/forgot",
+            use: page("Forgotten password") { request, _, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                try await portal.requestPasswordReset(email: form.text("email"), links: Self.links(request))
+                let text = "If \(form.text("email")) has an account, a link to choose a new password is on its way."
+                return renderer.render("message", title: "Check your e-mail", page: MessagePage(text: text), visitor: visitor)
+            }
+        )
+        router.get(
+            "/portal/password/reset",
+            use: page("New password") { request, _, visitor in
+                renderer.render("reset", title: "New password", page: TokenPage(token: Self.query(request).text("token")), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/password/reset",
+            use: page("New password") { request, _, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                try await portal.resetPassword(token: form.text("token"), password: form.text("password"))
+                let login = LinkModel(href: "/portal/login", label: "Log in")
+                return renderer.render(
+                    "message",
+                    title: "Password changed",
+                    page: MessagePage(text: "Your new password is set.", link: login),
+                    visitor: visitor
+                )
+            }
+        )
+    }
+
+    /// The client's address for the log-in limit (`local` under in-process tests).
+    static func client(_ context: Context) -> String {
+        context.remoteAddress?.ipAddress ?? "local"
+    }
+}
+
+struct SignUpPage {
+    var name = ""
+    var email = ""
+}
+
+struct LogInPage {
+    var email: String
+    var next: String
+}
+
+struct TokenPage {
+    var token: String
+}

@@ -1,0 +1,249 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LecternCore
+import LecternOpenAPI
+import LecternPortal
+import LecternRepresentation
+import LecternStore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+extension PortalWeb {
+    func installConsolePages(on router: Router<Context>) {
+        router.get(
+            "/portal/console",
+            use: page("API console") { request, _, visitor in
+                let query = Self.query(request)
+                let model = try await consoleModel(
+                    visitor,
+                    area: query["area"],
+                    operation: query["operation"],
+                    application: query["application"],
+                    values: Form("")
+                )
+                return renderer.render("console", title: "API console", page: model, visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/console",
+            use: page("API console") { request, context, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                var model = try await consoleModel(visitor, area: form["area"], operation: form["operation"], application: nil, values: form)
+                guard let operation = model.chosen, let console else { throw PortalError("Choose an operation.") }
+                let key = try await chosenKey(form.text("key"), visitor: visitor)
+                let call = try Self.call(
+                    for: operation,
+                    form: form,
+                    token: try await portal.consoleToken(key: key.keyID, of: key.applicationID, by: try visitor.requireAccount())
+                )
+                var consoleCall = call
+                consoleCall.authority = request.head.authority ?? "localhost"
+                consoleCall.remoteAddress = context.remoteAddress
+                let result = try await console.execute(consoleCall)
+                model.result = ConsoleResultModel(result, call: call, base: Self.links(request).base, keyLabel: key.label)
+                return renderer.render("console", title: "API console", page: model, visitor: visitor)
+            }
+        )
+    }
+
+    /// The console page for the chosen area and operation, with the form filled from `values`.
+    private func consoleModel(_ visitor: Visitor, area: String?, operation: String?, application: String?, values: Form) async throws -> ConsolePage {
+        let account = try visitor.requireAccount()
+        let areas = catalog?.areas ?? []
+        let chosenArea = area.flatMap(Area.init(rawValue:)).flatMap { areas.contains($0) ? $0 : nil } ?? areas.first
+        let operations = chosenArea.map { catalog?.operations(in: $0) ?? [] } ?? []
+        let chosen = operations.first { $0.id == operation } ?? operations.first
+        var keys: [KeyChoice] = []
+        for candidate in try await portal.applications(visibleTo: account) {
+            for key in try await portal.application(candidate.id, seenBy: account).keys where !key.revoked {
+                guard let chosenArea, key.permissions[chosenArea] != nil else { continue }
+                let value = "\(candidate.id):\(key.id)"
+                let selected = values["key"] == value || (values["key"] == nil && application == String(candidate.id))
+                keys.append(
+                    KeyChoice(value: value, label: "\(candidate.name): \(candidate.environment.planName), \(key.prefix)…", selected: selected)
+                )
+            }
+        }
+        return ConsolePage(
+            areas: areas.map { PlanChoice(value: $0.rawValue, label: $0.title, selected: $0 == chosenArea) },
+            operations: operations.map {
+                PlanChoice(value: $0.id, label: "\($0.method.rawValue) \($0.path): \($0.summary)", selected: $0.id == chosen?.id)
+            },
+            operation: chosen.map { OperationModel($0, area: chosenArea!, keys: keys, values: values) },
+            chosen: chosen
+        )
+    }
+
+    /// The application and key a console form picked, if the visitor may use it.
+    private func chosenKey(_ value: String, visitor: Visitor) async throws -> (applicationID: Int64, keyID: Int64, label: String) {
+        let parts = value.split(separator: ":").compactMap { Int64($0) }
+        guard parts.count == 2 else { throw PortalError("Choose a key.") }
+        let detail = try await portal.application(parts[0], seenBy: try visitor.requireAccount())
+        guard let key = detail.keys.first(where: { $0.id == parts[1] && !$0.revoked }) else { throw PortalError.notFound }
+        return (parts[0], parts[1], "\(detail.application.name) (\(key.prefix)…)")
+    }
+
+    /// The HTTP call a filled-in operation form stands for.
+    static func call(for operation: APIOperation, form: Form, token: String) throws -> ConsoleCall {
+        var path = operation.path
+        var query: [URLQueryItem] = []
+        var headers: HTTPFields = [HTTPField.Name.consoleToken: token]
+        for parameter in operation.parameters {
+            let value = form.text(OperationModel.field(parameter))
+            switch parameter.location {
+            case .path:
+                guard !value.isEmpty else { throw PortalError("\(parameter.name) is required.") }
+                let encoded =
+                    value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value
+                path = path.replacingOccurrences(of: "{\(parameter.name)}", with: encoded)
+            case .query:
+                if !value.isEmpty { query.append(URLQueryItem(name: parameter.name, value: value)) }
+            case .header:
+                if !value.isEmpty, let name = HTTPField.Name(parameter.name) { headers[name] = value }
+            }
+        }
+        var body: String? = nil
+        if !operation.body.isEmpty, !form.text("body").isEmpty {
+            body = form.text("body")
+            headers[.contentType] = BodyFormat(rawValue: form.text("content_type"))?.mediaType ?? operation.body[0].mediaType
+        }
+        if !query.isEmpty {
+            var components = URLComponents()
+            components.queryItems = query
+            path += "?" + (components.percentEncodedQuery ?? "")
+        }
+        return ConsoleCall(method: HTTPRequest.Method(operation.method.rawValue) ?? .get, path: path, authority: "", headers: headers, body: body)
+    }
+}
+
+extension HTTPField.Name {
+    /// The header the console's calls carry instead of an API key (see `ConsoleTokens`).
+    static let consoleToken = HTTPField.Name("X-Lectern-Console-Token")!
+}
+
+struct KeyChoice {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+struct ConsolePage {
+    var areas: [PlanChoice]
+    var operations: [PlanChoice]
+    var operation: OperationModel?
+    var chosen: APIOperation?
+    var result: ConsoleResultModel? = nil
+}
+
+/// A chosen operation's form.
+struct OperationModel {
+    var id: String
+    var area: String
+    var method: String
+    var path: String
+    var summary: String
+    var keys: [KeyChoice]
+    var hasKeys: Bool
+    var parameters: [ParameterModel]
+    var hasBody: Bool
+    var bodyFormats: [ApplicationFormModel.Choice]
+    var body: String
+
+    struct ParameterModel {
+        var field: String
+        var name: String
+        var location: String
+        var description: String
+        var required: Bool
+        var value: String
+        var choices: [ApplicationFormModel.Choice]
+        var hasChoices: Bool
+    }
+
+    /// The form field of a parameter: `path.user_id`, `query.limit`, `header.Exl-User-Pw`.
+    static func field(_ parameter: APIParameter) -> String { "\(parameter.location.rawValue).\(parameter.name)" }
+
+    init(_ operation: APIOperation, area: Area, keys: [KeyChoice], values: Form) {
+        id = operation.id
+        self.area = area.rawValue
+        method = operation.method.rawValue
+        path = operation.path
+        summary = operation.summary
+        var keys = keys
+        if !keys.contains(where: \.selected), !keys.isEmpty { keys[0].selected = true }
+        self.keys = keys
+        hasKeys = !keys.isEmpty
+        parameters = operation.parameters.map { parameter in
+            let field = Self.field(parameter)
+            let value = values[field] ?? parameter.defaultValue ?? ""
+            return ParameterModel(
+                field: field,
+                name: parameter.name,
+                location: parameter.location.rawValue,
+                description: parameter.description,
+                required: parameter.required,
+                value: value,
+                choices: parameter.allowedValues.map { ApplicationFormModel.Choice(value: $0, selected: $0 == value) },
+                hasChoices: !parameter.allowedValues.isEmpty
+            )
+        }
+        hasBody = !operation.body.isEmpty
+        let format = values["content_type"] ?? operation.body.first?.rawValue
+        bodyFormats = operation.body.map { ApplicationFormModel.Choice(value: $0.rawValue, selected: $0.rawValue == format) }
+        body = values.text("body")
+    }
+}
+
+/// The answer as the console shows it.
+struct ConsoleResultModel {
+    var status: String
+    var statusClass: String
+    var headers: [Header]
+    var body: String
+    var curl: String
+    var keyLabel: String
+
+    struct Header {
+        var name: String
+        var value: String
+    }
+
+    init(_ result: ConsoleResult, call: ConsoleCall, base: String, keyLabel: String) {
+        status = "\(result.status.code) \(Self.reasonPhrase(result.status))"
+        statusClass = result.status.code < 400 ? "status-ok" : "status-error"
+        headers = result.headers.map { Header(name: $0.name.rawName, value: $0.value) }
+        body = Self.pretty(result.body, contentType: result.headers[.contentType] ?? "")
+        self.keyLabel = keyLabel
+        var parts = ["curl -X \(call.method.rawValue) '\(base)\(call.path)'", "-H 'Authorization: apikey $LECTERN_KEY'"]
+        for field in call.headers where field.name != .consoleToken {
+            parts.append("-H '\(field.name.rawName): \(field.value)'")
+        }
+        if let body = call.body { parts.append("--data-binary '\(body.replacingOccurrences(of: "'", with: "'\\''"))'") }
+        curl = parts.joined(separator: " \\\n  ")
+    }
+
+    /// The standard phrase of a status (a response made from a bare code has none).
+    static func reasonPhrase(_ status: HTTPResponse.Status) -> String {
+        guard status.reasonPhrase.isEmpty else { return status.reasonPhrase }
+        let known: [HTTPResponse.Status] = [
+            .ok, .created, .noContent, .movedPermanently, .found, .seeOther, .badRequest, .unauthorized, .forbidden, .notFound,
+            .methodNotAllowed, .contentTooLarge, .unsupportedMediaType, .tooManyRequests, .internalServerError, .serviceUnavailable,
+        ]
+        return known.first { $0.code == status.code }?.reasonPhrase ?? ""
+    }
+
+    /// JSON indented by our own JSON engine (keeping key order), XML by Foundation's.
+    static func pretty(_ body: [UInt8], contentType: String) -> String {
+        if contentType.contains("json"), let value = try? JSONValue.parse(body) {
+            return String(decoding: value.rendered(indented: true), as: UTF8.self)
+        }
+        if contentType.contains("xml"), let document = try? XMLDocument(data: Data(body)) {
+            return document.xmlString(options: [.nodePrettyPrint])
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+}

@@ -1,0 +1,143 @@
+import Hummingbird
+import LecternCore
+import LecternPortal
+import LecternStore
+
+extension PortalWeb {
+    func installOrganizationPages(on router: Router<Context>) {
+        router.get(
+            "/portal/invitations/accept",
+            use: page("Invitation") { request, _, visitor in
+                let token = Self.query(request).text("token")
+                let next = "/portal/invitations/accept?token=\(token)"
+                return renderer.render("invitation", title: "Invitation", page: InvitationPage(token: token, next: next), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/invitations/accept",
+            use: page("Invitation") { request, _, visitor in
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let membership = try await portal.acceptInvitation(token: form.text("token"), account: try visitor.requireAccount())
+                throw PortalRedirect(to: "/portal/organizations/\(membership.institution)")
+            }
+        )
+        router.get(
+            "/portal/organizations/{code}",
+            use: page("Organization") { _, context, visitor in
+                let code = try context.parameters.require("code")
+                let view = try await portal.organization(code, seenBy: try visitor.requireAccount())
+                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor)
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/invitations",
+            use: page("Organization") { request, context, visitor in
+                let code = try context.parameters.require("code")
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let account = try visitor.requireAccount()
+                let role = OrganizationRole(rawValue: form.text("role")) ?? .developer
+                try await portal.invite(email: form.text("email"), to: code, role: role, by: account, links: Self.links(request))
+                let view = try await portal.organization(code, seenBy: account)
+                let notice = "Invitation sent to \(form.text("email"))."
+                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/members/{id}/remove",
+            use: page("Organization") { request, context, visitor in
+                let (code, member) = try Self.memberPath(context)
+                try visitor.checkCSRF(try await Self.form(request))
+                try await portal.removeMember(member, from: code, by: try visitor.requireAccount())
+                throw PortalRedirect(to: "/portal/organizations/\(code)")
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/members/{id}/role",
+            use: page("Organization") { request, context, visitor in
+                let (code, member) = try Self.memberPath(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                guard let role = OrganizationRole(rawValue: form.text("role")) else { throw PortalError("Unknown role.") }
+                try await portal.setRole(role, of: member, in: code, by: try visitor.requireAccount())
+                throw PortalRedirect(to: "/portal/organizations/\(code)")
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/sandbox/reset",
+            use: page("Sandbox") { request, context, visitor in
+                let code = try context.parameters.require("code")
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                guard form.isChecked("confirm") else { throw PortalError("Tick the box to confirm the reset.") }
+                let account = try visitor.requireAccount()
+                try await portal.resetSandbox(of: code, by: account)
+                let view = try await portal.organization(code, seenBy: account)
+                let notice = "The \(code) sandbox holds the demo data again."
+                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
+            }
+        )
+    }
+
+    private static func memberPath(_ context: Context) throws -> (String, Int64) {
+        let code = try context.parameters.require("code")
+        guard let member = Int64(try context.parameters.require("id")) else { throw PortalError.notFound }
+        return (code, member)
+    }
+}
+
+struct InvitationPage {
+    var token: String
+    var next: String
+}
+
+/// The organization page's data.
+struct OrganizationPage {
+    var code: String
+    var name: String
+    var region: String
+    var role: String
+    var admin: Bool
+    var licences: [Licence]
+    var members: [Member]
+
+    struct Licence {
+        var product: String
+        var count: Int
+        var threshold: Int
+    }
+
+    struct Member {
+        var id: Int64
+        var code: String
+        var name: String
+        var email: String
+        var role: String
+        var otherRole: String
+    }
+
+    init(_ view: OrganizationView) {
+        let institution = view.institution
+        code = institution.code
+        name = institution.name
+        region = institution.region
+        role = view.role.rawValue
+        admin = view.role == .admin
+        licences = [
+            Licence(product: "Alma (named users)", count: institution.namedUsers, threshold: institution.dailyThreshold(.alma)),
+            Licence(product: "Primo (FTE)", count: institution.fte, threshold: institution.dailyThreshold(.primo)),
+            Licence(product: "Esploro (academic staff)", count: institution.academicStaff, threshold: institution.dailyThreshold(.esploro)),
+        ]
+        members = view.members.map { member in
+            Member(
+                id: member.account.id,
+                code: institution.code,
+                name: member.account.name,
+                email: member.account.email,
+                role: member.role.rawValue,
+                otherRole: member.role == .admin ? "developer" : "admin"
+            )
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import HTTPTypes
+public import Hummingbird
+public import LecternOpenAPI
+public import LecternPortal
+import Logging
+import NIOCore
+
+/// The developer portal's web pages under `/portal`: server-rendered HTML forms, outside the API
+/// gateway's key check and behind their own session cookie and CSRF tokens.
+public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: Sendable {
+    let portal: Portal
+    /// The operations the API console offers (the same catalog the OpenAPI documents come from).
+    let catalog: APICatalog?
+    /// How the console runs its calls.
+    let console: (any ConsoleTransport)?
+    let renderer = PageRenderer()
+
+    /// Creates the web layer over `portal`.
+    public init(portal: Portal, catalog: APICatalog? = nil, console: (any ConsoleTransport)? = nil) {
+        self.portal = portal
+        self.catalog = catalog
+        self.console = console
+    }
+
+    /// Adds the portal's routes to `router` (before the gateway, so that no API key is asked for).
+    public func install(on router: Router<Context>) {
+        router.get("/portal/assets/portal.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
+        router.get("/portal/assets/portal.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
+        installAccountPages(on: router)
+        installOrganizationPages(on: router)
+        installApplicationPages(on: router)
+        installUsagePages(on: router)
+        installConsolePages(on: router)
+    }
+
+    /// Wraps a page handler: resolves the visitor, turns redirects and refusals into answers.
+    func page(
+        _ title: String,
+        _ body: @escaping @Sendable (Request, Context, Visitor) async throws -> Response
+    ) -> @Sendable (Request, Context) async throws -> Response {
+        { request, context in
+            let visitor = try await Visitor.resolve(request, portal: portal)
+            do {
+                return try await body(request, context, visitor)
+            } catch let redirect as PortalRedirect {
+                return .redirect(to: redirect.to)
+            } catch let error as PortalError {
+                let status: HTTPResponse.Status =
+                    switch error.kind {
+                    case .invalid: .badRequest
+                    case .forbidden: .forbidden
+                    case .notFound: .notFound
+                    case .throttled: .tooManyRequests
+                    }
+                return renderer.render("message", title: title, page: MessagePage(text: ""), visitor: visitor, error: error.message, status: status)
+            }
+        }
+    }
+
+    /// The submitted form of a POST (at most 1 MB).
+    static func form(_ request: Request) async throws -> Form {
+        Form(String(buffer: try await request.body.collect(upTo: 1 << 20)))
+    }
+
+    /// The query string as a form.
+    static func query(_ request: Request) -> Form {
+        Form(request.uri.query ?? "")
+    }
+
+    /// Absolute links for e-mails, from the address the browser used.
+    static func links(_ request: Request) -> Links {
+        Links(base: "http://\(request.head.authority ?? "localhost")")
+    }
+
+    /// A path to return to after logging in: only a portal path, so the parameter cannot send
+    /// the browser to another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/portal/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/portal/applications" }
+        return next
+    }
+
+    private static func asset(_ text: String, type: String) -> Response {
+        var headers = PageRenderer.headers(contentType: type)
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// A page that says one thing, with an optional link.
+struct MessagePage {
+    var text: String
+    var link: LinkModel? = nil
+}
+
+/// A link in a page.
+struct LinkModel {
+    var href: String
+    var label: String
+}

@@ -1,0 +1,153 @@
+extension Templates {
+    static let applicationTemplates: [String: String] = [
+        "applications": applications,
+        "application-new": newApplication,
+        "application": application,
+        "key-created": keyCreated,
+    ]
+
+    static let applications = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <p><a class="button" href="/portal/applications/new" id="new-application">New application</a></p>
+        {{^hasApplications}}<p class="muted">No applications yet.</p>{{/hasApplications}}
+        {{#hasApplications}}
+        <table>
+        <thead><tr><th scope="col">Application</th><th scope="col">Plan</th><th scope="col">Institution</th><th scope="col">Platform</th><th scope="col">Keys</th></tr></thead>
+        <tbody>
+        {{#applications}}
+        <tr><td><a href="/portal/applications/{{id}}">{{name}}</a></td><td>{{plan}}</td><td>{{institution}}</td><td>{{platform}}</td><td><code>{{keys}}</code></td></tr>
+        {{/applications}}
+        </tbody>
+        </table>
+        {{/hasApplications}}
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+
+    /// The fields shared by the new-application and edit forms.
+    static let applicationFields = """
+        <label for="app-name">Name</label>
+        <input id="app-name" name="name" required maxlength="100" value="{{name}}">
+        <label for="app-platform">Platform</label>
+        <select id="app-platform" name="platform">{{#platforms}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/platforms}}</select>
+        <label for="app-summary">Description</label>
+        <textarea id="app-summary" name="summary" rows="3">{{summary}}</textarea>
+        <fieldset>
+        <legend>Permissions (at least one)</legend>
+        <div class="grid">
+        {{#areas}}
+        <label for="area-{{value}}">{{title}}</label>
+        <select id="area-{{value}}" name="area_{{value}}">
+        <option value="">No access</option>
+        <option value="ro"{{#readOnly}} selected{{/readOnly}}>Read-only</option>
+        <option value="rw"{{#readWrite}} selected{{/readWrite}}>Read/write</option>
+        </select>
+        {{/areas}}
+        </div>
+        </fieldset>
+        <label for="app-networks">IP restriction profile: CIDR blocks the keys may be used from, one per line (empty: anywhere)</label>
+        <textarea id="app-networks" name="networks" rows="2">{{networks}}</textarea>
+        """
+
+    static let newApplication = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <form method="post" action="/portal/applications" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="app-plan">Plan (environment and institution)</label>
+        <select id="app-plan" name="plan">{{#plans}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/plans}}</select>
+        {{#form}}\(applicationFields){{/form}}
+        <button type="submit" id="create-application">Create the application and its key</button>
+        </form>
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+
+    static let keyCreated = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <p>This is the API key of <a href="/portal/applications/{{applicationID}}">{{applicationName}}</a>. Copy it now:
+        it is shown only once; afterwards only its first characters are.</p>
+        <p class="key" id="new-key">{{key}}</p>
+        <p><button type="button" data-copy="new-key" hidden>Copy the key</button></p>
+        <p>Try it: <code>curl '{{base}}/almaws/v1/users?limit=1&amp;format=json' -H 'Authorization: apikey {{key}}'</code></p>
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+
+    static let application = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <p>{{plan}} · {{institution}} · {{platform}}. {{summary}}</p>
+        <p><a href="/portal/usage?application={{id}}">Usage of this application</a> · <a href="/portal/console?application={{id}}">Use it in the API console</a></p>
+        <section aria-labelledby="keys">
+        <h2 id="keys">API keys</h2>
+        <table>
+        <thead><tr><th scope="col">Key</th><th scope="col">Status</th><th scope="col">Faults</th><th scope="col">Actions</th></tr></thead>
+        <tbody>
+        {{#keys}}
+        <tr><td><code>{{prefix}}…</code></td><td>{{status}}</td><td>{{faults}}</td>
+        <td class="actions">
+        {{#active}}
+        <form class="inline" method="post" action="/portal/applications/{{applicationID}}/keys/{{id}}/rotate">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" data-confirm="Replace this key? The old one stops working at once.">Rotate</button>
+        </form>
+        <form class="inline" method="post" action="/portal/applications/{{applicationID}}/keys/{{id}}/revoke">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger" data-confirm="Revoke this key? It stops working at once.">Revoke</button>
+        </form>
+        {{/active}}
+        </td></tr>
+        {{/keys}}
+        </tbody>
+        </table>
+        </section>
+        {{#faultable}}
+        <section aria-labelledby="faults">
+        <h2 id="faults">Fault injection</h2>
+        <p>Answer this application's next calls with a gateway fault, to test how your integration copes.
+        Faults are kept in memory: a restart of the server clears them.</p>
+        <form method="post" action="/portal/applications/{{id}}/faults" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="fault-kind">Fault</label>
+        <select id="fault-kind" name="kind">
+        <option value="per-second">429 PER_SECOND_THRESHOLD</option>
+        <option value="daily">429 DAILY_THRESHOLD</option>
+        <option value="routing">503 ROUTING_ERROR</option>
+        </select>
+        <label for="fault-mode">For</label>
+        <select id="fault-mode" name="mode"><option value="next">the next N calls</option><option value="percent">a percentage of calls, until cleared</option></select>
+        <label for="fault-value">N or percentage</label>
+        <input id="fault-value" name="value" type="number" min="1" max="1000" value="5" required>
+        <button type="submit" id="inject-faults">Inject faults</button>
+        </form>
+        <form method="post" action="/portal/applications/{{id}}/faults/clear">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary">Clear faults</button>
+        </form>
+        </section>
+        {{/faultable}}
+        <section aria-labelledby="log">
+        <h2 id="log">Request log</h2>
+        {{^hasLog}}<p class="muted">No calls yet.</p>{{/hasLog}}
+        {{#hasLog}}
+        <table>
+        <caption>The newest calls of this application's keys</caption>
+        <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Key</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Latency</th></tr></thead>
+        <tbody>
+        {{#log}}<tr><td>{{time}}</td><td><code>{{key}}…</code></td><td>{{method}}</td><td><code>{{path}}</code></td><td>{{status}}</td><td>{{errorCode}}</td><td>{{latency}}</td></tr>{{/log}}
+        </tbody>
+        </table>
+        {{/hasLog}}
+        </section>
+        <section aria-labelledby="settings">
+        <h2 id="settings">Settings</h2>
+        <form method="post" action="/portal/applications/{{id}}" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#form}}\(applicationFields){{/form}}
+        <button type="submit" id="save-application">Save; the keys follow at once</button>
+        </form>
+        </section>
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+}

@@ -1,0 +1,59 @@
+extension Templates {
+    static let consoleTemplates: [String: String] = ["console": console]
+
+    static let console = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <p>Every operation here comes from the <a href="/openapi">OpenAPI documents</a> Lectern generates from its own routes.
+        Calls run through the gateway with the key you pick, so they count against its thresholds and show in its log.</p>
+        <form method="get" action="/portal/console" class="stacked">
+        <label for="console-area">API area</label>
+        <select id="console-area" name="area" data-autosubmit>{{#areas}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/areas}}</select>
+        <label for="console-operation">Operation</label>
+        <select id="console-operation" name="operation" data-autosubmit>{{#operations}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/operations}}</select>
+        <button type="submit" id="console-choose">Choose</button>
+        </form>
+        {{#operation}}
+        <h2><code>{{method}} {{path}}</code></h2>
+        <p>{{summary}}</p>
+        {{^hasKeys}}<p class="error">You have no active key for this area. <a href="/portal/applications/new">Create an application</a> first.</p>{{/hasKeys}}
+        {{#hasKeys}}
+        <form method="post" action="/portal/console" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="area" value="{{area}}">
+        <input type="hidden" name="operation" value="{{id}}">
+        <label for="console-key">API key</label>
+        <select id="console-key" name="key">{{#keys}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/keys}}</select>
+        {{#parameters}}
+        <label for="param-{{field}}">{{name}} <span class="muted">({{location}}{{#required}}, required{{/required}})</span></label>
+        {{#hasChoices}}<select id="param-{{field}}" name="{{field}}"><option value="">(not sent)</option>{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/choices}}</select>{{/hasChoices}}
+        {{^hasChoices}}<input id="param-{{field}}" name="{{field}}" value="{{value}}"{{#required}} required{{/required}}>{{/hasChoices}}
+        <small class="muted">{{description}}</small>
+        {{/parameters}}
+        {{#hasBody}}
+        <label for="console-content-type">Body format</label>
+        <select id="console-content-type" name="content_type">{{#bodyFormats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/bodyFormats}}</select>
+        <label for="console-body">Body</label>
+        <textarea id="console-body" name="body" rows="10">{{body}}</textarea>
+        {{/hasBody}}
+        <button type="submit" id="console-execute">Execute</button>
+        </form>
+        {{/hasKeys}}
+        {{/operation}}
+        {{#result}}
+        <section aria-labelledby="result">
+        <h2 id="result">Answer</h2>
+        <p>Status: <span id="console-status" class="{{statusClass}}">{{status}}</span></p>
+        <h3>Equivalent curl command</h3>
+        <pre id="console-curl">{{curl}}</pre>
+        <p><button type="button" data-copy="console-curl" hidden>Copy</button> <span class="muted">Replace $LECTERN_KEY by the key of {{keyLabel}}.</span></p>
+        <h3>Headers</h3>
+        <table id="console-headers"><tbody>{{#headers}}<tr><th scope="row">{{name}}</th><td><code>{{value}}</code></td></tr>{{/headers}}</tbody></table>
+        <h3>Body</h3>
+        <pre id="console-body-out">{{body}}</pre>
+        </section>
+        {{/result}}
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+}

@@ -1,0 +1,61 @@
+extension Templates {
+    static let organization = """
+        {{<layout}}{{$content}}
+        {{#page}}
+        <section aria-labelledby="licence">
+        <h2 id="licence">{{name}} ({{code}})</h2>
+        <p>Your role: <strong>{{role}}</strong>. Region: {{region}}.</p>
+        <table>
+        <caption>Licence counts and the daily thresholds they give</caption>
+        <thead><tr><th scope="col">Product</th><th scope="col">Licence count</th><th scope="col">Daily threshold</th></tr></thead>
+        <tbody>
+        {{#licences}}<tr><td>{{product}}</td><td>{{count}}</td><td>{{threshold}}</td></tr>{{/licences}}
+        </tbody>
+        </table>
+        </section>
+        {{#admin}}
+        <section aria-labelledby="members">
+        <h2 id="members">Developers</h2>
+        <table>
+        <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Actions</th></tr></thead>
+        <tbody>
+        {{#members}}
+        <tr><td>{{name}}</td><td>{{email}}</td><td>{{role}}</td>
+        <td class="actions">
+        <form class="inline" method="post" action="/portal/organizations/{{code}}/members/{{id}}/role">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="role" value="{{otherRole}}">
+        <button type="submit">Make {{otherRole}}</button>
+        </form>
+        <form class="inline" method="post" action="/portal/organizations/{{code}}/members/{{id}}/remove">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="danger">Remove</button>
+        </form>
+        </td></tr>
+        {{/members}}
+        </tbody>
+        </table>
+        <h3>Invite a developer</h3>
+        <form method="post" action="/portal/organizations/{{code}}/invitations" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="invite-email">E-mail address</label>
+        <input id="invite-email" name="email" type="email" required>
+        <label for="invite-role">Role</label>
+        <select id="invite-role" name="role"><option value="developer">Developer</option><option value="admin">Administrator</option></select>
+        <button type="submit" id="invite-submit">Send the invitation</button>
+        </form>
+        </section>
+        <section aria-labelledby="sandbox">
+        <h2 id="sandbox">Sandbox tools</h2>
+        <p>Reset the sandbox: every record in the {{code}} sandbox (users, catalogue, assets…) is deleted and the
+        demo data is loaded again. Production is not touched. Fault injection is on each Sandbox key's page.</p>
+        <form method="post" action="/portal/organizations/{{code}}/sandbox/reset">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p class="check"><input id="confirm-reset" name="confirm" type="checkbox" value="yes" required> <label for="confirm-reset">I understand that the sandbox data is replaced.</label></p>
+        <button type="submit" class="danger" id="reset-sandbox">Reset the sandbox</button>
+        </form>
+        </section>
+        {{/admin}}
+        {{/page}}
+        {{/content}}{{/layout}}
+        """
+}
