@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import LecternCore
@@ -10,18 +11,24 @@ import Logging
 /// (``CallRecorder``): its usage count and its entry in the key's request log, refusals and
 /// errors included, with the status and error code the client got.
 ///
-/// It is the outermost stage, outside both error renderers, so it sees every answer as the client
-/// gets it; the stages tell it the key, the area and the rendered error code through
-/// ``CallOutcome``. Calls without a known key (none, or a malformed, unknown or revoked one) are
-/// not recorded: there is no key to record them under. Both jobs share one stage: they need the
-/// same answer and the same clock, and every stage costs every call a context copy and one more
-/// level of generic middleware nesting.
+/// In the gateway, `GatewayMiddleware` calls ``arrival()`` first and ``finish(_:_:context:arrival:)``
+/// last, outside both error renderers, so it sees every answer as the client gets it, and the
+/// key, area and error code the stages noted in the context. Calls without a known key (none, or
+/// a malformed, unknown or revoked one) are not recorded: there is no key to record them under.
 ///
-/// Without a gateway (routes outside it, such as `/openapi`), it only logs: no key is ever known there.
+/// Routes outside the gateway, such as `/openapi`, use it as a middleware without a gateway: it
+/// only logs, as no key is ever known there.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
     let level: Logger.Level
     let gateway: Gateway?
+
+    /// When a call arrived: its time by the gateway's clock, for the record, and the instant
+    /// its latency is measured from.
+    struct Arrival {
+        let time: Date?
+        let start: ContinuousClock.Instant
+    }
 
     init(level: Logger.Level, gateway: Gateway? = nil) {
         self.level = level
@@ -29,14 +36,23 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let time = gateway?.clock()
-        let start = ContinuousClock.now
+        let arrival = arrival()
         let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - start
+        finish(request, response, context: context, arrival: arrival)
+        return response
+    }
+
+    /// Notes the arrival of a call.
+    func arrival() -> Arrival {
+        Arrival(time: gateway?.clock(), start: .now)
+    }
+
+    /// Logs and records a call once it has its answer.
+    func finish(_ request: Request, _ response: Response, context: Context, arrival: Arrival) {
+        let elapsed = ContinuousClock.now - arrival.start
         let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        let outcome = context.outcome.current
         let logs = context.logger.logLevel <= level
-        guard logs || outcome.keyID != nil else { return response }
+        guard logs || context.caller != nil else { return }
         let path = Self.redacted(request.uri.description)
         if logs {
             context.logger.log(
@@ -45,23 +61,22 @@ struct RequestLogMiddleware: RouterMiddleware {
                 metadata: ["lectern.status": "\(response.status.code)", "lectern.microseconds": "\(microseconds)"]
             )
         }
-        if let keyID = outcome.keyID, let gateway, let time {
+        if let caller = context.caller, let gateway, let time = arrival.time {
             gateway.recorder.record(
                 CallRecord(
-                    keyID: keyID,
-                    institution: outcome.institution,
+                    keyID: caller.keyID,
+                    institution: caller.institution,
                     // Refusals before the area check (FORBIDDEN) still belong to the path's area.
-                    area: outcome.area ?? AccessPolicy.area(forPath: request.uri.path),
+                    area: context.area ?? AccessPolicy.area(forPath: request.uri.path),
                     time: time,
                     method: request.method.rawValue,
                     path: path,
                     status: Int(response.status.code),
-                    errorCode: outcome.errorCode,
+                    errorCode: context.errorCode,
                     microseconds: microseconds
                 )
             )
         }
-        return response
     }
 
     /// `uri` with the value of every `apikey` query parameter (in any case) replaced by `***`.

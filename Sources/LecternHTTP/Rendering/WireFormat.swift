@@ -10,7 +10,7 @@ enum WireFormat {
     init(for request: Request) {
         if let format = request.uri.queryParameters["format"] {
             self = format.lowercased() == "json" ? .json : .xml
-        } else if let accept = request.headers[.accept], Self.mentionsJSON(accept) {
+        } else if let accept = request.headers.value(of: .accept), Self.mentionsJSON(accept) {
             self = .json
         } else {
             self = .xml

@@ -37,7 +37,7 @@ extension Router<LecternRequestContext> {
             query[String(name)] = String(value)
         }
         var headers: [String: String] = [:]
-        if let password = request.headers[.exlUserPassword] { headers["exl-user-pw"] = password }
+        if let password = request.headers.value(of: .exlUserPassword) { headers["exl-user-pw"] = password }
         return Call(
             caller: try context.requireCaller(),
             method: method,
