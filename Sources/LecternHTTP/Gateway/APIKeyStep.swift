@@ -38,14 +38,19 @@ extension Request {
     ///
     /// Read on every call, so it works on UTF-8 bytes: no case folding or trimming of whole strings.
     var apiKey: Substring? {
-        if let key = uri.queryParameters["apikey"] { return key }
+        if let key = queryParameter("apikey") { return key }
         guard let value = headers.value(of: .authorization) else { return nil }
         var bytes = value.utf8[...]
-        let scheme = "apikey ".utf8
-        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ ((65...90).contains($0) ? $0 + 32 : $0) == $1 }) else { return nil }
-        bytes = bytes.dropFirst(scheme.count)
+        guard bytes.count > Self.apikeyScheme.count else { return nil }
+        for expected in Self.apikeyScheme {
+            let byte = bytes.removeFirst()
+            guard ((65...90).contains(byte) ? byte + 32 : byte) == expected else { return nil }
+        }
         while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
         while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }
         return Substring(bytes)
     }
+
+    /// `apikey `, the scheme of the `Authorization` header, in lower case.
+    private static let apikeyScheme = Array("apikey ".utf8)
 }

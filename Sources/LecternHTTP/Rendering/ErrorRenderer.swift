@@ -54,7 +54,7 @@ struct ErrorRenderer {
         context: inout LecternRequestContext
     ) -> Response {
         context.errorCode = code
-        let text = MessageCatalog.message(code: code, english: message, language: request.uri.queryParameters["lang"])
+        let text = MessageCatalog.message(code: code, english: message, language: request.queryParameter("lang"))
         let body = ErrorBody.node(code: code, message: text, trackingID: ErrorBody.trackingID())
         return .wire(body, as: AlmaShapes.webServiceResult, format: format, status: HTTPResponse.Status(code: status))
     }
