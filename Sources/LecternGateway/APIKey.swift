@@ -15,9 +15,8 @@ public enum APIKey {
 
     /// Whether `key` is shaped like a key (anything else is refused as INVALID_REQUEST).
     public static func isWellFormed(_ key: some StringProtocol) -> Bool {
-        let bytes = Array(key.utf8)
-        guard (20...64).contains(bytes.count) else { return false }
-        return bytes.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) }
+        guard (20...64).contains(key.utf8.count) else { return false }
+        return key.utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || (65...90).contains($0) }
     }
 
     /// The stored form of a key: its SHA-256 digest in hex.

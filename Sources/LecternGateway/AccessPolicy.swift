@@ -16,37 +16,35 @@ public enum AccessPolicy {
     /// The area a path belongs to, or `nil` for a path outside every API.
     ///
     /// Paths are matched on their first segments after the family's base path. Every call asks,
-    /// so this walks the path's bytes without splitting it.
+    /// so this walks the path's bytes in place, without splitting it or indexing the string.
     public static func area(forPath path: String) -> Area? {
-        var segments = PathSegments(path.utf8)
-        guard let family = segments.next(), let version = segments.next(), version.elementsEqual("v1".utf8) else { return nil }
-        if family.elementsEqual("almaws".utf8) {
-            return segments.next().flatMap { almaAreas[String(Substring($0))] }
+        var path = path
+        return path.withUTF8 { bytes in
+            var segments = PathSegments(bytes: bytes)
+            guard let family = segments.next(), let version = segments.next(), version.elementsEqual("v1".utf8) else { return nil }
+            if family.elementsEqual("almaws".utf8) {
+                return segments.next().flatMap { almaAreas[String(decoding: $0, as: UTF8.self)] }
+            }
+            if family.elementsEqual("primo".utf8) { return .primo }
+            if family.elementsEqual("esploro".utf8) {
+                guard let resource = segments.next() else { return nil }
+                return resource.elementsEqual("assets".utf8) ? .assets : .researchers
+            }
+            return nil
         }
-        if family.elementsEqual("primo".utf8) { return .primo }
-        if family.elementsEqual("esploro".utf8) {
-            guard let resource = segments.next() else { return nil }
-            return resource.elementsEqual("assets".utf8) ? .assets : .researchers
-        }
-        return nil
     }
 
     /// The non-empty `/`-separated segments of a path, in order.
     private struct PathSegments {
-        let bytes: String.UTF8View
-        var index: String.UTF8View.Index
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
 
-        init(_ bytes: String.UTF8View) {
-            self.bytes = bytes
-            self.index = bytes.startIndex
-        }
-
-        mutating func next() -> Substring.UTF8View? {
-            while index < bytes.endIndex, bytes[index] == UInt8(ascii: "/") { bytes.formIndex(after: &index) }
-            guard index < bytes.endIndex else { return nil }
+        mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            while index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+            guard index < bytes.count else { return nil }
             let start = index
-            while index < bytes.endIndex, bytes[index] != UInt8(ascii: "/") { bytes.formIndex(after: &index) }
-            return Substring(bytes[start..<index]).utf8
+            while index < bytes.count, bytes[index] != UInt8(ascii: "/") { index += 1 }
+            return bytes[start..<index]
         }
     }
 

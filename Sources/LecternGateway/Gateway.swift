@@ -45,10 +45,16 @@ public final class Gateway: Sendable {
 
     /// The institution a caller belongs to (cached: licence counts change only by command).
     public func institution(_ code: String) async throws -> Institution {
-        if let institution = institutions.withLock({ $0[code] }) { return institution }
+        if let institution = cachedInstitution(code) { return institution }
         guard let institution = try await registry.institution(code) else { throw GatewayError.unauthorized }
         institutions.withLock { $0[code] = institution }
         return institution
+    }
+
+    /// The institution if the cache holds it, without waiting: what the gateway asks first on
+    /// every call, before ``institution(_:)``.
+    public func cachedInstitution(_ code: String) -> Institution? {
+        institutions.withLock { $0[code] }
     }
 
     /// Whether `product` is switched to maintenance.
@@ -59,7 +65,10 @@ public final class Gateway: Sendable {
     /// Re-reads the maintenance switches and licence counts from the registry.
     public func refresh() async throws {
         let products = try await registry.productsInMaintenance()
+        // Replaced, not emptied: emptied, the calls in flight after each refresh all missed it at
+        // once and each read the registry.
+        let fresh = Dictionary(try await registry.institutions().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         maintenance.withLock { $0 = products }
-        institutions.withLock { $0.removeAll() }
+        institutions.withLock { $0 = fresh }
     }
 }

@@ -9,8 +9,8 @@ import Synchronization
 /// ``forget(keyID:)`` drops it from the cache, so the change applies to the very next call.
 public final class KeyDirectory: Sendable {
     private struct State {
-        var byHash: [String: Caller] = [:]
-        var hashByID: [Int64: String] = [:]
+        var byDigest: [KeyDigest: Caller] = [:]
+        var digestByID: [Int64: KeyDigest] = [:]
         /// Counts ``forget(keyID:)`` calls: a lookup that read the registry before one of them
         /// must not cache what it read, which may be the state before the change.
         var generation: UInt64 = 0
@@ -27,22 +27,33 @@ public final class KeyDirectory: Sendable {
     /// The caller for `key`.
     ///
     /// - throws: ``GatewayError/malformedKey`` or ``GatewayError/unauthorized`` (unknown or revoked).
-    public func caller(for key: String) async throws -> Caller {
+    public func caller(for key: Substring) async throws -> Caller {
         guard APIKey.isWellFormed(key) else { throw GatewayError.malformedKey }
-        let hash = APIKey.hash(key)
-        let (cached, generation) = state.withLock { ($0.byHash[hash], $0.generation) }
+        let digest = KeyDigest(key: key)
+        let (cached, generation) = state.withLock { ($0.byDigest[digest], $0.generation) }
         if let cached { return cached }
+        let hash = APIKey.hash(key)
         guard let record = try await registry.key(hash: hash), APIKey.constantTimeEquals(record.hash, hash) else {
             throw GatewayError.unauthorized
         }
         return try remember(record, readAt: generation)
     }
 
+    /// The caller for `key` if the cache holds it, without waiting: what the gateway asks first on
+    /// every call, before ``caller(for:)``.
+    ///
+    /// - throws: ``GatewayError/malformedKey``.
+    public func cachedCaller(for key: Substring) throws(GatewayError) -> Caller? {
+        guard APIKey.isWellFormed(key) else { throw .malformedKey }
+        let digest = KeyDigest(key: key)
+        return state.withLock { $0.byDigest[digest] }
+    }
+
     /// The caller for the key with row id `keyID` (console tokens name keys by id).
     ///
     /// - throws: ``GatewayError/unauthorized`` when there is no such key or it is revoked.
     public func caller(forKeyID keyID: Int64) async throws -> Caller {
-        let (cached, generation) = state.withLock { state in (state.hashByID[keyID].flatMap { state.byHash[$0] }, state.generation) }
+        let (cached, generation) = state.withLock { state in (state.digestByID[keyID].flatMap { state.byDigest[$0] }, state.generation) }
         if let cached { return cached }
         guard let record = try await registry.key(id: keyID) else { throw GatewayError.unauthorized }
         return try remember(record, readAt: generation)
@@ -52,7 +63,7 @@ public final class KeyDirectory: Sendable {
     public func forget(keyID: Int64) {
         state.withLock { state in
             state.generation &+= 1
-            if let hash = state.hashByID.removeValue(forKey: keyID) { state.byHash[hash] = nil }
+            if let digest = state.digestByID.removeValue(forKey: keyID) { state.byDigest[digest] = nil }
         }
     }
 
@@ -67,10 +78,11 @@ public final class KeyDirectory: Sendable {
             allowedNetworks: record.allowedNetworks,
             unthrottled: record.unthrottled
         )
+        guard let digest = KeyDigest(hex: record.hash) else { return caller }
         state.withLock { state in
             guard state.generation == generation else { return }
-            state.byHash[record.hash] = caller
-            state.hashByID[record.id] = record.hash
+            state.byDigest[digest] = caller
+            state.digestByID[record.id] = digest
         }
         return caller
     }

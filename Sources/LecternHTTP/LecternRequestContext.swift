@@ -7,21 +7,20 @@ public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext
     public var coreContext: CoreRequestContextStorage
     /// The peer, for IP restriction profiles (`nil` under `.router` tests).
     public internal(set) var remoteAddress: SocketAddress?
-    /// The authenticated key; set by `APIKeyMiddleware`.
+    /// The authenticated key; set by `APIKeyStep`.
     public var caller: Caller?
-    /// The API area of the path; set by `AccessPolicyMiddleware`.
+    /// The API area of the path; set by `AccessPolicyStep`.
     public var area: Area?
-    /// The request body as collected by `RequestSizeMiddleware` (within the size limit).
+    /// The request body as collected by `RequestSizeStep` (within the size limit).
     public var bodyBytes: ByteBuffer?
-    /// The body as read by `BodyMiddleware`.
+    /// The body as read by `BodyStep`.
     public var body: Call.Body?
-    /// What the stages learn for `CallRecordMiddleware`: one object shared by every copy.
-    let outcome: CallOutcome
+    /// The error code of the answer, once `ErrorRenderer` has rendered one; empty otherwise.
+    var errorCode = ""
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
-        self.outcome = CallOutcome()
     }
 
     /// The gateway enforces its own limit (REQUEST_TOO_LARGE); this only bounds collection.

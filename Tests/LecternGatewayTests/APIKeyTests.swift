@@ -1,3 +1,4 @@
+import LecternCore
 import LecternGateway
 import LecternSQLite
 import LecternStore
@@ -25,6 +26,16 @@ struct APIKeyTests {
             #expect(!record.hash.contains(lectern.sandboxKey.dropFirst(8)))
         }
         #expect(stored.contains { APIKey.constantTimeEquals($0.hash, APIKey.hash(lectern.sandboxKey)) })
+    }
+
+    @Test func aKeyFoundOnceIsAnsweredFromTheCache() async throws {
+        let lectern = try await TestLectern.make()
+        let key = lectern.sandboxKey[...]
+        #expect(try lectern.gateway.keys.cachedCaller(for: key) == nil)
+        let caller = try await lectern.gateway.keys.caller(for: key)
+        #expect(try lectern.gateway.keys.cachedCaller(for: key) == caller)
+        #expect(try lectern.gateway.keys.cachedCaller(for: "l7xx00000000000000000000000000000000") == nil)
+        #expect(throws: GatewayError.malformedKey) { try lectern.gateway.keys.cachedCaller(for: "not a key") }
     }
 
     @Test func constantTimeComparison() {

@@ -80,4 +80,46 @@ struct KeyRequestLogTests {
         #expect(log.last?.path == "/almaws/v1/users/operation/test?call=150")
         #expect(try await restarted.requestLog(keyID: bibsOnly).map(\.path) == ["/almaws/v1/bibs/test"])
     }
+
+    @Test func whatCannotBeStoredIsKeptForTheNextFlushOnce() async throws {
+        let lectern = try await TestLectern.make()
+        let id = try await lectern.keyID(of: lectern.sandboxKey)
+        let recorder = CallRecorder(registry: lectern.store)
+        func call(_ number: Int) {
+            recorder.record(
+                CallRecord(
+                    keyID: id,
+                    institution: "DEMO",
+                    area: .users,
+                    time: Self.frozen.addingTimeInterval(Double(number)),
+                    method: "GET",
+                    path: "/almaws/v1/users/operation/test?call=\(number)",
+                    status: 200,
+                    errorCode: "",
+                    microseconds: 10
+                )
+            )
+        }
+        func rename(_ from: String, _ to: String) async throws {
+            try await lectern.store.pool.write { try $0.execute(sql: "ALTER TABLE \(from) RENAME TO \(to)") }
+        }
+        func total() async throws -> Int {
+            try await lectern.store.usage(institution: "DEMO", keyIDs: [id], fromDay: "2027-01-15", toDay: "2027-01-15").map(\.count).reduce(0, +)
+        }
+        call(0)
+        try await rename("usage_counts", "usage_counts_away")
+        await #expect(throws: (any Error).self) { try await recorder.flush() }
+        try await rename("usage_counts_away", "usage_counts")
+        call(1)
+        try await rename("request_log", "request_log_away")
+        await #expect(throws: (any Error).self) { try await recorder.flush() }
+        #expect(try await total() == 2)
+        try await rename("request_log_away", "request_log")
+        call(2)
+        try await recorder.flush()
+        #expect(try await total() == 3)
+        let log = try await lectern.store.requestLog(keyID: id, limit: 10)
+        #expect(log.map(\.path) == (0...2).reversed().map { "/almaws/v1/users/operation/test?call=\($0)" })
+        #expect(log.map(\.time) == ["2027-01-15T08:00:02.500Z", "2027-01-15T08:00:01.500Z", "2027-01-15T08:00:00.500Z"])
+    }
 }

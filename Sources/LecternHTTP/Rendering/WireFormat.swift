@@ -8,9 +8,9 @@ enum WireFormat {
     case json
 
     init(for request: Request) {
-        if let format = request.uri.queryParameters["format"] {
+        if let format = request.queryParameter("format") {
             self = format.lowercased() == "json" ? .json : .xml
-        } else if let accept = request.headers[.accept], Self.mentionsJSON(accept) {
+        } else if let accept = request.headers.value(of: .accept), Self.mentionsJSON(accept) {
             self = .json
         } else {
             self = .xml
@@ -47,6 +47,17 @@ enum WireFormat {
         }
     }
 
+    /// The headers of an answer in this format, built once: every answer shares their storage.
+    var headers: HTTPFields {
+        switch self {
+        case .xml: Self.xmlHeaders
+        case .json: Self.jsonHeaders
+        }
+    }
+
+    private static let xmlHeaders: HTTPFields = [.contentType: WireFormat.xml.contentType]
+    private static let jsonHeaders: HTTPFields = [.contentType: WireFormat.json.contentType]
+
     /// `node` as bytes in this format.
     func render(_ node: Node, as shape: Shape) -> [UInt8] {
         switch self {
@@ -62,7 +73,7 @@ extension Response {
         let bytes = format.render(node, as: shape)
         return Response(
             status: status,
-            headers: [.contentType: format.contentType],
+            headers: format.headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         )
     }

@@ -37,7 +37,7 @@ extension Router<LecternRequestContext> {
             query[String(name)] = String(value)
         }
         var headers: [String: String] = [:]
-        if let password = request.headers[.exlUserPassword] { headers["exl-user-pw"] = password }
+        if let password = request.headers.value(of: .exlUserPassword) { headers["exl-user-pw"] = password }
         return Call(
             caller: try context.requireCaller(),
             method: method,
@@ -56,7 +56,7 @@ extension Router<LecternRequestContext> {
         case .stored(let node, let shape, let version):
             let format = WireFormat(for: request)
             let bytes = renderings.bytes(version: version, format: format) { format.render(node, as: shape) }
-            return Response(status: .ok, headers: [.contentType: format.contentType], body: ResponseBody(byteBuffer: bytes))
+            return Response(status: .ok, headers: format.headers, body: ResponseBody(byteBuffer: bytes))
         case .json(let value):
             let bytes = ByteBuffer(bytes: value.rendered())
             return Response(status: .ok, headers: [.contentType: "application/json;charset=UTF-8"], body: ResponseBody(byteBuffer: bytes))

@@ -6,14 +6,11 @@ import LecternRepresentation
 /// Reads the body by its `Content-Type`: XML is parsed here (the gateway refuses XML that is not
 /// well formed, or sent without an XML content type); JSON is left for the handler, which knows
 /// the shape of the object it expects.
-struct BodyMiddleware: RouterMiddleware {
-    typealias Context = LecternRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let buffer = context.bodyBytes else { return try await next(request, context) }
+struct BodyStep: GatewayStep {
+    func apply(to request: Request, context: inout LecternRequestContext) throws {
+        guard let buffer = context.bodyBytes else { return }
         let bytes = Array(buffer.readableBytesView)
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        var context = context
+        let contentType = request.headers.value(of: .contentType)?.lowercased() ?? ""
         if contentType.contains("xml") {
             do {
                 context.body = .xml(try XMLCodec.parse(bytes))
@@ -25,7 +22,6 @@ struct BodyMiddleware: RouterMiddleware {
         } else {
             context.body = .json(bytes)
         }
-        return try await next(request, context)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -3,17 +3,13 @@ import LecternCore
 import LecternGateway
 
 /// Applies the plan, method and area rules (``AccessPolicy``).
-struct AccessPolicyMiddleware: RouterMiddleware {
-    typealias Context = LecternRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+struct AccessPolicyStep: GatewayStep {
+    func apply(to request: Request, context: inout LecternRequestContext) throws {
         let caller = try context.requireCaller()
         guard let area = AccessPolicy.area(forPath: request.uri.path) else { throw GatewayError.unauthorized }
-        context.outcome.setArea(area)
-        try AccessPolicy.check(caller, method: Method(request.method), area: area)
-        var context = context
+        // Noted before the check: a refused call still belongs to the area, in the usage counts.
         context.area = area
-        return try await next(request, context)
+        try AccessPolicy.check(caller, method: Method(request.method), area: area)
     }
 }
 

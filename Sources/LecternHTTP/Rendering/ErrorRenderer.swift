@@ -10,21 +10,19 @@ import Logging
 ///
 /// Gateway refusals are always XML (WIRE.md §5); Alma's logical errors are 400 in the format
 /// asked for; anything else is logged and answered with a 500 `web_service_result`, never an
-/// empty 500 from the framework. The error code it renders is also noted for the usage counts and
-/// the request log (``CallOutcome``).
-struct ErrorRenderingMiddleware: RouterMiddleware {
-    typealias Context = LecternRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as GatewayError {
-            return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request, context: context)
-        } catch let error as APIError {
+/// empty 500 from the framework. The error code it renders is also noted in the context, for the
+/// usage counts and the request log.
+struct ErrorRenderer {
+    /// The answer to `error`; notes its code in `context.errorCode`.
+    func response(for error: any Error, request: Request, context: inout LecternRequestContext) -> Response {
+        switch error {
+        case let error as GatewayError:
+            return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request, context: &context)
+        case let error as APIError:
             // The assets API has no XML form, its errors included.
             let format = request.uri.path.hasPrefix("/esploro/v1/assets") ? .json : WireFormat(for: request)
-            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request, context: context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request, context: &context)
+        case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
             let refusal = GatewayError.unauthorized
             return Self.response(
                 code: refusal.code,
@@ -32,9 +30,9 @@ struct ErrorRenderingMiddleware: RouterMiddleware {
                 status: refusal.status,
                 format: .xml,
                 request: request,
-                context: context
+                context: &context
             )
-        } catch {
+        default:
             context.logger.error("unanswered error", metadata: ["error": "\(String(reflecting: error))"])
             return Self.response(
                 code: "INTERNAL_SERVER_ERROR",
@@ -42,14 +40,21 @@ struct ErrorRenderingMiddleware: RouterMiddleware {
                 status: 500,
                 format: WireFormat(for: request),
                 request: request,
-                context: context
+                context: &context
             )
         }
     }
 
-    static func response(code: String, message: String, status: Int, format: WireFormat, request: Request, context: Context) -> Response {
-        context.outcome.setErrorCode(code)
-        let text = MessageCatalog.message(code: code, english: message, language: request.uri.queryParameters["lang"])
+    private static func response(
+        code: String,
+        message: String,
+        status: Int,
+        format: WireFormat,
+        request: Request,
+        context: inout LecternRequestContext
+    ) -> Response {
+        context.errorCode = code
+        let text = MessageCatalog.message(code: code, english: message, language: request.queryParameter("lang"))
         let body = ErrorBody.node(code: code, message: text, trackingID: ErrorBody.trackingID())
         return .wire(body, as: AlmaShapes.webServiceResult, format: format, status: HTTPResponse.Status(code: status))
     }
