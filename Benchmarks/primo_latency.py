@@ -15,6 +15,7 @@ import urllib.request
 
 
 EXACT_LIMIT = 10_000
+# The same list as Sources/LecternDiscovery/Text/StopWords.swift (Lectern leaves these out among other words).
 STOP_WORDS = set(
     "a an and are as at be but by for from if in into is it its no not of on or such that the their then there these they this to was will with".split()
 )

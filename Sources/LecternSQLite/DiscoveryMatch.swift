@@ -40,10 +40,13 @@ struct DiscoveryMatch {
         } else {
             // FTS5 has no NOT on its own: without positive text, each exclusion is a condition.
             for excluded in negative {
-                conditions.append(("r.rowid NOT IN (SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?)", [excluded]))
+                conditions.append(("NOT " + Self.matching, [excluded]))
             }
         }
     }
+
+    /// The condition that `r.rowid` matches an FTS5 query (the argument).
+    private static let matching = "r.rowid IN (SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?)"
 
     /// The operands of the top-level AND, each with whether it is negated.
     private static func conjuncts(_ expression: DiscoveryExpression) -> [(DiscoveryExpression, negated: Bool)] {
@@ -162,7 +165,7 @@ struct DiscoveryMatch {
             switch fullText(expression) {
             case .all: return ("1", [])
             case .none: return ("0", [])
-            case .match(let text): return ("r.rowid IN (SELECT rowid FROM discovery_text WHERE discovery_text MATCH ?)", [text])
+            case .match(let text): return (matching, [text])
             case .unsupported: return ("0", [])
             }
         }

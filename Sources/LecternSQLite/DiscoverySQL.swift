@@ -24,6 +24,8 @@ extension Writer {
 enum DiscoverySQL {
     /// The FTS5 columns, in table order (the order of `bm25`'s weights).
     static let columns = DiscoveryField.allCases
+    /// The columns' weights, as `bm25`'s arguments.
+    static let bm25Weights = columns.map { String($0.weight) }.joined(separator: ", ")
 
     static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4 discovery") { db in

@@ -176,10 +176,10 @@ enum DiscoverySearch {
     /// The relevance (`bm25` with the fields' weights, higher is better) of the matches of
     /// `fullText` from row `oldest` on; FTS5 alone, which reads the matches in rowid order.
     private static func scores(_ db: Database, _ fullText: String, from oldest: Int64) throws -> [Int64: Double] {
-        let weights = DiscoverySQL.columns.map { String($0.weight) }.joined(separator: ", ")
         let rows = try Row.fetchCursor(
             db.cachedStatement(
-                sql: "SELECT rowid, -bm25(discovery_text, \(weights)) FROM discovery_text WHERE discovery_text MATCH ? AND rowid >= ?"
+                sql:
+                    "SELECT rowid, -bm25(discovery_text, \(DiscoverySQL.bm25Weights)) FROM discovery_text WHERE discovery_text MATCH ? AND rowid >= ?"
             ),
             arguments: [fullText, oldest]
         )

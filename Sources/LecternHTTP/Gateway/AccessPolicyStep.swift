@@ -12,16 +12,3 @@ struct AccessPolicyStep: GatewayStep {
         try AccessPolicy.check(caller, method: Method(request.method), area: area)
     }
 }
-
-extension LecternCore.Method {
-    /// The method of an HTTP request; anything but POST, PUT and DELETE is treated as a read.
-    init(_ method: HTTPRequest.Method) {
-        switch method {
-        case .post: self = .post
-        case .put: self = .put
-        case .delete: self = .delete
-        case .patch: self = .put
-        default: self = .get
-        }
-    }
-}

@@ -73,14 +73,3 @@ extension Router<LecternRequestContext> {
         }
     }
 }
-
-extension HTTPRequest.Method {
-    init(_ method: LecternCore.Method) {
-        switch method {
-        case .get: self = .get
-        case .post: self = .post
-        case .put: self = .put
-        case .delete: self = .delete
-        }
-    }
-}
