@@ -53,9 +53,10 @@ def naive(db, words, facets):
     for facet in facets:
         db.execute(
             "SELECT v.value, count(*) AS n FROM discovery_text m "
-            "CROSS JOIN discovery_facet_rows f ON f.row = m.rowid CROSS JOIN discovery_facet_values v ON v.id = f.value_id "
-            "WHERE discovery_text MATCH ? AND v.facet = ? GROUP BY v.value ORDER BY n DESC LIMIT 20",
-            (match, facet),
+            "CROSS JOIN discovery_rows r ON r.rowid = m.rowid CROSS JOIN json_each(r.facets, ?) f "
+            "CROSS JOIN discovery_facet_values v ON v.id = f.value "
+            "WHERE discovery_text MATCH ? GROUP BY v.value ORDER BY n DESC LIMIT 20",
+            ('$."%s"' % facet, match),
         ).fetchall()
     return time.perf_counter() - started, total
 

@@ -77,14 +77,40 @@ enum DiscoverySQL {
         }
     }
 
+    /// After the facet ids: each entry's facet values in its own row, as one JSON object of
+    /// facet names to value ids (`{"creator":[77,88],"rtype":[3]}`), counted by ``FacetTally``.
+    /// One row per entry instead of one per value: a search reads a match's facets with the
+    /// same lookup that finds it, and an import writes one value instead of a dozen index rows.
+    static func registerFacetsPerRow(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v11 discovery facets per row") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE discovery_rows ADD COLUMN facets TEXT NOT NULL DEFAULT '{}';
+                    UPDATE discovery_rows SET facets = coalesce((
+                        SELECT json_group_object(facet, json(ids)) FROM (
+                            SELECT facet, json_group_array(value_id) AS ids FROM discovery_facet_rows
+                            WHERE row = discovery_rows.rowid GROUP BY facet ORDER BY facet
+                        )
+                    ), '{}');
+                    DROP TABLE discovery_facet_rows;
+                    """
+            )
+        }
+    }
+
+    /// The JSON path of facet `name`'s ids in `discovery_rows.facets`.
+    static func facetPath(_ name: String) -> String {
+        "$.\"" + name.replacingOccurrences(of: "\"", with: "") + "\""
+    }
+
     // MARK: - Writing
 
     static func set(_ db: Database, _ tenant: String, _ kind: Kind, _ id: String, _ entry: DiscoveryEntry?) throws {
         try remove(db, tenant, kind, id)
         guard let entry else { return }
         let sort = try JSONSerialization.data(withJSONObject: entry.sort, options: [.sortedKeys])
-        try db.cachedStatement(sql: "INSERT INTO discovery_rows (tenant, kind, id, sort) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [tenant, kind.rawValue, id, String(decoding: sort, as: UTF8.self)])
+        try db.cachedStatement(sql: "INSERT INTO discovery_rows (tenant, kind, id, sort, facets) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [tenant, kind.rawValue, id, String(decoding: sort, as: UTF8.self), try facetIDs(db, entry.facets)])
         let row = db.lastInsertedRowID
         var textArguments: StatementArguments = [row]
         for column in columns { textArguments += [entry.text[column] ?? ""] }
@@ -97,19 +123,30 @@ enum DiscoverySQL {
         for (field, values) in entry.wholeValues {
             for value in Set(values) { try whole.execute(arguments: [row, field.rawValue, value]) }
         }
+    }
+
+    /// `facets` as the JSON object of `discovery_rows.facets`, each value by its id (given one
+    /// if new), names and ids in order.
+    private static func facetIDs(_ db: Database, _ facets: [String: [String]]) throws -> String {
         let valueID = try db.cachedStatement(sql: "SELECT id FROM discovery_facet_values WHERE facet = ? AND value = ?")
         let newValue = try db.cachedStatement(sql: "INSERT INTO discovery_facet_values (facet, value) VALUES (?, ?)")
-        let facet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO discovery_facet_rows (row, facet, value_id) VALUES (?, ?, ?)")
-        for (name, values) in entry.facets {
+        var out = "{"
+        for (name, values) in facets.sorted(by: { $0.key < $1.key }) {
+            var ids: [Int64] = []
             for value in Set(values) where !value.isEmpty {
-                var id = try Int64.fetchOne(valueID, arguments: [name, value])
-                if id == nil {
+                if let id = try Int64.fetchOne(valueID, arguments: [name, value]) {
+                    ids.append(id)
+                } else {
                     try newValue.execute(arguments: [name, value])
-                    id = db.lastInsertedRowID
+                    ids.append(db.lastInsertedRowID)
                 }
-                try facet.execute(arguments: [row, name, id])
             }
+            guard !ids.isEmpty else { continue }
+            if out.count > 1 { out += "," }
+            DocumentSQL.jsonString(name, into: &out)
+            out += ":[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
         }
+        return out + "}"
     }
 
     static func remove(_ db: Database, _ tenant: String, _ kind: Kind, _ id: String) throws {
@@ -117,7 +154,7 @@ enum DiscoverySQL {
         guard let row = try Int64.fetchOne(find, arguments: [tenant, kind.rawValue, id]) else { return }
         for sql in [
             "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
-            "DELETE FROM discovery_facet_rows WHERE row = ?", "DELETE FROM discovery_rows WHERE rowid = ?",
+            "DELETE FROM discovery_rows WHERE rowid = ?",
         ] {
             try db.cachedStatement(sql: sql).execute(arguments: [row])
         }
@@ -129,7 +166,6 @@ enum DiscoverySQL {
         for statement in [
             "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_whole WHERE row IN (\(rows))",
-            "DELETE FROM discovery_facet_rows WHERE row IN (\(rows))",
             "DELETE FROM discovery_rows WHERE tenant = ?",
         ] {
             try db.execute(sql: statement, arguments: [tenant])

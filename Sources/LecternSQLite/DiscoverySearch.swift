@@ -34,8 +34,8 @@ enum DiscoverySearch {
                 if filter.exclude { continue } else { return empty }
             }
             let list = ids.map(String.init).joined(separator: ", ")
-            let exists = "EXISTS (SELECT 1 FROM discovery_facet_rows f WHERE f.row = r.rowid AND f.facet = ? AND f.value_id IN (\(list)))"
-            conditions.append((filter.exclude ? "NOT \(exists)" : exists, [filter.facet]))
+            let exists = "EXISTS (SELECT 1 FROM json_each(r.facets, ?) WHERE value IN (\(list)))"
+            conditions.append((filter.exclude ? "NOT \(exists)" : exists, [DiscoverySQL.facetPath(filter.facet)]))
         }
 
         let read = try candidates(db, tenant, query, match.fullText, conditions)
@@ -223,27 +223,26 @@ enum DiscoverySearch {
         scale: Double
     ) throws -> [String: [(value: String, count: Int)]] {
         let rowList = "[" + rows.map(String.init).joined(separator: ",") + "]"
-        var arguments: StatementArguments = [rowList, limit]
-        arguments += StatementArguments(names)
         let counted = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT c.facet, v.value, c.count FROM (
-                        SELECT facet, value_id, count, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value_id) AS place
-                        FROM (
-                            SELECT facet, value_id, COUNT(*) AS count FROM discovery_facet_rows
-                            WHERE row IN (SELECT value FROM json_each(?1)) GROUP BY facet, value_id
-                        ) WHERE facet IN (\(names.indices.map { "?\($0 + 3)" }.joined(separator: ", ")))
-                    ) c JOIN discovery_facet_values v ON v.id = c.value_id
-                    WHERE c.place <= ?2 ORDER BY c.facet, c.count DESC, v.value
+                    SELECT json_extract(t.value, '$[0]'), v.value, json_extract(t.value, '$[2]') AS count
+                    FROM json_each((
+                        SELECT facet_tally(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
+                    )) t
+                    JOIN discovery_facet_values v ON v.id = json_extract(t.value, '$[1]')
+                    ORDER BY 1, count DESC, v.value
                     """
             ),
-            arguments: arguments
+            arguments: [rowList, limit]
         )
+        let wanted = Set(names)
         var facets: [String: [(value: String, count: Int)]] = [:]
         while let row = try counted.next() {
+            let name: String = row[0]
+            guard wanted.contains(name) else { continue }
             let count: Int = row[2]
-            facets[row[0], default: []].append((value: row[1], count: scale == 1 ? count : max(1, Int((Double(count) * scale).rounded()))))
+            facets[name, default: []].append((value: row[1], count: scale == 1 ? count : max(1, Int((Double(count) * scale).rounded()))))
         }
         return facets
     }

@@ -29,6 +29,7 @@ public final class SQLiteStore: Store, Registry {
         // sorts (facet counts, GROUP BY) in memory.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            db.add(function: FacetTally.function)
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             } else {

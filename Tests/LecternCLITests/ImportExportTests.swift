@@ -13,7 +13,7 @@ struct ImportExportTests {
         let database = try SeededDatabase.copy()
         let directory = try Self.directory()
         let xml = directory.appendingPathComponent("three.xml")
-        try Self.collection([Self.book(1), Self.book(2, items: 2), Self.book(3, holdings: 2)]).write(to: xml, atomically: true, encoding: .utf8)
+        try Self.collection([Self.book(1), Self.book(2, items: 2), Self.book(3, holdings: 2)]).write(to: xml, atomically: false, encoding: .utf8)
         let before = try Self.export(database)
 
         let fromXML = try CLI.run(["import", "marc", xml.path, "--institution", "DEMO", "--database", database])
@@ -66,7 +66,7 @@ struct ImportExportTests {
         // Book 8's barcode is book 7's, which record 1 writes earlier in the same batch.
         let takenBarcode = Self.book(8).replacingOccurrences(of: "TEST-8-1", with: "TEST-7-1")
         let records = [Self.book(7), Self.book(9), Self.book(7, items: 2), takenBarcode, Self.book(7, items: 3)]
-        try Self.collection(records).write(to: file, atomically: true, encoding: .utf8)
+        try Self.collection(records).write(to: file, atomically: false, encoding: .utf8)
         let before = try Self.export(database)
 
         // Batches of four: record 3 repeats record 1 in its batch, record 5 in the next batch.
@@ -131,7 +131,7 @@ struct ImportExportTests {
         let unknownLibrary = Self.book(4).replacingOccurrences(of: ">MAIN<", with: ">NOWHERE<")
         let badTag = Self.book(5).replacingOccurrences(of: "tag=\"300\"", with: "tag=\"3!0\"")
         try Self.collection([Self.book(1), noTitle, Self.book(3), unknownLibrary, badTag, Self.book(6)])
-            .write(to: file, atomically: true, encoding: .utf8)
+            .write(to: file, atomically: false, encoding: .utf8)
 
         let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
         #expect(result.status == 2)
