@@ -45,6 +45,7 @@ let package = Package(
                 "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
                 "LecternOpenAPI", "LecternPortal", "LecternPortalWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -102,7 +103,9 @@ let package = Package(
         ),
         .target(
             name: "LecternPrimo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma", "LecternEsploro"],
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma", "LecternEsploro",
+            ],
             swiftSettings: swiftSettings
         ),
         // 4 The Alma family.
@@ -114,7 +117,10 @@ let package = Package(
         // Demo institution content.
         .target(
             name: "LecternDemo",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo", "LecternEsploro"],
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo",
+                "LecternEsploro",
+            ],
             swiftSettings: swiftSettings
         ),
         // 5 The store protocol and its SQLite implementation.

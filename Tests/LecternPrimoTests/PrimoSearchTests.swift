@@ -73,6 +73,14 @@ struct PrimoSearchTests {
             // Stop words: left out among other words, searched when alone or in a phrase.
             let withStopWords = try SearchResult(try await client.search("q=any,contains,\(encoded("the study of velmora"))", key: key))
             #expect(withStopWords.mmsIDs == [reversed])
+            // As forms and most client libraries encode a query: `+` for a space, `%2B` for a plus
+            // (which joins the words around it, as any punctuation inside a word does).
+            let plusForSpace = try SearchResult(try await client.search("q=any,contains,the+study+of+velmora", key: key))
+            #expect(plusForSpace.mmsIDs == [reversed])
+            let spaced = try SearchResult(try await client.search("q=any,contains,velmora+tessik", key: key))
+            #expect(Set(spaced.mmsIDs) == [exact, reversed])
+            let encodedPlus = try SearchResult(try await client.search("q=any,contains,velmora%2Btessik", key: key))
+            #expect(encodedPlus.mmsIDs.isEmpty)
             let onlyStopWords = try SearchResult(
                 try await client.search("q=title,contains,\(encoded("a of")),AND;any,contains,velmora", key: key)
             )

@@ -33,7 +33,7 @@ extension Router<LecternRequestContext> {
             }
         }
         var query: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+        for (name, value) in request.formQueryParameters where query[String(name)] == nil {
             query[String(name)] = String(value)
         }
         var headers: [String: String] = [:]
