@@ -131,7 +131,10 @@ let package = Package(
         ),
         .target(
             name: "LecternSQLite",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternRepresentation", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // MARC 21 records: MARCXML and ISO 2709, for the catalogue and imports.

@@ -5,12 +5,19 @@ import LecternStore
 /// A discovery expression split for SQLite: the part FTS5 answers in one `MATCH` (words,
 /// phrases, prefixes, AND, OR, NOT), and conditions on `r.rowid` for the rest (whole values).
 ///
-/// The `MATCH` drives the search: FTS5 reads the matches in rowid order and `bm25` ranks them,
-/// so the words of a clause are also matched as a phrase inside it (`(a AND b) OR a + b`): the
-/// set stays the same, and the exact phrase ranks above the same words scattered.
+/// The `MATCH` drives the search: FTS5 reads the matches in rowid order. ``DiscoveryRank``
+/// (`bm25` with known document frequencies) ranks them with the words of each clause also
+/// matched as a phrase inside it (`(a AND b) OR a + b`): the same matches, and the exact phrase
+/// ranks above the same words scattered.
 struct DiscoveryMatch {
-    /// The FTS5 query; `nil` when no part of the expression is full text.
+    /// The FTS5 query that finds the matches; `nil` when no part of the expression is full text.
     var fullText: String?
+    /// ``fullText`` with the words of each clause also matched as a phrase (the same matches),
+    /// for ranking: reading the phrase's positions costs as much again as finding the matches.
+    var rankedText: String?
+    /// Each phrase of ``rankedText`` (a word, a prefix, words joined by `+`) as an FTS5 query of
+    /// its own, in the order FTS5 numbers them: for ``DiscoveryRank``'s document frequencies.
+    var phrases: [String] = []
     /// Conditions on `r.rowid` that also hold, with their arguments.
     var conditions: [(sql: String, arguments: StatementArguments)] = []
     /// Nothing can match (an empty OR, a word that cannot be searched in a positive AND).
@@ -18,29 +25,36 @@ struct DiscoveryMatch {
 
     init(_ expression: DiscoveryExpression?) {
         guard let expression else { return }
-        var positive: [String] = []
-        var negative: [String] = []
+        var positive: [(text: String, ranked: String, phrases: [String])] = []
+        var negative: [(text: String, ranked: String, phrases: [String])] = []
         for (operand, negated) in Self.conjuncts(expression) {
-            switch Self.fullText(operand) {
+            switch Self.fullText(operand, boosted: true) {
             case .all:
                 if negated { matchesNothing = true }
             case .none:
                 if !negated { matchesNothing = true }
-            case .match(let text):
-                if negated { negative.append(text) } else { positive.append(text) }
+            case .match(let ranked, let phrases):
+                guard case .match(let text, _) = Self.fullText(operand, boosted: false) else { continue }
+                if negated { negative.append((text, ranked, phrases)) } else { positive.append((text, ranked, phrases)) }
             case .unsupported:
                 let (sql, arguments) = Self.predicate(operand)
                 conditions.append((negated ? "NOT \(sql)" : sql, arguments))
             }
         }
         if !positive.isEmpty {
-            var text = positive.map { "(\($0))" }.joined(separator: " AND ")
-            for excluded in negative { text = "(\(text)) NOT (\(excluded))" }
+            var text = positive.map { "(\($0.text))" }.joined(separator: " AND ")
+            var ranked = positive.map { "(\($0.ranked))" }.joined(separator: " AND ")
+            for excluded in negative {
+                text = "(\(text)) NOT (\(excluded.text))"
+                ranked = "(\(ranked)) NOT (\(excluded.ranked))"
+            }
             fullText = text
+            rankedText = ranked
+            phrases = (positive + negative).flatMap(\.phrases)
         } else {
             // FTS5 has no NOT on its own: without positive text, each exclusion is a condition.
             for excluded in negative {
-                conditions.append(("NOT " + Self.matching, [excluded]))
+                conditions.append(("NOT " + Self.matching, [excluded.text]))
             }
         }
     }
@@ -62,53 +76,64 @@ struct DiscoveryMatch {
         case all
         /// No entry matches (an empty OR).
         case none
-        case match(String)
+        /// FTS5 query text, and its phrases in order.
+        case match(String, [String])
         /// Holds a whole-value condition, or a NOT without a positive side.
         case unsupported
     }
 
-    private static func fullText(_ expression: DiscoveryExpression) -> FullText {
+    /// `expression` as FTS5 text; `boosted`, with the words of each clause also matched as a phrase.
+    private static func fullText(_ expression: DiscoveryExpression, boosted: Bool) -> FullText {
         switch expression {
         case .words(let field, let words):
             let quoted = quotedWords(words, prefixes: true)
             guard !quoted.isEmpty else { return .all }
-            let all = quoted.map { column(field) + $0 }.joined(separator: " AND ")
-            guard quoted.count > 1 else { return .match(all) }
+            let each = quoted.map { column(field) + $0 }
+            let all = each.joined(separator: " AND ")
+            guard quoted.count > 1, boosted else { return .match(all, each) }
             let phrase = column(field) + quotedWords(words, prefixes: false).joined(separator: " + ")
-            return .match("(\(all)) OR (\(phrase))")
+            return .match("(\(all)) OR (\(phrase))", each + [phrase])
         case .phrase(let field, let words):
             let quoted = quotedWords(words, prefixes: false)
-            return quoted.isEmpty ? .all : .match(column(field) + quoted.joined(separator: " + "))
+            let phrase = column(field) + quoted.joined(separator: " + ")
+            return quoted.isEmpty ? .all : .match(phrase, [phrase])
         case .whole:
             return .unsupported
         case .and(let operands):
             var parts: [String] = []
+            var phrases: [String] = []
             for operand in operands {
-                switch fullText(operand) {
+                switch fullText(operand, boosted: boosted) {
                 case .all: continue
                 case .none: return .none
                 case .unsupported: return .unsupported
-                case .match(let text): parts.append("(\(text))")
+                case .match(let text, let more):
+                    parts.append("(\(text))")
+                    phrases += more
                 }
             }
-            return parts.isEmpty ? .all : .match(parts.joined(separator: " AND "))
+            return parts.isEmpty ? .all : .match(parts.joined(separator: " AND "), phrases)
         case .or(let operands):
             var parts: [String] = []
+            var phrases: [String] = []
             for operand in operands {
-                switch fullText(operand) {
+                switch fullText(operand, boosted: boosted) {
                 case .all: return .all
                 case .none: continue
                 case .unsupported: return .unsupported
-                case .match(let text): parts.append("(\(text))")
+                case .match(let text, let more):
+                    parts.append("(\(text))")
+                    phrases += more
                 }
             }
-            return parts.isEmpty ? .none : .match(parts.joined(separator: " OR "))
+            return parts.isEmpty ? .none : .match(parts.joined(separator: " OR "), phrases)
         case .andNot(let positive, let negative):
-            switch (fullText(positive), fullText(negative)) {
+            switch (fullText(positive, boosted: boosted), fullText(negative, boosted: boosted)) {
             case (.unsupported, _), (_, .unsupported), (.all, .match): return .unsupported
             case (.none, _), (_, .all): return .none
             case (let kept, .none): return kept
-            case (.match(let kept), .match(let dropped)): return .match("(\(kept)) NOT (\(dropped))")
+            case (.match(let kept, let keptPhrases), .match(let dropped, let droppedPhrases)):
+                return .match("(\(kept)) NOT (\(dropped))", keptPhrases + droppedPhrases)
             }
         }
     }
@@ -162,10 +187,10 @@ struct DiscoveryMatch {
             arguments += dropArguments
             return ("(\(keep) AND NOT \(drop))", arguments)
         case .words, .phrase:
-            switch fullText(expression) {
+            switch fullText(expression, boosted: false) {
             case .all: return ("1", [])
             case .none: return ("0", [])
-            case .match(let text): return (matching, [text])
+            case .match(let text, _): return (matching, [text])
             case .unsupported: return ("0", [])
             }
         }

@@ -5,13 +5,13 @@ import LecternStore
 
 extension Reader {
     func discover(_ query: DiscoveryQuery) async throws -> DiscoveryPage {
-        try await pool.read { try DiscoverySearch.discover($0, tenant, query) }
+        try await pool.read { try DiscoverySearch.discover($0, tenant, query, frequencies: frequencies) }
     }
 }
 
 extension Writer {
     func discover(_ query: DiscoveryQuery) async throws -> DiscoveryPage {
-        try await pool.writeWithoutTransaction { try DiscoverySearch.discover($0, tenant, query) }
+        try await pool.writeWithoutTransaction { try DiscoverySearch.discover($0, tenant, query, frequencies: frequencies) }
     }
 
     func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) async throws {
@@ -22,10 +22,8 @@ extension Writer {
 /// The discovery index on SQLite: FTS5 ranks text (`bm25` with the fields' weights), plain
 /// tables hold whole values and facet values, which the database counts.
 enum DiscoverySQL {
-    /// The FTS5 columns, in table order (the order of `bm25`'s weights).
+    /// The FTS5 columns, in table order (the order of ``DiscoveryRank``'s weights).
     static let columns = DiscoveryField.allCases
-    /// The columns' weights, as `bm25`'s arguments.
-    static let bm25Weights = columns.map { String($0.weight) }.joined(separator: ", ")
 
     static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4 discovery") { db in

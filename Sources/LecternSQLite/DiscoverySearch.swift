@@ -23,7 +23,7 @@ enum DiscoverySearch {
         var key: String?
     }
 
-    static func discover(_ db: Database, _ tenant: String, _ query: DiscoveryQuery) throws -> DiscoveryPage {
+    static func discover(_ db: Database, _ tenant: String, _ query: DiscoveryQuery, frequencies: DocumentFrequencies) throws -> DiscoveryPage {
         let empty = DiscoveryPage(matches: [], total: 0, facets: [:])
         let match = DiscoveryMatch(query.expression)
         guard !match.matchesNothing, !query.kinds.isEmpty else { return empty }
@@ -45,8 +45,8 @@ enum DiscoverySearch {
         switch query.order {
         case .relevance:
             ordered = Array(read.prefix(isExact ? exactLimit : sampleLimit))
-            if let fullText = match.fullText, let oldest = ordered.last?.row {
-                let scores = try self.scores(db, fullText, from: oldest)
+            if let rankedText = match.rankedText, let oldest = ordered.last?.row {
+                let scores = try self.scores(db, rankedText, hits: frequencies.hits(db, match.phrases), from: oldest)
                 for index in ordered.indices { ordered[index].score = scores[ordered[index].row] ?? 0 }
             }
             ordered.sort { ($0.score, $1.row) > ($1.score, $0.row) }
@@ -100,6 +100,12 @@ enum DiscoverySearch {
             }
             return candidates
         }
+        if let fullText, conditions.isEmpty, keyArguments.isEmpty, try holdsOnly(db, tenant, query.kinds) {
+            return try read(
+                "SELECT rowid, NULL FROM discovery_text WHERE discovery_text MATCH ? ORDER BY rowid DESC LIMIT ?",
+                [fullText, exactLimit + 1]
+            )
+        }
         if let fullText {
             let kinds = Array(repeating: "?", count: query.kinds.count).joined(separator: ", ")
             var arguments = keyArguments
@@ -109,7 +115,7 @@ enum DiscoverySearch {
             arguments += [exactLimit + 1]
             return try read(
                 """
-                SELECT r.rowid, \(keyColumn) FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                SELECT r.rowid, \(keyColumn) FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
                 WHERE discovery_text MATCH ? AND r.tenant = ? AND r.kind IN (\(kinds))\(filter)
                 ORDER BY discovery_text.rowid DESC LIMIT ?
                 """,
@@ -129,6 +135,26 @@ enum DiscoverySearch {
         }
         if query.kinds.count > 1 { all.sort { $0.row > $1.row } }
         return Array(all.prefix(exactLimit + 1))
+    }
+
+    /// Whether every discovery entry in the database is `tenant`'s and of one of `kinds`, as in
+    /// a database that serves one institution: then every full-text match is a candidate, and
+    /// the matches need not be looked up one by one to check. A few index seeks: no entry of
+    /// another tenant before or after it, none of another kind before, between or after `kinds`.
+    private static func holdsOnly(_ db: Database, _ tenant: String, _ kinds: [Kind]) throws -> Bool {
+        let sorted = Set(kinds.map(\.rawValue)).sorted()
+        var gaps: [(sql: String, arguments: StatementArguments)] = [
+            ("tenant < ?", [tenant]), ("tenant > ?", [tenant]),
+            ("tenant = ? AND kind < ?", [tenant, sorted[0]]), ("tenant = ? AND kind > ?", [tenant, sorted[sorted.count - 1]]),
+        ]
+        for (low, high) in zip(sorted, sorted.dropFirst()) {
+            gaps.append(("tenant = ? AND kind > ? AND kind < ?", [tenant, low, high]))
+        }
+        for gap in gaps {
+            let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM discovery_rows WHERE \(gap.sql))")
+            if try Bool.fetchOne(statement, arguments: gap.arguments) == true { return false }
+        }
+        return true
     }
 
     /// The ids of the facet values `filter` names (or whose values fall in its range).
@@ -173,15 +199,19 @@ enum DiscoverySearch {
 
     // MARK: - Order, page, facets
 
-    /// The relevance (`bm25` with the fields' weights, higher is better) of the matches of
-    /// `fullText` from row `oldest` on; FTS5 alone, which reads the matches in rowid order.
-    private static func scores(_ db: Database, _ fullText: String, from oldest: Int64) throws -> [Int64: Double] {
+    /// The relevance (``DiscoveryRank``: `bm25` with the fields' weights, higher is better) of
+    /// the matches of `fullText` from row `oldest` on, given its phrases' document frequencies;
+    /// FTS5 alone, which reads the matches in rowid order.
+    private static func scores(_ db: Database, _ fullText: String, hits: [Int64], from oldest: Int64) throws -> [Int64: Double] {
+        var arguments: StatementArguments = [fullText, oldest]
+        arguments += StatementArguments(hits)
+        let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql:
-                    "SELECT rowid, -bm25(discovery_text, \(DiscoverySQL.bm25Weights)) FROM discovery_text WHERE discovery_text MATCH ? AND rowid >= ?"
+                    "SELECT rowid, \(DiscoveryRank.name)(discovery_text\(counts)) FROM discovery_text WHERE discovery_text MATCH ?1 AND rowid >= ?2"
             ),
-            arguments: [fullText, oldest]
+            arguments: arguments
         )
         var scores: [Int64: Double] = [:]
         while let row = try rows.next() { scores[row[0]] = row[1] }
@@ -228,7 +258,7 @@ enum DiscoverySearch {
                 sql: """
                     SELECT json_extract(t.value, '$[0]'), v.value, json_extract(t.value, '$[2]') AS count
                     FROM json_each((
-                        SELECT facet_tally(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
+                        SELECT \(FacetTally.name)(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
                     )) t
                     JOIN discovery_facet_values v ON v.id = json_extract(t.value, '$[1]')
                     ORDER BY 1, count DESC, v.value

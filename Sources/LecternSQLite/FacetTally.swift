@@ -1,49 +1,101 @@
 import GRDB
+import GRDBSQLite
 
 /// `facet_tally(facets, limit)`: SQLite's missing hash aggregate, for facet counts.
 ///
 /// SQLite groups by sorting: `GROUP BY facet, value_id` over the facet values of ten thousand
 /// matches sorts some hundred thousand rows, most of a search's time. This aggregate counts the
-/// same values in a hash table as the query hands it each match's `discovery_rows.facets`
+/// same values by id as the query hands it each match's `discovery_rows.facets`
 /// (`{"creator":[77,88],"rtype":[3]}`: facet names and value ids), and answers the `limit`
 /// values counted most per facet, ties to the lower id, as a JSON array of
 /// `[facet, value id, count]` in that order. A row whose text is not that shape counts for
 /// nothing.
-struct FacetTally: DatabaseAggregate {
-    static let function = DatabaseFunction("facet_tally", argumentCount: 2, pure: true, aggregate: FacetTally.self)
+///
+/// Registered on SQLite's C interface, so that each step reads the text where SQLite holds it.
+final class FacetTally {
+    static let name = "facet_tally"
 
-    private struct Tally {
-        var facet: Int
-        var count: Int
+    static func register(_ db: Database) {
+        _ = sqlite3_create_function_v2(
+            db.sqliteConnection,
+            name,
+            2,
+            SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+            nil,
+            nil,
+            facetTallyStep,
+            facetTallyFinal,
+            nil
+        )
     }
 
+    /// All the state, in one value: a step mutates it in one access.
+    var counts: FacetCounts
+
+    init(limit: Int) {
+        counts = FacetCounts(limit: limit)
+    }
+}
+
+/// The counts of one ``FacetTally``: by value id in arrays (ids are dense, from 1), above
+/// ``denseLimit`` in a dictionary.
+struct FacetCounts {
+    static let denseLimit = 1 << 24
+
+    private let limit: Int
     private var names: [[UInt8]] = []
-    private var tallies: [Int64: Tally] = [:]
-    private var limit = 0
+    private var counts: [Int32] = []
+    private var facets: [UInt16] = []
+    /// The ids counted in `counts`, in the order first met.
+    private var counted: [Int] = []
+    private var sparse: [Int64: (facet: Int, count: Int)] = [:]
     /// One row's values (facet index and id), counted once the whole row has been read.
     private var row: [(facet: Int, id: Int64)] = []
+    private var lastFacet = 0
 
-    init() {}
-
-    mutating func step(_ values: [DatabaseValue]) {
-        if limit == 0, let limit = Int.fromDatabaseValue(values[1]) { self.limit = max(limit, 0) }
-        guard case .string(var text) = values[0].storage else { return }
-        row.removeAll(keepingCapacity: true)
-        let complete = text.withUTF8 { bytes in
-            var parser = FacetsParser(bytes: bytes)
-            return parser.parse { name, id in row.append((facetIndex(bytes[name]), id)) }
-        }
-        guard complete else { return }
-        for value in row { tallies[value.id, default: Tally(facet: value.facet, count: 0)].count += 1 }
+    init(limit: Int) {
+        self.limit = max(limit, 0)
     }
 
-    func finalize() -> (any DatabaseValueConvertible)? {
+    mutating func step(_ bytes: UnsafeBufferPointer<UInt8>) {
+        row.removeAll(keepingCapacity: true)
+        var parser = FacetsParser(bytes: bytes)
+        var named = true
+        let complete = parser.parse { name, id in
+            guard let facet = facetIndex(bytes[name]) else {
+                named = false
+                return
+            }
+            row.append((facet, id))
+        }
+        guard complete, named else { return }
+        for (facet, id) in row {
+            guard id < Self.denseLimit else {
+                sparse[id, default: (facet, 0)].count += 1
+                continue
+            }
+            let index = Int(id)
+            if index >= counts.count {
+                let size = max(index + 1, counts.count * 2, 1024)
+                counts += repeatElement(0, count: size - counts.count)
+                facets += repeatElement(0, count: size - facets.count)
+            }
+            if counts[index] == 0 {
+                counted.append(index)
+                facets[index] = UInt16(facet)
+            }
+            counts[index] += 1
+        }
+    }
+
+    func result() -> String {
         var byFacet = [[(id: Int64, count: Int)]](repeating: [], count: names.count)
-        for (id, tally) in tallies { byFacet[tally.facet].append((id, tally.count)) }
+        for index in counted { byFacet[Int(facets[index])].append((Int64(index), Int(counts[index]))) }
+        for (id, value) in sparse { byFacet[value.facet].append((id, value.count)) }
         var out = "["
-        for (facet, counted) in byFacet.enumerated() {
+        for (facet, values) in byFacet.enumerated() {
             let name = String(decoding: names[facet], as: UTF8.self)
-            let top = counted.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(limit)
+            let top = values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(limit)
             for value in top {
                 if out.count > 1 { out += "," }
                 out += "["
@@ -54,11 +106,54 @@ struct FacetTally: DatabaseAggregate {
         return out + "]"
     }
 
-    private mutating func facetIndex(_ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
-        if let index = names.firstIndex(where: { $0.elementsEqual(name) }) { return index }
+    /// The index of facet `name`, added if new (`nil` past the most facets kept). Rows list
+    /// their facets in the same order, so the one after the last found is tried first.
+    private mutating func facetIndex(_ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
+        let next = lastFacet + 1 < names.count ? lastFacet + 1 : 0
+        if next < names.count, names[next].elementsEqual(name) {
+            lastFacet = next
+            return next
+        }
+        if let index = names.firstIndex(where: { $0.elementsEqual(name) }) {
+            lastFacet = index
+            return index
+        }
+        guard names.count <= Int(UInt16.max) else { return nil }
         names.append(Array(name))
-        return names.count - 1
+        lastFacet = names.count - 1
+        return lastFacet
     }
+}
+
+/// The aggregate's state lives in SQLite's aggregate context, as a retained ``FacetTally``,
+/// made by the first step and released by the final call (which SQLite makes even when the
+/// statement stops early).
+private func facetTallyStep(context: OpaquePointer?, count: Int32, values: UnsafeMutablePointer<OpaquePointer?>?) {
+    guard let context, let values, count == 2,
+        let slot = sqlite3_aggregate_context(context, Int32(MemoryLayout<UnsafeMutableRawPointer?>.size))?
+            .assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+    else { return }
+    let tally: FacetTally
+    if let existing = slot.pointee {
+        tally = Unmanaged<FacetTally>.fromOpaque(existing).takeUnretainedValue()
+    } else {
+        tally = FacetTally(limit: Int(sqlite3_value_int64(values[1])))
+        slot.pointee = Unmanaged.passRetained(tally).toOpaque()
+    }
+    guard sqlite3_value_type(values[0]) == SQLITE_TEXT, let text = sqlite3_value_text(values[0]) else { return }
+    tally.counts.step(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(values[0]))))
+}
+
+private func facetTallyFinal(context: OpaquePointer?) {
+    guard let context else { return }
+    var result = "[]"
+    if let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self),
+        let pointer = slot.pointee
+    {
+        result = Unmanaged<FacetTally>.fromOpaque(pointer).takeRetainedValue().counts.result()
+        slot.pointee = nil
+    }
+    sqlite3_result_text(context, result, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
 }
 
 /// Reads one `discovery_rows.facets` text: an object of facet names (no escapes) to arrays of

@@ -13,6 +13,7 @@ struct Reader: StoreReader {
     let pool: DatabasePool
     let tenant: String
     let cache: DocumentCache
+    let frequencies: DocumentFrequencies
 
     func document(_ kind: Kind, id: String) async throws -> Document? {
         if let document = cache.document(tenant, kind, id: id) { return document }
@@ -52,6 +53,7 @@ struct Reader: StoreReader {
 struct Writer: StoreWriter {
     let pool: DatabasePool
     let tenant: String
+    let frequencies: DocumentFrequencies
 
     func document(_ kind: Kind, id: String) async throws -> Document? {
         try await pool.writeWithoutTransaction { try DocumentSQL.document($0, tenant, kind, id: id) }

@@ -18,5 +18,6 @@ extension SQLiteStore {
                 }
             }
         }
+        frequencies.removeAll()
     }
 }

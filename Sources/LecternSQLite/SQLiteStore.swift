@@ -14,6 +14,8 @@ public final class SQLiteStore: Store, Registry {
     let writeLock = AsyncLock()
     /// Decoded documents, emptied by every write to them (see ``DocumentCache``).
     let cache = DocumentCache()
+    /// Phrases' document frequencies, for ranking (see ``DocumentFrequencies``).
+    let frequencies = DocumentFrequencies()
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public init(path: String) throws {
@@ -22,18 +24,20 @@ public final class SQLiteStore: Store, Registry {
         configuration.allowsUnsafeTransactions = true
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
-        // The writer's page cache: 64 MB instead of SQLite's 2 MB, so that a bulk transaction
-        // (an import batch touches tens of megabytes) does not spill pages to the WAL and read
-        // them back before it commits. Readers map the file instead of copying pages into a
-        // cache of their own (a search reads thousands of index pages), and every connection
-        // sorts (facet counts, GROUP BY) in memory.
+        // Every connection keeps 64 MB of pages instead of SQLite's 2 MB. The writer, so that a
+        // bulk transaction (an import batch touches tens of megabytes) does not spill pages to
+        // the WAL and read them back before it commits. Readers also map the file, but SQLite
+        // maps at most its first 2 GB: a search over a large catalogue looks up thousands of
+        // rows spread over the whole file, each match's page once to find it, again to count
+        // its facets, and a cache that holds them turns the second read (a system call each)
+        // into a lookup. Every connection sorts in memory.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            db.add(function: FacetTally.function)
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            FacetTally.register(db)
+            DiscoveryRank.register(db)
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
-            } else {
-                try db.execute(sql: "PRAGMA cache_size = -65536")
             }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
@@ -60,11 +64,11 @@ public final class SQLiteStore: Store, Registry {
     }
 
     public func read<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreReader) async throws -> T) async throws -> T {
-        try await body(Reader(pool: pool, tenant: tenant.key, cache: cache))
+        try await body(Reader(pool: pool, tenant: tenant.key, cache: cache, frequencies: frequencies))
     }
 
     public func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T {
-        try await transaction { try await body(Writer(pool: self.pool, tenant: tenant.key)) }
+        try await transaction { try await body(Writer(pool: self.pool, tenant: tenant.key, frequencies: self.frequencies)) }
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE` … `COMMIT` under the write lock.

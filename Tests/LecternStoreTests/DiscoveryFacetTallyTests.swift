@@ -28,10 +28,17 @@ struct DiscoveryFacetTallyTests {
                 #"{"creator":[8,7],"rtype":[3]}"#,
                 #"{"rtype":[4],"topic":[]}"#,
                 "{}",
+                #"{"lang":[123456789012345,2]}"#,
+                #"{"lang":[123456789012345]}"#,
             ],
             limit: 2
         )
-        #expect(counted == [["creator", "7", "2"], ["creator", "9", "2"], ["rtype", "3", "2"], ["rtype", "4", "2"]])
+        #expect(
+            counted == [
+                ["creator", "7", "2"], ["creator", "9", "2"], ["rtype", "3", "2"], ["rtype", "4", "2"], ["lang", "123456789012345", "2"],
+                ["lang", "2", "1"],
+            ]
+        )
     }
 
     @Test func aRowThatIsNotFacetsCountsForNothing() throws {

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import LecternCore
+import LecternStore
+import LecternTesting
+import Testing
+
+@testable import LecternSQLite
+
+/// `lectern_rank` is FTS5's `bm25` with the document frequencies passed in: given the counts
+/// ``DocumentFrequencies`` makes for ``DiscoveryMatch/phrases``, it scores every match exactly
+/// as `bm25` does (negated), whatever the expression's shape; given the wrong number of counts,
+/// it counts them itself.
+struct DiscoveryRankTests {
+    static let tenant = Tenant(institution: "RANK", environment: .sandbox)
+    static let texts: [(title: String, creator: String, subject: String)] = [
+        ("A history of art", "Brandl, Oskar", "Art history"),
+        ("Art and the river", "Quist, Anna", "Rivers"),
+        ("The river's history", "Brandl, Eva", "History"),
+        ("Velmora+tessik notes", "Quist, Anna", "Art"),
+        ("Harbour notes", "Oskarsson, Lina", "Harbours"),
+    ]
+
+    static func store() async throws -> SQLiteStore {
+        let store = try SQLiteStore(path: TestDirectory.make("rank").appendingPathComponent("rank.sqlite").path)
+        try await store.write(in: Self.tenant) { tx in
+            for (index, text) in Self.texts.enumerated() {
+                let any = [text.title, text.creator, text.subject].joined(separator: " ")
+                let entry = DiscoveryEntry(text: [.title: text.title, .creator: text.creator, .sub: text.subject, .any: any], facets: [:], sort: [:])
+                try await tx.setDiscovery(entry, for: Kind(rawValue: "bib"), id: String(index))
+            }
+        }
+        return store
+    }
+
+    static let expressions: [DiscoveryExpression] = [
+        .words(.any, ["history"]),
+        .words(.any, ["history", "art"]),
+        .words(nil, ["art", "riv*"]),
+        .phrase(.title, ["history", "of", "art"]),
+        .words(.any, ["velmora+tessik"]),
+        .or([.words(.creator, ["quist"]), .words(.sub, ["history"])]),
+        .andNot(.words(.any, ["art"]), .words(.creator, ["brandl"])),
+        .and([.words(.any, ["notes"]), .or([.words(.title, ["harbour"]), .phrase(.any, ["velmora", "tessik"])])]),
+        .or([.phrase(.any, ["---"]), .words(.any, ["history", "art"])]),
+    ]
+
+    @Test func scoresAreBM25sWithTheCountedFrequenciesAndWithoutThem() async throws {
+        let store = try await Self.store()
+        let weights = DiscoverySQL.columns.map { String($0.weight) }.joined(separator: ", ")
+        for expression in Self.expressions {
+            let match = DiscoveryMatch(expression)
+            let fullText = try #require(match.rankedText)
+            let rows = try await store.pool.read { db in
+                let hits = try store.frequencies.hits(db, match.phrases)
+                var arguments: StatementArguments = [fullText]
+                arguments += StatementArguments(hits)
+                let counts = hits.indices.map { ", ?\($0 + 2)" }.joined()
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT -bm25(discovery_text, \(weights)), lectern_rank(discovery_text\(counts)), lectern_rank(discovery_text)
+                        FROM discovery_text WHERE discovery_text MATCH ?1
+                        """,
+                    arguments: arguments
+                )
+            }
+            #expect(!rows.isEmpty, "\(expression)")
+            for row in rows {
+                let bm25: Double = row[0]
+                let given: Double = row[1]
+                let counted: Double = row[2]
+                #expect(abs(bm25 - given) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(given)")
+                #expect(abs(bm25 - counted) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(counted)")
+            }
+        }
+    }
+
+    @Test func countsAreKeptUntilTheIndexChanges() async throws {
+        let store = try await Self.store()
+        let phrases = DiscoveryMatch(.words(.any, ["notes"])).phrases
+        #expect(try await store.pool.read { try store.frequencies.hits($0, phrases) } == [2])
+        try await store.write(in: Self.tenant) { tx in
+            let entry = DiscoveryEntry(text: [.title: "More notes", .any: "More notes"], facets: [:], sort: [:])
+            try await tx.setDiscovery(entry, for: Kind(rawValue: "bib"), id: "new")
+        }
+        #expect(try await store.pool.read { try store.frequencies.hits($0, phrases) } == [3])
+    }
+}
