@@ -21,20 +21,50 @@ final class FacetTally {
             name,
             2,
             SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-            nil,
+            Unmanaged.passRetained(FacetScratch()).toOpaque(),
             nil,
             facetTallyStep,
             facetTallyFinal,
-            nil
+            { scratch in scratch.map { Unmanaged<FacetScratch>.fromOpaque($0).release() } }
         )
     }
 
     /// All the state, in one value: a step mutates it in one access.
     var counts: FacetCounts
+    /// Where the count arrays came from, and go back to.
+    private let scratch: FacetScratch?
 
-    init(limit: Int) {
-        counts = FacetCounts(limit: limit)
+    init(limit: Int, scratch: FacetScratch?) {
+        if let scratch, !scratch.lent {
+            scratch.lent = true
+            counts = FacetCounts(limit: limit, counts: scratch.counts, facets: scratch.facets)
+            scratch.counts = []
+            scratch.facets = []
+            self.scratch = scratch
+        } else {
+            counts = FacetCounts(limit: limit, counts: [], facets: [])
+            self.scratch = nil
+        }
     }
+
+    /// The answer; the arrays, zeroed, go back to the connection.
+    func finish() -> String {
+        let result = counts.result()
+        if let scratch {
+            (scratch.counts, scratch.facets) = counts.zeroedArrays()
+            scratch.lent = false
+        }
+        return result
+    }
+}
+
+/// A connection's count arrays, kept from one tally to the next: sized by the highest value id
+/// counted (megabytes for a large catalogue), which a new allocation per search would have the
+/// system zero page by page. A tally zeroes what it counted before it gives them back.
+final class FacetScratch {
+    var counts: [Int32] = []
+    var facets: [UInt16] = []
+    var lent = false
 }
 
 /// The counts of one ``FacetTally``: by value id in arrays (ids are dense, from 1), above
@@ -53,8 +83,21 @@ struct FacetCounts {
     private var row: [(facet: Int, id: Int64)] = []
     private var lastFacet = 0
 
-    init(limit: Int) {
+    init(limit: Int, counts: [Int32], facets: [UInt16]) {
         self.limit = max(limit, 0)
+        self.counts = counts
+        self.facets = facets
+    }
+
+    /// The count arrays with every count back to zero (and this tally's taken away).
+    mutating func zeroedArrays() -> ([Int32], [UInt16]) {
+        for index in counted { counts[index] = 0 }
+        counted.removeAll()
+        defer {
+            counts = []
+            facets = []
+        }
+        return (counts, facets)
     }
 
     mutating func step(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -137,7 +180,8 @@ private func facetTallyStep(context: OpaquePointer?, count: Int32, values: Unsaf
     if let existing = slot.pointee {
         tally = Unmanaged<FacetTally>.fromOpaque(existing).takeUnretainedValue()
     } else {
-        tally = FacetTally(limit: Int(sqlite3_value_int64(values[1])))
+        let scratch = sqlite3_user_data(context).map { Unmanaged<FacetScratch>.fromOpaque($0).takeUnretainedValue() }
+        tally = FacetTally(limit: Int(sqlite3_value_int64(values[1])), scratch: scratch)
         slot.pointee = Unmanaged.passRetained(tally).toOpaque()
     }
     guard sqlite3_value_type(values[0]) == SQLITE_TEXT, let text = sqlite3_value_text(values[0]) else { return }
@@ -150,7 +194,7 @@ private func facetTallyFinal(context: OpaquePointer?) {
     if let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self),
         let pointer = slot.pointee
     {
-        result = Unmanaged<FacetTally>.fromOpaque(pointer).takeRetainedValue().counts.result()
+        result = Unmanaged<FacetTally>.fromOpaque(pointer).takeRetainedValue().finish()
         slot.pointee = nil
     }
     sqlite3_result_text(context, result, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))

@@ -50,6 +50,21 @@ struct DiscoveryFacetTallyTests {
         #expect(try Self.tally([], limit: 10) == [])
     }
 
+    @Test func aConnectionsTalliesStartFromZeroAndTwoAtOnceKeepApart() async throws {
+        let store = try SQLiteStore(path: TestDirectory.make("tally").appendingPathComponent("scratch.sqlite").path)
+        let (first, second, both) = try await store.pool.read { db in
+            (
+                try String.fetchOne(db, sql: #"SELECT facet_tally(f, 5) FROM (SELECT '{"a":[3,4]}' AS f UNION ALL SELECT '{"a":[3]}')"#),
+                try String.fetchOne(db, sql: #"SELECT facet_tally(f, 5) FROM (SELECT '{"a":[4]}' AS f)"#),
+                try Row.fetchOne(db, sql: #"SELECT facet_tally(f, 5), facet_tally(g, 5) FROM (SELECT '{"a":[3]}' AS f, '{"b":[3,9]}' AS g)"#)
+            )
+        }
+        #expect(first == #"[["a",3,2],["a",4,1]]"#)
+        #expect(second == #"[["a",4,1]]"#)
+        #expect(both?[0] == #"[["a",3,1]]"#)
+        #expect(both?[1] == #"[["b",3,1],["b",9,1]]"#)
+    }
+
     @Test func randomBytesNeverCrashTheTally() throws {
         var generator = SeededGenerator(seed: 11)
         let alphabet = Array(#"{}[]":,0123456789ab\ "#)
