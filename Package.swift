@@ -256,7 +256,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternStoreTests",
-            dependencies: ["LecternStore", "LecternSQLite", "LecternCore", "LecternRepresentation", "LecternTesting"],
+            dependencies: [
+                "LecternStore", "LecternSQLite", "LecternCore", "LecternRepresentation", "LecternTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -126,6 +126,7 @@ enum Migrations {
         RequestLogSQL.register(&migrator)
         PortalSQL.register(&migrator)
         DiscoverySQL.registerFacetIDs(&migrator)
+        DiscoverySQL.registerWholeValuesInAny(&migrator)
         return migrator
     }
 }

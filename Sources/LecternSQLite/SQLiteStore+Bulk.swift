@@ -65,8 +65,8 @@ struct BulkSQL: BulkWriter {
         try DocumentSQL.put(db, tenant, documents, checkKeys: false)
     }
 
-    func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) throws {
-        try DiscoverySQL.set(db, tenant, kind, id, entry)
+    func setDiscovery(_ entries: [(kind: Kind, id: String, entry: DiscoveryEntry?)]) throws {
+        try DiscoverySQL.set(db, tenant, entries)
     }
 
     /// `values` as a JSON array of strings, which `json_each` turns into rows: one statement for

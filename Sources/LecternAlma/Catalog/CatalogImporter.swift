@@ -123,7 +123,7 @@ extension CatalogImporter {
             let next = index + 1 < chunks.count ? chunks[index + 1] : nil
             let pending = next.map { next in Pending { try next.map(plan) } }
             try writer.put(planned.flatMap(\.1))
-            for (plan, _) in planned { try writer.setDiscovery(plan.entry, for: .bib, id: plan.mmsID) }
+            try writer.setDiscovery(planned.map { (plan, _) in (.bib, plan.mmsID, plan.entry) })
             plans += planned.map(\.0)
             if let pending { planned = try pending.wait() }
         }
