@@ -162,13 +162,13 @@ struct DiscoveryMatch {
         switch expression {
         case .whole(let field, let words, let prefix):
             let value = words.joined(separator: " ")
+            var (values, arguments) = DiscoverySQL.wholeValues(of: field)
             if prefix {
-                return (
-                    "r.rowid IN (SELECT row FROM discovery_whole WHERE field = ? AND substr(value, 1, ?) = ?)",
-                    [field.rawValue, value.count, value]
-                )
+                arguments += [value.count, value]
+                return ("r.rowid IN (SELECT row FROM discovery_whole WHERE \(values) AND substr(value, 1, ?) = ?)", arguments)
             }
-            return ("r.rowid IN (SELECT row FROM discovery_whole WHERE field = ? AND value = ?)", [field.rawValue, value])
+            arguments += [value]
+            return ("r.rowid IN (SELECT row FROM discovery_whole WHERE \(values) AND value = ?)", arguments)
         case .and(let operands), .or(let operands):
             guard !operands.isEmpty else { return (expression == .and([]) ? "1" : "0", []) }
             let joiner = if case .and = expression { " AND " } else { " OR " }

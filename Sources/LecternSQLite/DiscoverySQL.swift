@@ -96,65 +96,184 @@ enum DiscoverySQL {
         }
     }
 
+    /// After the facets per row: `any` whole values without copies of their own.
+    static func registerWholeValuesInAny(_ migrator: inout DatabaseMigrator) {
+        // `any` repeats the whole values of the other fields, so its copies were half of all
+        // whole-value rows. Each row now says whether its value is also one of `any`'s
+        // (`in_any`), and only a value of `any` that no other field has keeps an `any` row.
+        // The rows are clustered by field and value, which is what exact and begins-with
+        // matches read; the row index serves deletes.
+        migrator.registerMigration("v12 discovery whole values in any") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE discovery_whole_values (
+                        field TEXT NOT NULL, value TEXT NOT NULL, row INTEGER NOT NULL, in_any INTEGER NOT NULL,
+                        PRIMARY KEY (field, value, row)
+                    ) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO discovery_whole_values (field, value, row, in_any)
+                        SELECT w.field, w.value, w.row, EXISTS (
+                            SELECT 1 FROM discovery_whole a WHERE a.field = 'any' AND a.value = w.value AND a.row = w.row
+                        ) FROM discovery_whole w WHERE w.field <> 'any';
+                    INSERT OR IGNORE INTO discovery_whole_values (field, value, row, in_any)
+                        SELECT a.field, a.value, a.row, 1 FROM discovery_whole a WHERE a.field = 'any' AND NOT EXISTS (
+                            SELECT 1 FROM discovery_whole w WHERE w.row = a.row AND w.value = a.value AND w.field <> 'any'
+                        );
+                    DROP TABLE discovery_whole;
+                    ALTER TABLE discovery_whole_values RENAME TO discovery_whole;
+                    CREATE INDEX discovery_whole_row ON discovery_whole (row);
+                    """
+            )
+        }
+    }
+
     /// The JSON path of facet `name`'s ids in `discovery_rows.facets`.
     static func facetPath(_ name: String) -> String {
         "$.\"" + name.replacingOccurrences(of: "\"", with: "") + "\""
     }
 
+    /// The condition on `discovery_whole` that selects the whole values of `field`: for `any`,
+    /// the values of every field that are also `any`'s (`any` has rows only for values no
+    /// other field has).
+    static func wholeValues(of field: DiscoveryField) -> (sql: String, arguments: StatementArguments) {
+        guard field == .any else { return ("field = ?", [field.rawValue]) }
+        let fields = DiscoveryField.allCases.map(\.rawValue)
+        return ("field IN (\(Array(repeating: "?", count: fields.count).joined(separator: ", "))) AND in_any", StatementArguments(fields))
+    }
+
     // MARK: - Writing
 
+    /// Sets (or with `nil`, removes) the discovery entry of one document.
     static func set(_ db: Database, _ tenant: String, _ kind: Kind, _ id: String, _ entry: DiscoveryEntry?) throws {
-        try remove(db, tenant, kind, id)
-        guard let entry else { return }
-        let sort = try JSONSerialization.data(withJSONObject: entry.sort, options: [.sortedKeys])
-        try db.cachedStatement(sql: "INSERT INTO discovery_rows (tenant, kind, id, sort, facets) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [tenant, kind.rawValue, id, String(decoding: sort, as: UTF8.self), try facetIDs(db, entry.facets)])
-        let row = db.lastInsertedRowID
-        var textArguments: StatementArguments = [row]
-        for column in columns { textArguments += [entry.text[column] ?? ""] }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.cachedStatement(
-            sql: "INSERT INTO discovery_text (rowid, \(columns.map(\.rawValue).joined(separator: ", "))) VALUES (?, \(placeholders))"
-        )
-        .execute(arguments: textArguments)
-        let whole = try db.cachedStatement(sql: "INSERT INTO discovery_whole (row, field, value) VALUES (?, ?, ?)")
-        for (field, values) in entry.wholeValues {
-            for value in Set(values) { try whole.execute(arguments: [row, field.rawValue, value]) }
-        }
+        try set(db, tenant, [(kind, id, entry)])
     }
 
-    /// `facets` as the JSON object of `discovery_rows.facets`, each value by its id (given one
-    /// if new), names and ids in order.
-    private static func facetIDs(_ db: Database, _ facets: [String: [String]]) throws -> String {
-        let valueID = try db.cachedStatement(sql: "SELECT id FROM discovery_facet_values WHERE facet = ? AND value = ?")
-        let newValue = try db.cachedStatement(sql: "INSERT INTO discovery_facet_values (facet, value) VALUES (?, ?)")
-        var out = "{"
-        for (name, values) in facets.sorted(by: { $0.key < $1.key }) {
-            var ids: [Int64] = []
-            for value in Set(values) where !value.isEmpty {
-                if let id = try Int64.fetchOne(valueID, arguments: [name, value]) {
-                    ids.append(id)
-                } else {
-                    try newValue.execute(arguments: [name, value])
-                    ids.append(db.lastInsertedRowID)
+    /// Sets (or with `nil`, removes) the discovery entries of several documents, as setting
+    /// them one after the other would: a document named twice keeps its last entry, and entries
+    /// are numbered (which orders newest first) in the order given.
+    ///
+    /// A few statements for all of them, each reading its rows from a JSON array
+    /// (`json_each`), instead of a few dozen per entry. The full-text rows go last: FTS5 writes
+    /// its pending terms to disk whenever a later statement opens a savepoint.
+    static func set(_ db: Database, _ tenant: String, _ entries: [(kind: Kind, id: String, entry: DiscoveryEntry?)]) throws {
+        guard !entries.isEmpty else { return }
+        var entries = entries
+        if entries.count > 1 {
+            var seen = Set<String>()
+            entries = entries.reversed().filter { seen.insert($0.kind.rawValue + "\u{1F}" + $0.id).inserted }.reversed()
+        }
+        try remove(db, tenant, entries.map { ($0.kind, $0.id) })
+        let kept = entries.compactMap { write in write.entry.map { (write.kind, write.id, $0) } }
+        guard !kept.isEmpty else { return }
+        let first = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM discovery_rows")) ?? 0) + 1
+        let facetIDs = try self.facetIDs(db, kept.map(\.2.facets))
+        var rows = JSONRows()
+        var text = JSONRows()
+        var whole = JSONRows()
+        for (offset, (kind, id, entry)) in kept.enumerated() {
+            let row = first + Int64(offset)
+            rows.append([kind.rawValue, id, DocumentSQL.jsonObject(entry.sort), facetIDs[offset]])
+            text.append(row: row, columns.map { entry.text[$0] ?? "" })
+            let inAny = Set(entry.wholeValues[.any] ?? [])
+            var elsewhere = Set<String>()
+            for (field, values) in entry.wholeValues where field != .any {
+                for value in Set(values) {
+                    let isInAny = inAny.contains(value)
+                    if isInAny { elsewhere.insert(value) }
+                    whole.append(row: row, [field.rawValue, value], flag: isInAny)
                 }
             }
-            guard !ids.isEmpty else { continue }
-            if out.count > 1 { out += "," }
-            DocumentSQL.jsonString(name, into: &out)
-            out += ":[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
+            for value in inAny where !elsewhere.contains(value) {
+                whole.append(row: row, [DiscoveryField.any.rawValue, value], flag: true)
+            }
         }
-        return out + "}"
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO discovery_rows (rowid, tenant, kind, id, sort, facets)
+                SELECT ?1 + key, ?2, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)
+                """
+        )
+        .execute(arguments: [first, tenant, rows.text])
+        if !whole.isEmpty {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO discovery_whole (row, field, value, in_any)
+                    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)
+                    """
+            )
+            .execute(arguments: [whole.text])
+        }
+        let names = columns.map(\.rawValue)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO discovery_text (rowid, \(names.joined(separator: ", ")))
+                SELECT value ->> 0, \(names.indices.map { "value ->> \($0 + 1)" }.joined(separator: ", ")) FROM json_each(?)
+                """
+        )
+        .execute(arguments: [text.text])
     }
 
-    static func remove(_ db: Database, _ tenant: String, _ kind: Kind, _ id: String) throws {
-        let find = try db.cachedStatement(sql: "SELECT rowid FROM discovery_rows WHERE tenant = ? AND kind = ? AND id = ?")
-        guard let row = try Int64.fetchOne(find, arguments: [tenant, kind.rawValue, id]) else { return }
-        for sql in [
-            "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
-            "DELETE FROM discovery_rows WHERE rowid = ?",
-        ] {
-            try db.cachedStatement(sql: sql).execute(arguments: [row])
+    /// Each entry's `facets` as the JSON object of `discovery_rows.facets`, each value by its id
+    /// (new values get theirs first, in the order met), names and ids in order; two statements
+    /// for all the entries.
+    private static func facetIDs(_ db: Database, _ facets: [[String: [String]]]) throws -> [String] {
+        var pairs = JSONRows()
+        var pairIndex: [String: Int] = [:]
+        let named = facets.map { facets in
+            facets.sorted { $0.key < $1.key }.map { name, values in
+                (
+                    name,
+                    Set(values).filter { !$0.isEmpty }.map { value in
+                        let key = name + "\u{1F}" + value
+                        if let index = pairIndex[key] { return index }
+                        pairIndex[key] = pairIndex.count
+                        pairs.append([name, value])
+                        return pairIndex.count - 1
+                    }
+                )
+            }
+        }
+        var ids = [Int64](repeating: 0, count: pairIndex.count)
+        if !pairs.isEmpty {
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO discovery_facet_values (facet, value) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+            )
+            .execute(arguments: [pairs.text])
+            let read = try db.cachedStatement(
+                sql: """
+                    SELECT j.key, v.id FROM json_each(?) j
+                    CROSS JOIN discovery_facet_values v ON v.facet = j.value ->> 0 AND v.value = j.value ->> 1
+                    """
+            )
+            for row in try Row.fetchAll(read, arguments: [pairs.text]) { ids[row[0]] = row[1] }
+        }
+        return named.map { facets in
+            var out = "{"
+            for (name, indexes) in facets where !indexes.isEmpty {
+                if out.count > 1 { out += "," }
+                DocumentSQL.jsonString(name, into: &out)
+                out += ":[" + indexes.map { ids[$0] }.sorted().map(String.init).joined(separator: ",") + "]"
+            }
+            return out + "}"
+        }
+    }
+
+    /// Removes the entries of `documents`, if they have any.
+    static func remove(_ db: Database, _ tenant: String, _ documents: [(kind: Kind, id: String)]) throws {
+        var names = JSONRows()
+        for (kind, id) in documents { names.append([kind.rawValue, id]) }
+        let find = try db.cachedStatement(
+            sql: """
+                SELECT r.rowid FROM json_each(?2) j
+                CROSS JOIN discovery_rows r ON r.tenant = ?1 AND r.kind = j.value ->> 0 AND r.id = j.value ->> 1
+                """
+        )
+        for row in try Int64.fetchAll(find, arguments: [tenant, names.text]) {
+            for sql in [
+                "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
+                "DELETE FROM discovery_rows WHERE rowid = ?",
+            ] {
+                try db.cachedStatement(sql: sql).execute(arguments: [row])
+            }
         }
     }
 

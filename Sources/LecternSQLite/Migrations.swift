@@ -127,6 +127,7 @@ enum Migrations {
         PortalSQL.register(&migrator)
         DiscoverySQL.registerFacetIDs(&migrator)
         DiscoverySQL.registerFacetsPerRow(&migrator)
+        DiscoverySQL.registerWholeValuesInAny(&migrator)
         return migrator
     }
 }

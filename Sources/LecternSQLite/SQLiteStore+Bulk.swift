@@ -3,11 +3,37 @@ public import LecternCore
 public import LecternStore
 
 extension SQLiteStore: BulkStore {
+    /// How many pages the WAL may hold before a bulk transaction's commit copies them into the
+    /// database file (256 MB of 4 KB pages; SQLite's default is 1,000 pages).
+    ///
+    /// An import batch dirties index pages all over the file (whole values go in by value), and
+    /// each checkpoint copies every page the WAL holds: checkpointing after every batch copied
+    /// the same pages again and again. Other writes keep the usual limit.
+    public static let bulkCheckpointPages = 65536
+
+    /// Copies the pages the WAL holds into the database file, as far as readers allow, without
+    /// waiting for them: after bulk writes, which leave up to ``bulkCheckpointPages`` there.
+    public func checkpoint() async throws {
+        try await writeLock.withLock {
+            try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        }
+    }
+
     public func bulkWrite<T: Sendable>(in tenant: Tenant, _ body: @escaping @Sendable (any BulkWriter) throws -> T) async throws -> T {
         let tenant = tenant.key
         // The lock orders this transaction with the async ones (see ``transaction(_:)``).
         return try await writeLock.withLock {
-            try await pool.write { db in try body(BulkSQL(db: db, tenant: tenant)) }
+            try await pool.writeWithoutTransaction { db in
+                let usual = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)")
+                defer { try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(usual)") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(BulkSQL(db: db, tenant: tenant))
+                    return .commit
+                }
+                return result!
+            }
         }
     }
 }
@@ -65,8 +91,8 @@ struct BulkSQL: BulkWriter {
         try DocumentSQL.put(db, tenant, documents, checkKeys: false)
     }
 
-    func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) throws {
-        try DiscoverySQL.set(db, tenant, kind, id, entry)
+    func setDiscovery(_ entries: [(kind: Kind, id: String, entry: DiscoveryEntry?)]) throws {
+        try DiscoverySQL.set(db, tenant, entries)
     }
 
     /// `values` as a JSON array of strings, which `json_each` turns into rows: one statement for

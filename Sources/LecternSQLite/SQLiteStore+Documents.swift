@@ -293,7 +293,7 @@ enum DocumentSQL {
     }
 
     static func delete(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws {
-        try DiscoverySQL.remove(db, tenant, kind, id)
+        try DiscoverySQL.remove(db, tenant, [(kind, id)])
         try removeIndexes(db, tenant, kind, id: id)
         try db.execute(sql: "DELETE FROM documents WHERE tenant = ? AND kind = ? AND id = ?", arguments: [tenant, kind.rawValue, id])
     }

@@ -28,8 +28,10 @@ public protocol BulkWriter {
     /// document has them (``keyOwners(_:type:values:)``). A key another document has fails the
     /// statement, and the caller must abandon the transaction.
     func put(_ documents: [RenderedDocument]) throws
-    /// Sets (or with `nil`, removes) the discovery entry of the document `id` of `kind`.
-    func setDiscovery(_ entry: DiscoveryEntry?, for kind: Kind, id: String) throws
+    /// Sets (or with `nil`, removes) the discovery entries of several documents, as setting
+    /// each in turn with ``StoreWriter/setDiscovery(_:for:id:)`` would (a document named twice
+    /// keeps its last entry), in fewer statements.
+    func setDiscovery(_ entries: [(kind: Kind, id: String, entry: DiscoveryEntry?)]) throws
 }
 
 /// The document that has an alternate key.

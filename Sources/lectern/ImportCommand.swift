@@ -78,6 +78,9 @@ struct ImportCommand: AsyncParsableCommand {
                     fatal = error
                 }
             }
+            // Bulk writes leave their pages in the WAL (see `SQLiteStore.bulkCheckpointPages`): the
+            // import is done, and timed, once they are in the database file.
+            if !dryRun { try await store.checkpoint() }
             tally.finish(dryRun: dryRun)
             if let fatal {
                 throw CommandFailure("\(file) is not well-formed MARCXML: \(MARCFileFormat.describe(fatal))")

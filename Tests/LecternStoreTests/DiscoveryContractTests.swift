@@ -124,3 +124,92 @@ struct DiscoveryContractTests {
         }
     }
 }
+
+/// Whole values of `any`, which repeats the whole values of other fields, and entries set many
+/// at a time.
+struct DiscoveryWholeValueTests {
+    static let kind = DiscoveryContractTests.kind
+    static let tenant = DiscoveryContractTests.tenant
+
+    /// `title` also holds a sort title that `any` does not repeat; `any` holds a value no other
+    /// field has.
+    static func entry(_ title: String, sortTitle: String, subject: String, anyOnly: String) -> DiscoveryEntry {
+        DiscoveryEntry(
+            text: [.title: title, .sub: subject, .any: "\(title) \(subject) \(anyOnly)"],
+            wholeValues: [.title: [title, sortTitle], .sub: [subject, subject], .any: [title, subject, anyOnly, title]],
+            facets: ["topic": [subject]],
+            sort: ["title": sortTitle]
+        )
+    }
+
+    static func ids(_ store: any Store, _ expression: DiscoveryExpression) async throws -> Set<String> {
+        Set(try await DiscoveryContractTests.search(store, DiscoveryQuery(kinds: [kind], expression: expression)).matches.map(\.id))
+    }
+
+    @Test func anyMatchesExactlyTheWholeValuesOfAny() async throws {
+        let store = try StoreContractTests.store()
+        try await store.write(in: Self.tenant) { tx in
+            try await tx.setDiscovery(
+                Self.entry("the art of war", sortTitle: "art of war", subject: "strategy", anyOnly: "sun tzu"),
+                for: Self.kind,
+                id: "1"
+            )
+            try await tx.setDiscovery(
+                Self.entry("art of war", sortTitle: "art of war", subject: "military art", anyOnly: "strategy"),
+                for: Self.kind,
+                id: "2"
+            )
+        }
+        #expect(try await Self.ids(store, .whole(.any, ["the", "art", "of", "war"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.any, ["art", "of", "war"], prefix: false)) == ["2"])
+        #expect(try await Self.ids(store, .whole(.title, ["art", "of", "war"], prefix: false)) == ["1", "2"])
+        #expect(try await Self.ids(store, .whole(.any, ["strategy"], prefix: false)) == ["1", "2"])
+        #expect(try await Self.ids(store, .whole(.sub, ["strategy"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.any, ["sun", "tzu"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["sun", "tzu"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.any, ["art"], prefix: true)) == ["2"])
+        #expect(try await Self.ids(store, .whole(.title, ["art"], prefix: true)) == ["1", "2"])
+        #expect(try await Self.ids(store, .whole(.any, ["su"], prefix: true)) == ["1"])
+        #expect(try await Self.ids(store, .andNot(.whole(.any, ["strategy"], prefix: false), .whole(.any, ["sun", "tzu"], prefix: false))) == ["2"])
+
+        // Replaced and removed entries leave no whole values behind.
+        try await store.write(in: Self.tenant) { tx in
+            try await tx.setDiscovery(Self.entry("peace", sortTitle: "peace", subject: "calm", anyOnly: "quiet"), for: Self.kind, id: "1")
+            try await tx.setDiscovery(nil, for: Self.kind, id: "2")
+        }
+        #expect(try await Self.ids(store, .whole(.any, ["strategy"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["art", "of", "war"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.any, ["quiet"], prefix: false)) == ["1"])
+    }
+
+    @Test func entriesSetTogetherAreSetAsOneAfterTheOther() async throws {
+        let store = try StoreContractTests.store()
+        try await store.write(in: Self.tenant) { tx in
+            for id in ["1", "2"] {
+                try await tx.setDiscovery(Self.entry("old \(id)", sortTitle: "old", subject: "old", anyOnly: "old"), for: Self.kind, id: id)
+            }
+        }
+        try await store.bulkWrite(in: Self.tenant) { writer in
+            try writer.setDiscovery([
+                (Self.kind, "3", Self.entry("first", sortTitle: "first", subject: "a", anyOnly: "x")),
+                (Self.kind, "1", Self.entry("new one", sortTitle: "new one", subject: "b", anyOnly: "x")),
+                (Self.kind, "2", nil),
+                (Self.kind, "3", Self.entry("third", sortTitle: "third", subject: "c", anyOnly: "x")),
+                (Self.kind, "4", nil),
+            ])
+        }
+        #expect(try await Self.ids(store, .whole(.any, ["old"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["first"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.any, ["x"], prefix: false)) == ["1", "3"])
+        #expect(try await Self.ids(store, .words(nil, ["third"])) == ["3"])
+        let page = try await DiscoveryContractTests.search(
+            store,
+            DiscoveryQuery(kinds: [Self.kind], expression: nil, order: .key("title", descending: false), facetNames: ["topic"])
+        )
+        #expect(page.matches.map(\.id) == ["1", "3"])
+        #expect(page.facets["topic"]?.map(\.value).sorted() == ["b", "c"])
+        // Equal relevance keeps the order the entries were set in: "3" was set last.
+        let unranked = try await DiscoveryContractTests.search(store, DiscoveryQuery(kinds: [Self.kind], expression: nil))
+        #expect(unranked.matches.map(\.id) == ["1", "3"])
+    }
+}

@@ -84,8 +84,8 @@ public struct CatalogImporter: Sendable {
                 claimed.formUnion(claims)
                 matched.append((index, match, first))
             }
-            let plans = try planAndWrite(matched.map { ($0.match, $0.first) }, planner: planner, into: writer)
-            for (entry, plan) in zip(matched, plans) { results[entry.index] = .success(plan.outcome) }
+            let outcomes = try planAndWrite(matched.map { ($0.match, $0.first) }, planner: planner, into: writer)
+            for (entry, outcome) in zip(matched, outcomes) { results[entry.index] = .success(outcome) }
             // After a segment cut short, look up less at a time: records that repeat each other
             // tend to come close together.
             window = stop < end ? max(64, 2 * (stop - start)) : window
@@ -103,31 +103,42 @@ extension CatalogImporter {
 
     /// Plans `matched` (matches and the first of their new numbers) and writes the plans, a
     /// chunk at a time: the first chunk is planned on every core, each later one on another
-    /// thread while the writer writes the chunk before it.
+    /// thread while the writer writes the chunk before it. That thread also frees the chunk
+    /// written before: its documents are thousands of small allocations, and the writer has
+    /// better things to do.
     ///
-    /// - returns: the plans, in order.
+    /// - returns: the plans' outcomes, in order.
     private func planAndWrite(
         _ matched: [(match: ImportMatch, first: Int64)],
         planner: ImportPlanner,
         into writer: any BulkWriter
-    ) throws -> [ImportPlan] {
+    ) throws -> [ImportOutcome] {
         @Sendable func plan(_ entry: (match: ImportMatch, first: Int64)) throws -> (ImportPlan, [RenderedDocument]) {
             let plan = try planner.plan(entry.match, firstNumber: entry.first)
             return (plan, plan.documents.map(RenderedDocument.init))
         }
         let chunks = stride(from: 0, to: matched.count, by: Self.chunk).map { Array(matched[$0..<min($0 + Self.chunk, matched.count)]) }
-        var plans: [ImportPlan] = []
-        plans.reserveCapacity(matched.count)
+        var outcomes: [ImportOutcome] = []
+        outcomes.reserveCapacity(matched.count)
         var planned = try chunks.first?.parallelMap(plan) ?? []
+        var written: [(ImportPlan, [RenderedDocument])] = []
         for index in chunks.indices {
             let next = index + 1 < chunks.count ? chunks[index + 1] : nil
-            let pending = next.map { next in Pending { try next.map(plan) } }
+            let pending = next.map { next in
+                Pending { [written] in
+                    let plans = try next.map(plan)
+                    _ = written  // the last reference, released with this closure
+                    return plans
+                }
+            }
+            written = []
             try writer.put(planned.flatMap(\.1))
-            for (plan, _) in planned { try writer.setDiscovery(plan.entry, for: .bib, id: plan.mmsID) }
-            plans += planned.map(\.0)
+            try writer.setDiscovery(planned.map { (plan, _) in (.bib, plan.mmsID, plan.entry) })
+            outcomes += planned.map(\.0.outcome)
+            swap(&written, &planned)
             if let pending { planned = try pending.wait() }
         }
-        return plans
+        return outcomes
     }
 }
 

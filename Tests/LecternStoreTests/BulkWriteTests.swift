@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import LecternCore
+import LecternRepresentation
+import LecternSQLite
+import LecternStore
+import LecternTesting
+import Testing
+
+/// Bulk transactions on SQLite: all or nothing, and their checkpoint limit stays theirs.
+struct BulkWriteTests {
+    struct Failure: Error {}
+
+    static func checkpointLimit(_ store: SQLiteStore) async throws -> Int? {
+        try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") }
+    }
+
+    @Test func theUsualCheckpointLimitIsBackAfterABulkWriteThatCommitsOrNot() async throws {
+        let store = try StoreContractTests.store()
+        let usual = try await Self.checkpointLimit(store)
+        try await store.bulkWrite(in: StoreContractTests.tenant) { writer in
+            try writer.put([RenderedDocument(StoreContractTests.thing("1", name: "kept"))])
+        }
+        #expect(try await Self.checkpointLimit(store) == usual)
+        await #expect(throws: Failure.self) {
+            try await store.bulkWrite(in: StoreContractTests.tenant) { writer in
+                try writer.put([RenderedDocument(StoreContractTests.thing("2", name: "dropped"))])
+                throw Failure()
+            }
+        }
+        #expect(try await Self.checkpointLimit(store) == usual)
+        let ids = try await store.read(in: StoreContractTests.tenant) { reader in
+            try await reader.find(DocumentQuery(kind: StoreContractTests.kind)).items.map(\.id)
+        }
+        #expect(ids == ["1"])
+    }
+
+    @Test func bulkWritesLeaveTheirPagesInTheWALUntilACheckpoint() async throws {
+        let path = try TestDirectory.make("bulk").appendingPathComponent("store.sqlite").path
+        let store = try SQLiteStore(path: path)
+        func fileSize() throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 }
+        let before = try fileSize()
+        for batch in 0..<3 {
+            try await store.bulkWrite(in: StoreContractTests.tenant) { writer in
+                try writer.put(
+                    (1...500).map { RenderedDocument(StoreContractTests.thing("\(batch)-\($0)", name: String(repeating: "x", count: 4000))) }
+                )
+            }
+        }
+        #expect(try fileSize() == before)
+        try await store.checkpoint()
+        #expect(try fileSize() > before + 3 * 500 * 4000)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import LecternCore
+import LecternStore
+import LecternTesting
+import Testing
+
+@testable import LecternSQLite
+
+/// Databases written before a migration of the discovery index answer as before after it.
+struct DiscoveryMigrationTests {
+    static let kind = Kind(rawValue: "bib")
+    static let tenant = Tenant(institution: "A", environment: .sandbox)
+
+    @Test func anyWholeValuesAreFoundWithoutTheirCopies() async throws {
+        let path = try TestDirectory.make("migration").appendingPathComponent("store.sqlite").path
+        do {
+            // Two entries as they were stored before: `any` repeats whole values of other fields.
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v10 discovery facet ids")
+            try await queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO discovery_rows (rowid, tenant, kind, id) VALUES (1, ?1, 'bib', '1'), (2, ?1, 'bib', '2')",
+                    arguments: [Self.tenant.key]
+                )
+                try db.execute(
+                    sql: """
+                        INSERT INTO discovery_text (rowid, any, title, sub) VALUES
+                            (1, 'the art of war sun tzu', 'the art of war', ''), (2, 'art of war strategy', 'art of war', 'strategy');
+                        INSERT INTO discovery_whole (row, field, value) VALUES
+                            (1, 'title', 'the art of war'), (1, 'title', 'art of war'), (1, 'any', 'the art of war'), (1, 'any', 'sun tzu'),
+                            (2, 'title', 'art of war'), (2, 'sub', 'strategy'), (2, 'any', 'art of war'), (2, 'any', 'strategy');
+                        """
+                )
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        func ids(_ expression: DiscoveryExpression) async throws -> Set<String> {
+            let page = try await store.read(in: Self.tenant) { try await $0.discover(DiscoveryQuery(kinds: [Self.kind], expression: expression)) }
+            return Set(page.matches.map(\.id))
+        }
+        #expect(try await ids(.whole(.any, ["the", "art", "of", "war"], prefix: false)) == ["1"])
+        #expect(try await ids(.whole(.any, ["art", "of", "war"], prefix: false)) == ["2"])
+        #expect(try await ids(.whole(.title, ["art", "of", "war"], prefix: false)) == ["1", "2"])
+        #expect(try await ids(.whole(.any, ["strategy"], prefix: false)) == ["2"])
+        #expect(try await ids(.whole(.any, ["sun", "tzu"], prefix: false)) == ["1"])
+        #expect(try await ids(.whole(.any, ["art"], prefix: true)) == ["2"])
+        // Only the value no other field has keeps an `any` row.
+        let anyRows = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM discovery_whole WHERE field = 'any'") }
+        #expect(anyRows == 1)
+        let rows = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM discovery_whole") }
+        #expect(rows == 5)
+    }
+}
