@@ -12,6 +12,9 @@ import Synchronization
 final class DocumentFrequencies: Sendable {
     /// The most counts kept; when full, the cache starts over.
     static let capacity = 8192
+    /// The most phrases counted for one search: each count is an argument of `lectern_rank`,
+    /// and SQLite allows a function 127. A longer search gets none, and the function counts.
+    static let phraseLimit = 100
 
     private struct Count {
         var hits: Int64
@@ -20,9 +23,10 @@ final class DocumentFrequencies: Sendable {
 
     private let counts = Mutex([String: Count]())
 
-    /// The number of entries matching each of `phrases` (FTS5 queries), in order.
+    /// The number of entries matching each of `phrases` (FTS5 queries), in order; none for
+    /// more than ``phraseLimit`` phrases.
     func hits(_ db: Database, _ phrases: [String]) throws -> [Int64] {
-        guard !phrases.isEmpty else { return [] }
+        guard !phrases.isEmpty, phrases.count <= Self.phraseLimit else { return [] }
         let highestRow = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM discovery_rows") ?? 0
         let known = counts.withLock { counts in phrases.map { counts[$0] } }
         var hits: [Int64] = []

@@ -43,6 +43,8 @@ struct DiscoveryRankTests {
         .andNot(.words(.any, ["art"]), .words(.creator, ["brandl"])),
         .and([.words(.any, ["notes"]), .or([.words(.title, ["harbour"]), .phrase(.any, ["velmora", "tessik"])])]),
         .or([.phrase(.any, ["---"]), .words(.any, ["history", "art"])]),
+        // More phrases than a function takes counts: the rank counts them itself.
+        .or((0..<150).map { .words(.any, ["word\($0)"]) } + [.words(.title, ["harbour"])]),
     ]
 
     @Test func scoresAreBM25sWithTheCountedFrequenciesAndWithoutThem() async throws {
