@@ -19,8 +19,8 @@ extension Writer {
     }
 }
 
-/// The discovery index on SQLite: FTS5 ranks text (`bm25` with the fields' weights), plain
-/// tables hold whole values and facet values, which the database counts.
+/// The discovery index on SQLite: FTS5 finds and ranks text (``DiscoveryRank``), a plain table
+/// holds whole values, and each entry's row its facet value ids, which ``FacetTally`` counts.
 enum DiscoverySQL {
     /// The FTS5 columns, in table order (the order of ``DiscoveryRank``'s weights).
     static let columns = DiscoveryField.allCases
