@@ -53,10 +53,10 @@ def naive(db, words, facets):
     for facet in facets:
         db.execute(
             "SELECT v.value, count(*) AS n FROM discovery_text m "
-            "CROSS JOIN discovery_rows r ON r.rowid = m.rowid CROSS JOIN json_each(r.facets, ?) f "
-            "CROSS JOIN discovery_facet_values v ON v.id = f.value "
+            "CROSS JOIN discovery_rows r ON r.rowid = m.rowid CROSS JOIN json_each(r.facets) f "
+            "CROSS JOIN discovery_facet_values v ON v.id = f.value AND v.facet = ? "
             "WHERE discovery_text MATCH ? GROUP BY v.value ORDER BY n DESC LIMIT 20",
-            ('$."%s"' % facet, match),
+            (facet, match),
         ).fetchall()
     return time.perf_counter() - started, total
 

@@ -33,9 +33,10 @@ enum DiscoverySearch {
             guard !ids.isEmpty else {
                 if filter.exclude { continue } else { return empty }
             }
+            // Value ids are unique across facets, and facet codes in the array are negative.
             let list = ids.map(String.init).joined(separator: ", ")
-            let exists = "EXISTS (SELECT 1 FROM json_each(r.facets, ?) WHERE value IN (\(list)))"
-            conditions.append((filter.exclude ? "NOT \(exists)" : exists, [DiscoverySQL.facetPath(filter.facet)]))
+            let exists = "EXISTS (SELECT 1 FROM json_each(r.facets) WHERE value IN (\(list)))"
+            conditions.append((filter.exclude ? "NOT \(exists)" : exists, []))
         }
 
         let read = try candidates(db, tenant, query, match.fullText, conditions)
@@ -85,9 +86,11 @@ enum DiscoverySearch {
             filterArguments += condition.arguments
         }
         var keyColumn = "NULL"
+        var keyJoin = ""
         var keyArguments: StatementArguments = []
         if case .key(let key, _) = query.order {
-            keyColumn = "lower(json_extract(r.sort, ?))"
+            keyColumn = "lower(json_extract(s.sort, ?))"
+            keyJoin = " LEFT JOIN discovery_sort s ON s.rowid = r.rowid"
             keyArguments = ["$.\"\(key.replacingOccurrences(of: "\"", with: ""))\""]
         }
         func read(_ sql: String, _ arguments: StatementArguments) throws -> [Candidate] {
@@ -115,7 +118,7 @@ enum DiscoverySearch {
             arguments += [exactLimit + 1]
             return try read(
                 """
-                SELECT r.rowid, \(keyColumn) FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                SELECT r.rowid, \(keyColumn) FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid\(keyJoin)
                 WHERE discovery_text MATCH ? AND r.tenant = ? AND r.kind IN (\(kinds))\(filter)
                 ORDER BY discovery_text.rowid DESC LIMIT ?
                 """,
@@ -129,7 +132,7 @@ enum DiscoverySearch {
             arguments += filterArguments
             arguments += [exactLimit + 1]
             all += try read(
-                "SELECT r.rowid, \(keyColumn) FROM discovery_rows r WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
+                "SELECT r.rowid, \(keyColumn) FROM discovery_rows r\(keyJoin) WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
                 arguments
             )
         }
@@ -201,15 +204,18 @@ enum DiscoverySearch {
 
     /// The relevance (``DiscoveryRank``: `bm25` with the fields' weights, higher is better) of
     /// the matches of `fullText` from row `oldest` on, given its phrases' document frequencies;
-    /// FTS5 alone, which reads the matches in rowid order.
+    /// FTS5 reads the matches in rowid order, and each match's row its length.
     private static func scores(_ db: Database, _ fullText: String, hits: [Int64], from oldest: Int64) throws -> [Int64: Double] {
         var arguments: StatementArguments = [fullText, oldest]
         arguments += StatementArguments(hits)
         let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
         let rows = try Row.fetchCursor(
             db.cachedStatement(
-                sql:
-                    "SELECT rowid, \(DiscoveryRank.name)(discovery_text\(counts)) FROM discovery_text WHERE discovery_text MATCH ?1 AND rowid >= ?2"
+                sql: """
+                    SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts))
+                    FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                    WHERE discovery_text MATCH ?1 AND discovery_text.rowid >= ?2
+                    """
             ),
             arguments: arguments
         )
@@ -256,11 +262,12 @@ enum DiscoverySearch {
         let counted = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT json_extract(t.value, '$[0]'), v.value, json_extract(t.value, '$[2]') AS count
+                    SELECT n.name, v.value, t.value ->> 2 AS count
                     FROM json_each((
                         SELECT \(FacetTally.name)(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
                     )) t
-                    JOIN discovery_facet_values v ON v.id = json_extract(t.value, '$[1]')
+                    JOIN discovery_facet_names n ON n.code = t.value ->> 0
+                    JOIN discovery_facet_values v ON v.id = t.value ->> 1
                     ORDER BY 1, count DESC, v.value
                     """
             ),

@@ -5,10 +5,10 @@ import GRDBSQLite
 ///
 /// SQLite groups by sorting: `GROUP BY facet, value_id` over the facet values of ten thousand
 /// matches sorts some hundred thousand rows, most of a search's time. This aggregate counts the
-/// same values by id as the query hands it each match's `discovery_rows.facets`
-/// (`{"creator":[77,88],"rtype":[3]}`: facet names and value ids), and answers the `limit`
-/// values counted most per facet, ties to the lower id, as a JSON array of
-/// `[facet, value id, count]` in that order. A row whose text is not that shape counts for
+/// same values by id as the query hands it each match's `discovery_rows.facets` (a flat JSON
+/// array: each facet's code, negated, then its value ids, `[-2,77,88,-5,3]`), and answers the
+/// `limit` values counted most per facet, ties to the lower id, as a JSON array of
+/// `[facet code, value id, count]`, by code. A row whose text is not that shape counts for
 /// nothing.
 ///
 /// Registered on SQLite's C interface, so that each step reads the text where SQLite holds it.
@@ -73,7 +73,8 @@ struct FacetCounts {
     static let denseLimit = 1 << 24
 
     private let limit: Int
-    private var names: [[UInt8]] = []
+    /// One more than the highest facet code counted.
+    private var codes = 0
     private var counts: [Int32] = []
     private var facets: [UInt16] = []
     /// The ids counted in `counts`, in the order first met.
@@ -81,7 +82,6 @@ struct FacetCounts {
     private var sparse: [Int64: (facet: Int, count: Int)] = [:]
     /// One row's values (facet index and id), counted once the whole row has been read.
     private var row: [(facet: Int, id: Int64)] = []
-    private var lastFacet = 0
 
     init(limit: Int, counts: [Int32], facets: [UInt16]) {
         self.limit = max(limit, 0)
@@ -103,16 +103,9 @@ struct FacetCounts {
     mutating func step(_ bytes: UnsafeBufferPointer<UInt8>) {
         row.removeAll(keepingCapacity: true)
         var parser = FacetsParser(bytes: bytes)
-        var named = true
-        let complete = parser.parse { name, id in
-            guard let facet = facetIndex(bytes[name]) else {
-                named = false
-                return
-            }
-            row.append((facet, id))
-        }
-        guard complete, named else { return }
+        guard parser.parse({ row.append(($0, $1)) }) else { return }
         for (facet, id) in row {
+            codes = max(codes, facet + 1)
             guard id < Self.denseLimit else {
                 sparse[id, default: (facet, 0)].count += 1
                 continue
@@ -132,39 +125,18 @@ struct FacetCounts {
     }
 
     func result() -> String {
-        var byFacet = [[(id: Int64, count: Int)]](repeating: [], count: names.count)
+        var byFacet = [[(id: Int64, count: Int)]](repeating: [], count: codes)
         for index in counted { byFacet[Int(facets[index])].append((Int64(index), Int(counts[index]))) }
         for (id, value) in sparse { byFacet[value.facet].append((id, value.count)) }
         var out = "["
         for (facet, values) in byFacet.enumerated() {
-            let name = String(decoding: names[facet], as: UTF8.self)
             let top = values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(limit)
             for value in top {
                 if out.count > 1 { out += "," }
-                out += "["
-                DocumentSQL.jsonString(name, into: &out)
-                out += ",\(value.id),\(value.count)]"
+                out += "[\(facet),\(value.id),\(value.count)]"
             }
         }
         return out + "]"
-    }
-
-    /// The index of facet `name`, added if new (`nil` past the most facets kept). Rows list
-    /// their facets in the same order, so the one after the last found is tried first.
-    private mutating func facetIndex(_ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
-        let next = lastFacet + 1 < names.count ? lastFacet + 1 : 0
-        if next < names.count, names[next].elementsEqual(name) {
-            lastFacet = next
-            return next
-        }
-        if let index = names.firstIndex(where: { $0.elementsEqual(name) }) {
-            lastFacet = index
-            return index
-        }
-        guard names.count <= Int(UInt16.max) else { return nil }
-        names.append(Array(name))
-        lastFacet = names.count - 1
-        return lastFacet
     }
 }
 
@@ -200,9 +172,11 @@ private func facetTallyFinal(context: OpaquePointer?) {
     sqlite3_result_text(context, result, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
 }
 
-/// Reads one `discovery_rows.facets` text: an object of facet names (no escapes) to arrays of
-/// integers, nothing else; `nil` for anything else.
+/// Reads one `discovery_rows.facets` text: a JSON array of integers, each facet's code
+/// negated (1 to ``maxCode``) before its value ids (not negative), and nothing else.
 struct FacetsParser {
+    static let maxCode = Int(UInt16.max)
+
     let bytes: UnsafeBufferPointer<UInt8>
     private var at = 0
 
@@ -210,26 +184,22 @@ struct FacetsParser {
         self.bytes = bytes
     }
 
-    /// Reads the text, handing each value to `visit` with the range of its facet's name in
-    /// `bytes`; whether the whole text is that shape.
-    mutating func parse(_ visit: (Range<Int>, Int64) -> Void) -> Bool {
-        guard take(UInt8(ascii: "{")) else { return false }
-        if take(UInt8(ascii: "}")) { return at == bytes.count }
+    /// Reads the text, handing each value id to `visit` with its facet's code; whether the
+    /// whole text is that shape.
+    mutating func parse(_ visit: (Int, Int64) -> Void) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        if take(UInt8(ascii: "]")) { return at == bytes.count }
+        var code: Int?
         repeat {
-            guard take(UInt8(ascii: "\"")) else { return false }
-            let start = at
-            while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
-            let name = start..<at
-            guard take(UInt8(ascii: "\"")), take(UInt8(ascii: ":")), take(UInt8(ascii: "[")) else { return false }
-            if !take(UInt8(ascii: "]")) {
-                repeat {
-                    guard let id = integer() else { return false }
-                    visit(name, id)
-                } while take(UInt8(ascii: ","))
-                guard take(UInt8(ascii: "]")) else { return false }
+            if take(UInt8(ascii: "-")) {
+                guard let negated = integer(), (1...Int64(Self.maxCode)).contains(negated) else { return false }
+                code = Int(negated)
+            } else {
+                guard let code, let id = integer() else { return false }
+                visit(code, id)
             }
         } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "}")) && at == bytes.count
+        return take(UInt8(ascii: "]")) && at == bytes.count
     }
 
     private mutating func take(_ byte: UInt8) -> Bool {

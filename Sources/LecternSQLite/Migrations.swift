@@ -1,6 +1,7 @@
 import GRDB
 
-/// The schema, as migrations. A shipped migration never changes; plain SQL only.
+/// The schema, as migrations. A shipped migration never changes; plain SQL only, but for
+/// Lectern's own SQL functions whose meaning never changes (`lectern_length`).
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -128,6 +129,7 @@ enum Migrations {
         DiscoverySQL.registerFacetIDs(&migrator)
         DiscoverySQL.registerFacetsPerRow(&migrator)
         DiscoverySQL.registerWholeValuesInAny(&migrator)
+        DiscoverySQL.registerNarrowRows(&migrator)
         return migrator
     }
 }

@@ -9,8 +9,9 @@ import Testing
 
 /// `lectern_rank` is FTS5's `bm25` with the document frequencies passed in: given the counts
 /// ``DocumentFrequencies`` makes for ``DiscoveryMatch/phrases``, it scores every match exactly
-/// as `bm25` does (negated), whatever the expression's shape; given the wrong number of counts,
-/// it counts them itself.
+/// as `bm25` does (negated), whatever the expression's shape, with the length each entry's row
+/// keeps; given the wrong number of counts, it counts them itself, and without a length, it
+/// reads it from FTS5.
 struct DiscoveryRankTests {
     static let tenant = Tenant(institution: "RANK", environment: .sandbox)
     static let texts: [(title: String, creator: String, subject: String)] = [
@@ -61,8 +62,9 @@ struct DiscoveryRankTests {
                 return try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT -bm25(discovery_text, \(weights)), lectern_rank(discovery_text\(counts)), lectern_rank(discovery_text)
-                        FROM discovery_text WHERE discovery_text MATCH ?1
+                        SELECT -bm25(discovery_text, \(weights)), lectern_rank(discovery_text, r.length\(counts)),
+                            lectern_rank(discovery_text, NULL), r.length
+                        FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid WHERE discovery_text MATCH ?1
                         """,
                     arguments: arguments
                 )
@@ -72,6 +74,8 @@ struct DiscoveryRankTests {
                 let bm25: Double = row[0]
                 let given: Double = row[1]
                 let counted: Double = row[2]
+                let length: Int? = row[3]
+                #expect(length != nil)
                 #expect(abs(bm25 - given) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(given)")
                 #expect(abs(bm25 - counted) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(counted)")
             }
@@ -87,5 +91,22 @@ struct DiscoveryRankTests {
             try await tx.setDiscovery(entry, for: Kind(rawValue: "bib"), id: "new")
         }
         #expect(try await store.pool.read { try store.frequencies.hits($0, phrases) } == [3])
+    }
+
+    @Test func lengthsAreTheSumOfFTS5sVarintsAndNothingForGarbage() {
+        func total(_ bytes: [UInt8]) -> Int64? { bytes.withUnsafeBytes { DocumentSizes.total($0) } }
+        #expect(total([]) == 0)
+        #expect(total([3, 0, 127]) == 130)
+        // 0x81 0x00 is 128; 0x82 0x81 0x05 is (2 << 14) | (1 << 7) | 5.
+        #expect(total([0x81, 0x00, 1]) == 129)
+        #expect(total([0x82, 0x81, 0x05]) == 32_901)
+        #expect(total([0x81]) == nil)
+        #expect(total([1, 0xFF, 0xFF]) == nil)
+        #expect(total(Array(repeating: 0xFF, count: 9)) == nil)
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if let sum = total(bytes) { #expect(sum >= 0) }
+        }
     }
 }
