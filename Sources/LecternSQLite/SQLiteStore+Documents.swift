@@ -129,6 +129,10 @@ enum DocumentSQL {
     ) throws -> Page<Document> {
         var filter = "tenant = ? AND kind = ?"
         var arguments: StatementArguments = [tenant, query.kind.rawValue]
+        if !query.ids.isEmpty {
+            filter += " AND id IN (\(Array(repeating: "?", count: query.ids.count).joined(separator: ", ")))"
+            arguments += StatementArguments(query.ids)
+        }
         if let parent = query.parent {
             filter += " AND parent = ?"
             arguments += [parent]

@@ -2,6 +2,8 @@
 public struct DocumentQuery: Sendable {
     /// The kind searched.
     public var kind: Kind
+    /// Only these documents, when not empty (several documents by id in one query).
+    public var ids: [String] = []
     /// Only documents with this parent, when set.
     public var parent: String?
     /// Only documents with one of these parents, when not empty (the children of several

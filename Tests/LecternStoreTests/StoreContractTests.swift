@@ -101,6 +101,9 @@ struct StoreContractTests {
         // Sorting compares text ignoring ASCII case only; families fold accents into their sort fields.
         #expect(page.items.map(\.id) == ["1", "2"])
         #expect(try await ids(DocumentQuery(kind: Self.kind, equals: ["group": "odd"], order: [.init("name")])) == ["3", "1"])
+        var byIDs = DocumentQuery(kind: Self.kind, equals: ["group": "even"])
+        byIDs.ids = ["4", "1", "2", "missing"]
+        #expect(try await ids(byIDs) == ["2", "4"])
         // Words that look like FTS5 syntax are only words.
         let syntax = try await ids(DocumentQuery(kind: Self.kind, search: .words(field: "name", ["NEAR(\"a", "OR", "*"])))
         #expect(syntax.isEmpty)

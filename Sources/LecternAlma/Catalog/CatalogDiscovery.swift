@@ -16,7 +16,10 @@ public enum CatalogDiscovery {
     ) async throws -> [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] {
         guard !mmsIDs.isEmpty else { return [] }
         let codes = try await CatalogCodes.load(from: reader)
-        // The holdings and items of every bib in one query each.
+        // The bibs, their holdings and their items in one query each.
+        var bibsQuery = DocumentQuery(kind: .bib)
+        bibsQuery.ids = mmsIDs
+        let bibs = Dictionary(try await reader.find(bibsQuery).items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var holdingsQuery = DocumentQuery(kind: .holding)
         holdingsQuery.parents = mmsIDs
         var itemsQuery = DocumentQuery(kind: .item)
@@ -25,7 +28,7 @@ public enum CatalogDiscovery {
         let items = Dictionary(grouping: try await reader.find(itemsQuery).items) { $0.parent ?? "" }
         var found: [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] = []
         for mmsID in mmsIDs {
-            guard let bib = try await reader.document(.bib, id: mmsID),
+            guard let bib = bibs[mmsID],
                 let node = bib.body.child("record"),
                 let record = try? MARCRecord(node: node)
             else { continue }
