@@ -10,7 +10,8 @@
 # of real titles: a few very common, most rare) loaded with `lectern import marc` into a new
 # database whose demo institution `lectern serve` created. Loading a million records takes a
 # while: DATABASE=FILE measures an existing database instead (one this script built, kept with
-# KEEP=1). Knobs: COUNT (default 1000000), QUERIES (default 300), PORT (default 18092),
+# KEEP=1). Knobs: COUNT (default 1000000), QUERIES (default 300), WARMUP (searches of other
+# words before measuring, default 200; 0 measures a fresh server), PORT (default 18092),
 # SCRATCH (build directory, default .build-bench), SKIP_BUILD=1 to reuse the binary there.
 set -euo pipefail
 
@@ -18,6 +19,7 @@ cd "$(dirname "$0")/.."
 
 COUNT=${COUNT:-1000000}
 QUERIES=${QUERIES:-300}
+WARMUP=${WARMUP:-200}
 PORT=${PORT:-18092}
 SCRATCH=${SCRATCH:-.build-bench}
 
@@ -61,4 +63,4 @@ KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area prim
 say "== measuring $QUERIES queries"
 serve
 echo "Primo search over $(sqlite3 "$DB" "SELECT count(*) FROM discovery_rows" 2>/dev/null || echo "$COUNT") indexed records (generated bibs and the demo research assets), $(nproc) cores"
-python3 Benchmarks/primo_latency.py "$DB" "http://127.0.0.1:$PORT" "$KEY" "$QUERIES"
+python3 Benchmarks/primo_latency.py "$DB" "http://127.0.0.1:$PORT" "$KEY" "$QUERIES" "$WARMUP"
