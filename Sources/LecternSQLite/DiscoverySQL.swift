@@ -276,8 +276,9 @@ enum DiscoverySQL {
         var pairIndex: [String: Int] = [:]
         var names = Set<String>()
         let named = facets.map { facets in
-            facets.compactMap { name, values -> (String, [Int])? in
-                let indexes = Set(values).filter { !$0.isEmpty }.map { value in
+            facets.sorted { $0.key < $1.key }.compactMap { name, values -> (String, [Int])? in
+                var seen = Set<String>()
+                let indexes = values.filter { !$0.isEmpty && seen.insert($0).inserted }.map { value in
                     let key = name + "\u{1F}" + value
                     if let index = pairIndex[key] { return index }
                     pairIndex[key] = pairIndex.count
@@ -313,7 +314,7 @@ enum DiscoverySQL {
     /// The codes of facet `names`, new names getting theirs.
     private static func codes(_ db: Database, _ names: Set<String>) throws -> [String: Int64] {
         var list = "["
-        for name in names {
+        for name in names.sorted() {
             if list.count > 1 { list += "," }
             DocumentSQL.jsonString(name, into: &list)
         }
