@@ -63,7 +63,7 @@ struct DiscoveryRankTests {
                     db,
                     sql: """
                         SELECT -bm25(discovery_text, \(weights)), lectern_rank(discovery_text, r.length\(counts)),
-                            lectern_rank(discovery_text, NULL), r.length
+                            lectern_rank(discovery_text, NULL), r.length, lectern_rank(discovery_text, r.length * 3\(counts))
                         FROM discovery_text JOIN discovery_rows r ON r.rowid = discovery_text.rowid WHERE discovery_text MATCH ?1
                         """,
                     arguments: arguments
@@ -76,6 +76,9 @@ struct DiscoveryRankTests {
                 let counted: Double = row[2]
                 let length: Int? = row[3]
                 #expect(length != nil)
+                // The length given is the one used: three times as long ranks differently.
+                let longer: Double = row[4]
+                #expect(abs(bm25 - longer) > 1e-9, "\(expression)")
                 #expect(abs(bm25 - given) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(given)")
                 #expect(abs(bm25 - counted) < 1e-9 * max(1, abs(bm25)), "\(expression): \(bm25) \(counted)")
             }
