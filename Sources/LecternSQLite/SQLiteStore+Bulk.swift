@@ -11,6 +11,15 @@ extension SQLiteStore: BulkStore {
     /// the same pages again and again. Other writes keep the usual limit.
     public static let bulkCheckpointPages = 65536
 
+    /// The writer's page cache during a bulk transaction, in KiB (256 MB; other writes keep the
+    /// 64 MB every connection has).
+    ///
+    /// A batch of thousands of records dirties more index pages than 64 MB hold: SQLite then
+    /// spills pages to the WAL before the commit, and writes them again when the batch touches
+    /// them once more. With 10,000-record batches, a 100,000-record import took 48 s instead of
+    /// 61 s (1,000-record batches and 64 MB: 70 s, on the same loaded machine).
+    public static let bulkCacheKiB = 262_144
+
     /// Copies the pages the WAL holds into the database file, as far as readers allow, without
     /// waiting for them: after bulk writes, which leave up to ``bulkCheckpointPages`` there.
     public func checkpoint() async throws {
@@ -25,8 +34,14 @@ extension SQLiteStore: BulkStore {
         return try await writeLock.withLock {
             try await pool.writeWithoutTransaction { db in
                 let usual = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+                let usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)")
-                defer { try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(usual)") }
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
+                defer {
+                    try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(usual)")
+                    // Shrinking the cache frees the pages beyond the usual size.
+                    try? db.execute(sql: "PRAGMA cache_size = \(usualCache)")
+                }
                 var result: T?
                 try db.inTransaction {
                     result = try body(BulkSQL(db: db, tenant: tenant))

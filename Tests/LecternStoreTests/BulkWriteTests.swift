@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import LecternCore
 import LecternRepresentation
-import LecternSQLite
 import LecternStore
 import LecternTesting
 import Testing
+
+@testable import LecternSQLite
 
 /// Bulk transactions on SQLite: all or nothing, and their checkpoint limit stays theirs.
 struct BulkWriteTests {
@@ -33,6 +34,21 @@ struct BulkWriteTests {
             try await reader.find(DocumentQuery(kind: StoreContractTests.kind)).items.map(\.id)
         }
         #expect(ids == ["1"])
+    }
+
+    @Test func aBulkWriteHasTheLargerPageCacheAndLeavesTheUsualOne() async throws {
+        let store = try StoreContractTests.store()
+        func cacheSize() async throws -> Int? { try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } }
+        let usual = try await cacheSize()
+        let during = try await store.bulkWrite(in: StoreContractTests.tenant) { writer in
+            try (writer as? BulkSQL).flatMap { try Int.fetchOne($0.db, sql: "PRAGMA cache_size") }
+        }
+        #expect(during == -SQLiteStore.bulkCacheKiB)
+        #expect(try await cacheSize() == usual)
+        await #expect(throws: Failure.self) {
+            try await store.bulkWrite(in: StoreContractTests.tenant) { _ in throw Failure() }
+        }
+        #expect(try await cacheSize() == usual)
     }
 
     @Test func bulkWritesLeaveTheirPagesInTheWALUntilACheckpoint() async throws {
