@@ -37,10 +37,7 @@ public enum EsploroDocuments {
     /// The assets `ids` as MARC records (``AssetMARC``) for discovery to show, in order; an id
     /// that is not an asset is left out.
     public static func discoveryRecords(_ ids: [String], in reader: any StoreReader) async throws -> [(id: String, record: MARCRecord)] {
-        guard !ids.isEmpty else { return [] }
-        var query = DocumentQuery(kind: .asset)
-        query.ids = ids
-        let documents = Dictionary(try await reader.find(query).items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let documents = try await reader.documents(.asset, ids: ids)
         var found: [(id: String, record: MARCRecord)] = []
         for id in ids {
             guard let document = documents[id] else { continue }

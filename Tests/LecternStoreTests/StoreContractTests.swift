@@ -104,6 +104,8 @@ struct StoreContractTests {
         var byIDs = DocumentQuery(kind: Self.kind, equals: ["group": "even"])
         byIDs.ids = ["4", "1", "2", "missing"]
         #expect(try await ids(byIDs) == ["2", "4"])
+        let byID = try await store.read(in: Self.tenant) { try await $0.documents(Self.kind, ids: ["4", "1", "missing"]) }
+        #expect(byID.mapValues { $0.body.value("name") } == ["4": "Émile Borel", "1": "Grace Hopper"])
         // Words that look like FTS5 syntax are only words.
         let syntax = try await ids(DocumentQuery(kind: Self.kind, search: .words(field: "name", ["NEAR(\"a", "OR", "*"])))
         #expect(syntax.isEmpty)

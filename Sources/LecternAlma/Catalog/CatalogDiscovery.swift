@@ -17,9 +17,7 @@ public enum CatalogDiscovery {
         guard !mmsIDs.isEmpty else { return [] }
         let codes = try await CatalogCodes.load(from: reader)
         // The bibs, their holdings and their items in one query each.
-        var bibsQuery = DocumentQuery(kind: .bib)
-        bibsQuery.ids = mmsIDs
-        let bibs = Dictionary(try await reader.find(bibsQuery).items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let bibs = try await reader.documents(.bib, ids: mmsIDs)
         var holdingsQuery = DocumentQuery(kind: .holding)
         holdingsQuery.parents = mmsIDs
         var itemsQuery = DocumentQuery(kind: .item)
