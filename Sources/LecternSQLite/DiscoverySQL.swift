@@ -179,7 +179,7 @@ enum DiscoverySQL {
     static func wholeValues(of field: DiscoveryField) -> (sql: String, arguments: StatementArguments) {
         guard field == .any else { return ("field = ?", [field.rawValue]) }
         let fields = DiscoveryField.allCases.map(\.rawValue)
-        return ("field IN (\(Array(repeating: "?", count: fields.count).joined(separator: ", "))) AND in_any", StatementArguments(fields))
+        return ("field IN (\(databaseQuestionMarks(count: fields.count))) AND in_any", StatementArguments(fields))
     }
 
     // MARK: - Writing

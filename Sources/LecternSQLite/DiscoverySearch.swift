@@ -110,7 +110,7 @@ enum DiscoverySearch {
             )
         }
         if let fullText {
-            let kinds = Array(repeating: "?", count: query.kinds.count).joined(separator: ", ")
+            let kinds = databaseQuestionMarks(count: query.kinds.count)
             var arguments = keyArguments
             arguments += [fullText, tenant]
             arguments += StatementArguments(query.kinds.map(\.rawValue))
@@ -175,7 +175,7 @@ enum DiscoverySearch {
         return try Int64.fetchAll(
             db,
             sql:
-                "SELECT id FROM discovery_facet_values WHERE facet = ? AND value IN (\(Array(repeating: "?", count: filter.values.count).joined(separator: ", ")))",
+                "SELECT id FROM discovery_facet_values WHERE facet = ? AND value IN (\(databaseQuestionMarks(count: filter.values.count)))",
             arguments: arguments
         )
     }

@@ -130,7 +130,7 @@ enum DocumentSQL {
         var filter = "tenant = ? AND kind = ?"
         var arguments: StatementArguments = [tenant, query.kind.rawValue]
         if !query.ids.isEmpty {
-            filter += " AND id IN (\(Array(repeating: "?", count: query.ids.count).joined(separator: ", ")))"
+            filter += " AND id IN (\(databaseQuestionMarks(count: query.ids.count)))"
             arguments += StatementArguments(query.ids)
         }
         if let parent = query.parent {
@@ -138,7 +138,7 @@ enum DocumentSQL {
             arguments += [parent]
         }
         if !query.parents.isEmpty {
-            filter += " AND parent IN (\(Array(repeating: "?", count: query.parents.count).joined(separator: ", ")))"
+            filter += " AND parent IN (\(databaseQuestionMarks(count: query.parents.count)))"
             arguments += StatementArguments(query.parents)
         }
         for (field, value) in query.equals.sorted(by: { $0.key < $1.key }) {
