@@ -67,12 +67,12 @@ private func rank(
             sqlite3_result_error_code(context, SQLITE_ERROR)
             return
         }
+        let weights = DiscoveryRank.weights
         for instance in 0..<instances {
             var phrase: Int32 = 0
             var column: Int32 = 0
             var offset: Int32 = 0
             guard api.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK else { continue }
-            let weights = DiscoveryRank.weights
             frequencies[Int(phrase)] += Int(column) < weights.count ? weights[Int(column)] : 1
         }
         var length: Int32 = 0

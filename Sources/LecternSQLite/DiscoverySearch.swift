@@ -203,10 +203,11 @@ enum DiscoverySearch {
     // MARK: - Order, page, facets
 
     /// The relevance (``DiscoveryRank``: `bm25` with the fields' weights, higher is better) of
-    /// the matches of `fullText` from row `oldest` on, given its phrases' document frequencies;
-    /// FTS5 reads the matches in rowid order, and each match's row its length.
-    private static func scores(_ db: Database, _ fullText: String, hits: [Int64], from oldest: Int64) throws -> [Int64: Double] {
-        var arguments: StatementArguments = [fullText, oldest]
+    /// the matches of `rankedText` (``DiscoveryMatch/rankedText``) from row `oldest` on, given
+    /// its phrases' document frequencies; FTS5 reads the matches in rowid order, and each
+    /// match's row its length.
+    private static func scores(_ db: Database, _ rankedText: String, hits: [Int64], from oldest: Int64) throws -> [Int64: Double] {
+        var arguments: StatementArguments = [rankedText, oldest]
         arguments += StatementArguments(hits)
         let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
         let rows = try Row.fetchCursor(
@@ -266,18 +267,16 @@ enum DiscoverySearch {
                     FROM json_each((
                         SELECT \(FacetTally.name)(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
                     )) t
-                    JOIN discovery_facet_names n ON n.code = t.value ->> 0
+                    JOIN discovery_facet_names n ON n.code = t.value ->> 0 AND n.name IN (\(databaseQuestionMarks(count: names.count)))
                     JOIN discovery_facet_values v ON v.id = t.value ->> 1
                     ORDER BY 1, count DESC, v.value
                     """
             ),
-            arguments: [rowList, limit]
+            arguments: [rowList, limit] + StatementArguments(names)
         )
-        let wanted = Set(names)
         var facets: [String: [(value: String, count: Int)]] = [:]
         while let row = try counted.next() {
             let name: String = row[0]
-            guard wanted.contains(name) else { continue }
             let count: Int = row[2]
             facets[name, default: []].append((value: row[1], count: scale == 1 ? count : max(1, Int((Double(count) * scale).rounded()))))
         }

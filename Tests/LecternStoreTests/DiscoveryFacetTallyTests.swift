@@ -108,6 +108,12 @@ struct DiscoveryFacetTallyTests {
         #expect(page.facets["lang"]?.map(\.value) == ["fre", "eng"])
         #expect(page.facets["lang"]?.map(\.count) == [2, 1])
         #expect(page.facets["rtype"]?.map(\.count) == [1])
+        let langOnly = try await store.read(in: Tenant(institution: "T", environment: .sandbox)) {
+            try await $0.discover(
+                DiscoveryQuery(kinds: [Kind(rawValue: "bib")], expression: .words(nil, ["history"]), limit: 10, facetNames: ["lang"])
+            )
+        }
+        #expect(Set(langOnly.facets.keys) == ["lang"])
 
         // The sort keys moved to a table of their own; filters read the flat array.
         let sorted = try await store.read(in: Tenant(institution: "T", environment: .sandbox)) {
