@@ -42,13 +42,17 @@ enum DiscoverySearch {
         let read = try candidates(db, tenant, query, match.fullText, conditions)
         let isExact = read.count <= exactLimit
         let total = isExact ? read.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
+        // The matches whose facets are counted: all of them, or the newest ``sampleLimit``.
+        let counted = isExact ? read : Array(read.prefix(sampleLimit))
+        let facetLimit = query.facetNames.isEmpty || read.isEmpty ? nil : query.facetValueLimit
+        var tally: String?
         var ordered: [Candidate]
         switch query.order {
         case .relevance:
-            ordered = Array(read.prefix(isExact ? exactLimit : sampleLimit))
+            ordered = counted
             if let rankedText = match.rankedText, let oldest = ordered.last?.row {
-                let scores = try self.scores(db, rankedText, hits: frequencies.hits(db, match.phrases), from: oldest)
-                for index in ordered.indices { ordered[index].score = scores[ordered[index].row] ?? 0 }
+                let hits = try frequencies.hits(db, match.phrases)
+                tally = try rank(&ordered, db, rankedText, hits: hits, from: oldest, facetLimit: facetLimit)
             }
             ordered.sort { ($0.score, $1.row) > ($1.score, $0.row) }
         case .key(_, let descending):
@@ -60,10 +64,10 @@ enum DiscoverySearch {
         let end = min(start + max(query.limit, 0), ordered.count)
         let matches = try named(db, Array(ordered[start..<end]))
         var facets: [String: [(value: String, count: Int)]] = [:]
-        if !query.facetNames.isEmpty, !read.isEmpty {
-            let counted = isExact ? read : Array(read.prefix(sampleLimit))
+        if let facetLimit {
+            let tally = try tally ?? facetTally(db, rows: counted.map(\.row), limit: facetLimit)
             let scale = isExact ? 1 : Double(total) / Double(counted.count)
-            facets = try facetCounts(db, rows: counted.map(\.row), names: query.facetNames, limit: query.facetValueLimit, scale: scale)
+            facets = try facetCounts(db, tally: tally, names: query.facetNames, scale: scale)
         }
         return DiscoveryPage(matches: matches, total: total, facets: facets)
     }
@@ -202,27 +206,50 @@ enum DiscoverySearch {
 
     // MARK: - Order, page, facets
 
-    /// The relevance (``DiscoveryRank``: `bm25` with the fields' weights, higher is better) of
-    /// the matches of `rankedText` (``DiscoveryMatch/rankedText``) from row `oldest` on, given
-    /// its phrases' document frequencies; FTS5 reads the matches in rowid order, and each
-    /// match's row its length.
-    private static func scores(_ db: Database, _ rankedText: String, hits: [Int64], from oldest: Int64) throws -> [Int64: Double] {
+    /// Scores `candidates` by relevance (``DiscoveryRank``: `bm25` with the fields' weights,
+    /// higher is better), reading the matches of `rankedText` (``DiscoveryMatch/rankedText``, the
+    /// same matches as the search's text) from row `oldest` on, given its phrases' document
+    /// frequencies. With a `facetLimit`, the candidates' facets are tallied (``FacetTally``) from
+    /// the same rows, which are then read once, not twice: the tally is returned.
+    private static func rank(
+        _ candidates: inout [Candidate],
+        _ db: Database,
+        _ rankedText: String,
+        hits: [Int64],
+        from oldest: Int64,
+        facetLimit: Int?
+    ) throws -> String? {
         var arguments: StatementArguments = [rankedText, oldest]
         arguments += StatementArguments(hits)
         let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts))
+                    SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts)), r.facets
                     FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
                     WHERE discovery_text MATCH ?1 AND discovery_text.rowid >= ?2
                     """
             ),
             arguments: arguments
         )
-        var scores: [Int64: Double] = [:]
-        while let row = try rows.next() { scores[row[0]] = row[1] }
-        return scores
+        var positions: [Int64: Int] = [:]
+        positions.reserveCapacity(candidates.count)
+        for (position, candidate) in candidates.enumerated() { positions[candidate.row] = position }
+        let tally = facetLimit.map { FacetTally(limit: $0, scratch: FacetScratch.lend()) }
+        while let row = try rows.next() {
+            // Rows of other institutions, or that other conditions leave out, are no candidates.
+            guard let position = positions[row[0]] else { continue }
+            candidates[position].score = row[1]
+            if let tally {
+                try row.withUnsafeData(atIndex: 2) { data in
+                    data?.withUnsafeBytes { tally.counts.step($0.bindMemory(to: UInt8.self)) }
+                }
+            }
+        }
+        guard let tally else { return nil }
+        let result = tally.finish()
+        tally.scratch.map(FacetScratch.giveBack)
+        return result
     }
 
     /// Orders by sort key as SQLite orders text (absent first, then by UTF-8 bytes), then by row.
@@ -249,30 +276,35 @@ enum DiscoverySearch {
         }
     }
 
-    /// Counts, by the database, of the values of facets `names` over `rows`, most frequent
-    /// first, at most `limit` per facet, each multiplied by `scale` (1 when `rows` are all the
-    /// matches). Among values counted equally at the cut, the first indexed are kept.
+    /// The ``FacetTally`` of `rows`, at most `limit` values per facet, by the database.
+    private static func facetTally(_ db: Database, rows: [Int64], limit: Int) throws -> String {
+        let rowList = "[" + rows.map(String.init).joined(separator: ",") + "]"
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(FacetTally.name)(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))"
+        )
+        return try String.fetchOne(statement, arguments: [rowList, limit]) ?? "[]"
+    }
+
+    /// The counts of a ``FacetTally``'s values of facets `names` with their names, most frequent
+    /// first, each multiplied by `scale` (1 when the tally counted all the matches). Among values
+    /// counted equally at the cut, the tally kept the first indexed.
     private static func facetCounts(
         _ db: Database,
-        rows: [Int64],
+        tally: String,
         names: [String],
-        limit: Int,
         scale: Double
     ) throws -> [String: [(value: String, count: Int)]] {
-        let rowList = "[" + rows.map(String.init).joined(separator: ",") + "]"
         let counted = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT n.name, v.value, t.value ->> 2 AS count
-                    FROM json_each((
-                        SELECT \(FacetTally.name)(r.facets, ?2) FROM discovery_rows r WHERE r.rowid IN (SELECT value FROM json_each(?1))
-                    )) t
+                    FROM json_each(?1) t
                     JOIN discovery_facet_names n ON n.code = t.value ->> 0 AND n.name IN (\(databaseQuestionMarks(count: names.count)))
                     JOIN discovery_facet_values v ON v.id = t.value ->> 1
                     ORDER BY 1, count DESC, v.value
                     """
             ),
-            arguments: [rowList, limit] + StatementArguments(names)
+            arguments: [tally] + StatementArguments(names)
         )
         var facets: [String: [(value: String, count: Int)]] = [:]
         while let row = try counted.next() {

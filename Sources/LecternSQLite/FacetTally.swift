@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// `facet_tally(facets, limit)`: SQLite's missing hash aggregate, for facet counts.
 ///
@@ -32,7 +33,7 @@ final class FacetTally {
     /// All the state, in one value: a step mutates it in one access.
     var counts: FacetCounts
     /// Where the count arrays came from, and go back to.
-    private let scratch: FacetScratch?
+    let scratch: FacetScratch?
 
     init(limit: Int, scratch: FacetScratch?) {
         if let scratch, !scratch.lent {
@@ -61,10 +62,30 @@ final class FacetTally {
 /// A connection's count arrays, kept from one tally to the next: sized by the highest value id
 /// counted (megabytes for a large catalogue), which a new allocation per search would have the
 /// system zero page by page. A tally zeroes what it counted before it gives them back.
-final class FacetScratch {
+///
+/// A tally made outside SQL (``DiscoverySearch`` tallies as it ranks) borrows one from a few
+/// spares (``lend()``), and gives it back. A scratch is used by one tally at a time, which the
+/// flag `lent` and the spares' lock ensure, hence `@unchecked Sendable`.
+final class FacetScratch: @unchecked Sendable {
     var counts: [Int32] = []
     var facets: [UInt16] = []
     var lent = false
+
+    /// At most this many spares are kept: one per reader connection of a store.
+    static let spareLimit = 8
+    private static let spares = Mutex<[FacetScratch]>([])
+
+    /// A spare scratch, or a new one.
+    static func lend() -> FacetScratch {
+        spares.withLock { $0.popLast() } ?? FacetScratch()
+    }
+
+    /// Keeps `scratch` for the next ``lend()``, unless enough are kept.
+    static func giveBack(_ scratch: FacetScratch) {
+        spares.withLock { spares in
+            if spares.count < spareLimit { spares.append(scratch) }
+        }
+    }
 }
 
 /// The counts of one ``FacetTally``: by value id in arrays (ids are dense, from 1), above

@@ -96,6 +96,23 @@ struct DiscoveryRankTests {
         #expect(try await store.pool.read { try store.frequencies.hits($0, phrases) } == [3])
     }
 
+    @Test func countsAboveTheLimitAreEstimatedFromTheShareOfRowsTheNewestSpan() async throws {
+        let store = try SQLiteStore(path: TestDirectory.make("estimate").appendingPathComponent("estimate.sqlite").path)
+        // Rows 1 to 40: `common` in every second (20 rows, 2 to 40), `rare` in rows 1, 11 and 21.
+        try await store.write(in: Self.tenant) { tx in
+            for row in 1...40 {
+                let text = (row % 2 == 0 ? "common " : "other ") + (row % 10 == 1 && row < 30 ? "rare" : "plain")
+                let entry = DiscoveryEntry(text: [.title: text, .any: text], facets: [:], sort: [:])
+                try await tx.setDiscovery(entry, for: Kind(rawValue: "bib"), id: String(row))
+            }
+        }
+        let frequencies = DocumentFrequencies(countLimit: 4)
+        let phrases = DiscoveryMatch(.words(.any, ["common"])).phrases + DiscoveryMatch(.words(.any, ["rare"])).phrases
+        // `common`: the newest 5 matches (rows 40 to 32) span 9 of the 40 rows, so 5 * 40 / 9.
+        // `rare`: 3 matches, counted.
+        #expect(try await store.pool.read { try frequencies.hits($0, phrases) } == [22, 3])
+    }
+
     @Test func lengthsAreTheSumOfFTS5sVarintsAndNothingForGarbage() {
         func total(_ bytes: [UInt8]) -> Int64? { bytes.withUnsafeBytes { DocumentSizes.total($0) } }
         #expect(total([]) == 0)

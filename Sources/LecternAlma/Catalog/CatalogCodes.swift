@@ -22,18 +22,26 @@ struct CatalogCodes: Sendable {
     ]
 
     static func load(from reader: any StoreReader) async throws -> CatalogCodes {
-        var codes = CatalogCodes()
-        for library in try await reader.find(DocumentQuery(kind: .library)).items {
-            codes.libraries[library.id] = library.body.value("name") ?? library.id
-        }
-        for location in try await reader.find(DocumentQuery(kind: .location)).items {
-            codes.locations[location.id] = location.body.value("name") ?? location.id
-        }
+        var codes = try await loadPlaces(from: reader)
         codes.desks = Set(try await reader.find(DocumentQuery(kind: .circDesk)).items.map(\.id))
         for department in try await reader.find(DocumentQuery(kind: .department)).items {
             codes.departments[department.id] = department.body.value("name") ?? department.id
         }
         codes.tables = try await CodeTables.load(tablesByField.values, from: reader)
+        return codes
+    }
+
+    /// Only the libraries and locations, all that naming holdings needs, read side by side.
+    static func loadPlaces(from reader: any StoreReader) async throws -> CatalogCodes {
+        async let libraries = reader.find(DocumentQuery(kind: .library)).items
+        async let locations = reader.find(DocumentQuery(kind: .location)).items
+        var codes = CatalogCodes()
+        for library in try await libraries {
+            codes.libraries[library.id] = library.body.value("name") ?? library.id
+        }
+        for location in try await locations {
+            codes.locations[location.id] = location.body.value("name") ?? location.id
+        }
         return codes
     }
 

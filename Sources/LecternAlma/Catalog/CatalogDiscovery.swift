@@ -15,15 +15,19 @@ public enum CatalogDiscovery {
         in reader: any StoreReader
     ) async throws -> [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] {
         guard !mmsIDs.isEmpty else { return [] }
-        let codes = try await CatalogCodes.load(from: reader)
-        // The bibs, their holdings and their items in one query each.
-        let bibs = try await reader.documents(.bib, ids: mmsIDs)
+        // The bibs, their holdings, their items and the places' names: one query each, side by
+        // side on the reader pool's connections.
         var holdingsQuery = DocumentQuery(kind: .holding)
         holdingsQuery.parents = mmsIDs
         var itemsQuery = DocumentQuery(kind: .item)
         itemsQuery.parents = mmsIDs
-        let holdings = Dictionary(grouping: try await reader.find(holdingsQuery).items) { $0.parent ?? "" }
-        let items = Dictionary(grouping: try await reader.find(itemsQuery).items) { $0.parent ?? "" }
+        async let codesRead = CatalogCodes.loadPlaces(from: reader)
+        async let bibsRead = reader.documents(.bib, ids: mmsIDs)
+        async let holdingsRead = reader.find(holdingsQuery)
+        async let itemsRead = reader.find(itemsQuery)
+        let (codes, bibs) = try await (codesRead, bibsRead)
+        let holdings = Dictionary(grouping: try await holdingsRead.items) { $0.parent ?? "" }
+        let items = Dictionary(grouping: try await itemsRead.items) { $0.parent ?? "" }
         var found: [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] = []
         for mmsID in mmsIDs {
             guard let bib = bibs[mmsID],
