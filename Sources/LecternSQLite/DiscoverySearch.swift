@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LecternStore
 
 /// Discovery search on SQLite, bounded: whatever the words, it reads at most
@@ -39,9 +40,10 @@ enum DiscoverySearch {
             conditions.append((filter.exclude ? "NOT \(exists)" : exists, []))
         }
 
-        let read = try candidates(db, tenant, query, match.fullText, conditions)
-        let isExact = read.count <= exactLimit
-        let total = isExact ? read.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
+        let knownTotal = try commonPhraseTotal(db, tenant, query, match, conditions, frequencies)
+        let read = try candidates(db, tenant, query, match.fullText, conditions, limit: knownTotal == nil ? exactLimit + 1 : sampleLimit)
+        let isExact = knownTotal == nil && read.count <= exactLimit
+        let total = try knownTotal ?? (isExact ? read.count : estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row))
         // The matches whose facets are counted: all of them, or the newest ``sampleLimit``.
         let counted = isExact ? read : Array(read.prefix(sampleLimit))
         let facetLimit = query.facetNames.isEmpty || read.isEmpty ? nil : query.facetValueLimit
@@ -74,14 +76,35 @@ enum DiscoverySearch {
 
     // MARK: - Reading the matches
 
-    /// The matching rows, newest first, at most ``exactLimit`` + 1: FTS5 drives when there is
-    /// text to match, the tenant's rows of each kind otherwise.
+    /// The total of a search ranked by relevance for one phrase (a word) that, as
+    /// ``DocumentFrequencies`` knows, at least twice ``exactLimit`` entries match, in a database
+    /// that holds only entries the search can find: every entry with the phrase is then a match.
+    /// Such a search need not read ``exactLimit`` + 1 matches to know that they are more: the
+    /// newest ``sampleLimit`` do. A count kept from before some entries were deleted is still
+    /// above ``exactLimit``, unless they were thousands.
+    private static func commonPhraseTotal(
+        _ db: Database,
+        _ tenant: String,
+        _ query: DiscoveryQuery,
+        _ match: DiscoveryMatch,
+        _ conditions: [(sql: String, arguments: StatementArguments)],
+        _ frequencies: DocumentFrequencies
+    ) throws -> Int? {
+        guard case .relevance = query.order, match.phrases.count == 1, conditions.isEmpty, try holdsOnly(db, tenant, query.kinds),
+            let hits = try frequencies.hits(db, match.phrases).first, hits >= 2 * exactLimit
+        else { return nil }
+        return Int(hits)
+    }
+
+    /// The matching rows, newest first, at most `limit`: FTS5 drives when there is text to
+    /// match, the tenant's rows of each kind otherwise.
     private static func candidates(
         _ db: Database,
         _ tenant: String,
         _ query: DiscoveryQuery,
         _ fullText: String?,
-        _ conditions: [(sql: String, arguments: StatementArguments)]
+        _ conditions: [(sql: String, arguments: StatementArguments)],
+        limit: Int
     ) throws -> [Candidate] {
         var filter = ""
         var filterArguments: StatementArguments = []
@@ -99,18 +122,23 @@ enum DiscoverySearch {
         }
         func read(_ sql: String, _ arguments: StatementArguments) throws -> [Candidate] {
             var candidates: [Candidate] = []
-            candidates.reserveCapacity(exactLimit + 1)
-            // A cursor decodes each row in place, without copying ten thousand rows first.
-            let rows = try Row.fetchCursor(db.makeStatement(sql: sql), arguments: arguments)
-            while let row = try rows.next() {
-                candidates.append(Candidate(row: row[0], key: row[1]))
+            candidates.reserveCapacity(limit)
+            // A cursor reads each row in place, without copying ten thousand rows first.
+            let statement = try db.makeStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            let columns = statement.sqliteStatement
+            while try rows.next() != nil {
+                let key = sqlite3_column_text(columns, 1).map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(columns, 1))), as: UTF8.self)
+                }
+                candidates.append(Candidate(row: sqlite3_column_int64(columns, 0), key: key))
             }
             return candidates
         }
         if let fullText, conditions.isEmpty, keyArguments.isEmpty, try holdsOnly(db, tenant, query.kinds) {
             return try read(
                 "SELECT rowid, NULL FROM discovery_text WHERE discovery_text MATCH ? ORDER BY rowid DESC LIMIT ?",
-                [fullText, exactLimit + 1]
+                [fullText, limit]
             )
         }
         if let fullText {
@@ -119,7 +147,7 @@ enum DiscoverySearch {
             arguments += [fullText, tenant]
             arguments += StatementArguments(query.kinds.map(\.rawValue))
             arguments += filterArguments
-            arguments += [exactLimit + 1]
+            arguments += [limit]
             return try read(
                 """
                 SELECT r.rowid, \(keyColumn) FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid\(keyJoin)
@@ -134,14 +162,14 @@ enum DiscoverySearch {
             var arguments = keyArguments
             arguments += [tenant, kind.rawValue]
             arguments += filterArguments
-            arguments += [exactLimit + 1]
+            arguments += [limit]
             all += try read(
                 "SELECT r.rowid, \(keyColumn) FROM discovery_rows r\(keyJoin) WHERE r.tenant = ? AND r.kind = ?\(filter) ORDER BY r.rowid DESC LIMIT ?",
                 arguments
             )
         }
         if query.kinds.count > 1 { all.sort { $0.row > $1.row } }
-        return Array(all.prefix(exactLimit + 1))
+        return Array(all.prefix(limit))
     }
 
     /// Whether every discovery entry in the database is `tenant`'s and of one of `kinds`, as in
@@ -222,28 +250,26 @@ enum DiscoverySearch {
         var arguments: StatementArguments = [rankedText, oldest]
         arguments += StatementArguments(hits)
         let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts)), r.facets
-                    FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
-                    WHERE discovery_text MATCH ?1 AND discovery_text.rowid >= ?2
-                    """
-            ),
-            arguments: arguments
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts)), r.facets
+                FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
+                WHERE discovery_text MATCH ?1 AND discovery_text.rowid >= ?2
+                """
         )
         var positions: [Int64: Int] = [:]
         positions.reserveCapacity(candidates.count)
         for (position, candidate) in candidates.enumerated() { positions[candidate.row] = position }
         let tally = facetLimit.map { FacetTally(limit: $0, scratch: FacetScratch.lend()) }
-        while let row = try rows.next() {
+        // Each row's columns are read where SQLite holds them (the facets' text is not copied).
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let columns = statement.sqliteStatement
+        while try rows.next() != nil {
             // Rows of other institutions, or that other conditions leave out, are no candidates.
-            guard let position = positions[row[0]] else { continue }
-            candidates[position].score = row[1]
-            if let tally {
-                try row.withUnsafeData(atIndex: 2) { data in
-                    data?.withUnsafeBytes { tally.counts.step($0.bindMemory(to: UInt8.self)) }
-                }
+            guard let position = positions[sqlite3_column_int64(columns, 0)] else { continue }
+            candidates[position].score = sqlite3_column_double(columns, 1)
+            if let tally, let facets = sqlite3_column_text(columns, 2) {
+                tally.counts.step(UnsafeBufferPointer(start: facets, count: Int(sqlite3_column_bytes(columns, 2))))
             }
         }
         guard let tally else { return nil }

@@ -145,14 +145,33 @@ struct FacetCounts {
         }
     }
 
+    /// The `limit` values counted most, ties to the lower id, in that order: one pass that keeps
+    /// the best few, where sorting every value (thousands of creators) would cost more than
+    /// counting them.
+    static func top(_ values: [(id: Int64, count: Int)], _ limit: Int) -> [(id: Int64, count: Int)] {
+        guard limit > 0 else { return [] }
+        func precedes(_ a: (id: Int64, count: Int), _ b: (id: Int64, count: Int)) -> Bool {
+            (a.count, b.id) > (b.count, a.id)
+        }
+        var best: [(id: Int64, count: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for value in values {
+            if best.count == limit, let last = best.last, !precedes(value, last) { continue }
+            var index = best.count
+            while index > 0, precedes(value, best[index - 1]) { index -= 1 }
+            best.insert(value, at: index)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
     func result() -> String {
         var byFacet = [[(id: Int64, count: Int)]](repeating: [], count: codes)
         for index in counted { byFacet[Int(facets[index])].append((Int64(index), Int(counts[index]))) }
         for (id, value) in sparse { byFacet[value.facet].append((id, value.count)) }
         var out = "["
         for (facet, values) in byFacet.enumerated() {
-            let top = values.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(limit)
-            for value in top {
+            for value in Self.top(values, limit) {
                 if out.count > 1 { out += "," }
                 out += "[\(facet),\(value.id),\(value.count)]"
             }

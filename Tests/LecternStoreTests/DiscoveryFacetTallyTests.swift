@@ -42,6 +42,22 @@ struct DiscoveryFacetTallyTests {
         )
     }
 
+    @Test func theValuesKeptAreTheFirstOfAFullSortMostFirstTiesToTheLowerId() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<200 {
+            // Few distinct counts, so that many values tie; ids unique, in no order.
+            let values = (0..<Int.random(in: 0...300, using: &random)).map { _ in
+                (id: Int64.random(in: 1...1_000_000, using: &random), count: Int.random(in: 1...4, using: &random))
+            }
+            let unique = Dictionary(values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values.shuffled(using: &random)
+            let limit = Int.random(in: 0...30, using: &random)
+            let sorted = unique.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(limit)
+            let top = FacetCounts.top(Array(unique), limit)
+            #expect(top.map(\.id) == sorted.map(\.id))
+            #expect(top.map(\.count) == sorted.map(\.count))
+        }
+    }
+
     @Test func aRowThatIsNotFacetsCountsForNothing() throws {
         let garbage = [
             "", "[", "]", "[1,2]", "[-1,7,]", "[-1,7", "-1,7]", "[-1,-7,8", "[-1,7]x", "[-0,7]", "[-65536,7]", "[-1,--7]",

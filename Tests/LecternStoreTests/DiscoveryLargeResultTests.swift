@@ -62,4 +62,31 @@ struct DiscoveryLargeResultTests {
         }
         #expect(oldest.matches.first?.id == "100", "sorted within the newest 10,000, 'common entry100 …' comes first")
     }
+
+    /// A word the store's counts put in more than twice the limit's entries: the search reads
+    /// only the newest it ranks and counts facets over, and answers the same estimates.
+    @Test func aWordInMoreThanTwiceTheLimitIsEstimatedFromItsCount() async throws {
+        let store = try StoreContractTests.store()
+        let entries = 24_000
+        try await store.bulkWrite(in: Self.tenant) { writer in
+            try writer.setDiscovery(
+                (1...entries).map { n in
+                    let text = "common entry\(n)" + (n % 3 == 0 ? " third" : "")
+                    let entry = DiscoveryEntry(text: [.title: text, .any: text], facets: ["rtype": [n % 4 == 0 ? "books" : "videos"]], sort: [:])
+                    return (kind: Self.kind, id: String(n), entry: entry)
+                }
+            )
+        }
+        for _ in 0..<2 {  // the first search counts the word, the second finds the count kept
+            let common = try await Self.search(store, ["common"], limit: 20)
+            #expect((23_500...24_500).contains(common.total), "estimate \(common.total)")
+            #expect(common.matches.count == 20)
+            let counts = Dictionary(uniqueKeysWithValues: (common.facets["rtype"] ?? []).map { ($0.value, $0.count) })
+            #expect((5_500...6_500).contains(counts["books"] ?? 0), "\(counts)")
+            #expect((17_500...18_500).contains(counts["videos"] ?? 0), "\(counts)")
+        }
+        // A word in fewer entries than the limit: counted.
+        let third = try await Self.search(store, ["third"])
+        #expect(third.total == 8_000)
+    }
 }
