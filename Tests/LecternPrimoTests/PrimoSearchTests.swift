@@ -208,6 +208,48 @@ struct PrimoSearchTests {
         }
     }
 
+    /// A search's delivery block: each holding's library and location by name, and whether an
+    /// item is in place, as the catalogue has them when the search runs.
+    @Test func searchesDeliverHoldingsByNameAndTheirItemsAvailability() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let key = lectern.sandboxKey
+            let mmsID = try await client.create(CatalogFixture(title: "Quillomantic survey"), key: key)
+            let holdings = try Wire.json(try await client.send(.get, "/almaws/v1/bibs/\(mmsID)/holdings?format=json", key: key).body)
+            let holdingID = try #require(((holdings["holding"] as? [[String: Any]])?.first)?["holding_id"] as? String)
+            func delivery() async throws -> [String: Any] {
+                let found = try SearchResult(try await client.search("q=any,contains,quillomantic", key: key))
+                #expect(found.mmsIDs == [mmsID])
+                return try #require(found.docs.first?["delivery"] as? [String: Any])
+            }
+
+            // A holding without items: check the holdings.
+            #expect(try await delivery()["availability"] as? [String] == ["check_holdings"])
+
+            let item = #"{"item_data":{"barcode":"QUILL-1","physical_material_type":{"value":"BOOK"},"base_status":{"value":"1"}}}"#
+            let itemsPath = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items?format=json"
+            let created = try await client.send(.post, itemsPath, key: key, headers: [.contentType: "application/json"], body: item)
+            #expect(created.status == 200, "\(created.text)")
+            let available = try await delivery()
+            #expect(available["availability"] as? [String] == ["available_in_library"])
+            let holding = try #require((available["holding"] as? [[String: Any]])?.first)
+            #expect(holding["libraryCode"] as? String == "MAIN")
+            #expect(holding["mainLocation"] as? String == "Main Library")
+            #expect(holding["subLocationCode"] as? String == "STACKS")
+            #expect(holding["subLocation"] as? String == "Main Stacks")
+            #expect(holding["callNumber"] as? String == "QA76 .F1 2001")
+            #expect(holding["availabilityStatus"] as? String == "available")
+
+            // Scanned in at another library, the item is no longer in place.
+            let itemID = try #require((try Wire.json(created.body)["item_data"] as? [String: Any])?["pid"] as? String)
+            let scan = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items/\(itemID)?op=scan&library=SCI&circ_desk=DEFAULT_CIRC_DESK"
+            #expect(try await client.send(.post, scan, key: key).status == 200)
+            let unavailable = try await delivery()
+            #expect(unavailable["availability"] as? [String] == ["unavailable"])
+            #expect(((unavailable["holding"] as? [[String: Any]])?.first)?["availabilityStatus"] as? String == "unavailable")
+        }
+    }
+
     @Test func oneRecordAnswersItsPNXAndDelivery() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
