@@ -40,8 +40,30 @@ enum DiscoverySearch {
             conditions.append((filter.exclude ? "NOT \(exists)" : exists, []))
         }
 
-        let knownTotal = try commonPhraseTotal(db, tenant, query, match, conditions, frequencies)
-        let read = try candidates(db, tenant, query, match.fullText, conditions, limit: knownTotal == nil ? exactLimit + 1 : sampleLimit)
+        // Every match of the text is one of the search's when nothing else narrows it, in a
+        // database that holds only entries the search can find.
+        var textAlone = false
+        if case .relevance = query.order, match.fullText != nil, conditions.isEmpty {
+            textAlone = try holdsOnly(db, tenant, query.kinds)
+        }
+        // The phrases' document frequencies, read once, when needed.
+        var phraseHits: [Int64]?
+        func hits() throws -> [Int64] {
+            if let phraseHits { return phraseHits }
+            let read = try frequencies.hits(db, match.phrases)
+            phraseHits = read
+            return read
+        }
+        let knownTotal = textAlone ? try commonPhraseTotal(match, hits: hits) : nil
+        let read = try candidates(
+            db,
+            tenant,
+            query,
+            match.fullText,
+            conditions,
+            textAlone: textAlone,
+            limit: knownTotal == nil ? exactLimit + 1 : sampleLimit
+        )
         let isExact = knownTotal == nil && read.count <= exactLimit
         let total = try knownTotal ?? (isExact ? read.count : estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row))
         // The matches whose facets are counted: all of them, or the newest ``sampleLimit``.
@@ -53,8 +75,7 @@ enum DiscoverySearch {
         case .relevance:
             ordered = counted
             if let rankedText = match.rankedText, let oldest = ordered.last?.row {
-                let hits = try frequencies.hits(db, match.phrases)
-                tally = try rank(&ordered, db, rankedText, hits: hits, from: oldest, facetLimit: facetLimit)
+                tally = try rank(&ordered, db, rankedText, hits: hits(), from: oldest, facetLimit: facetLimit)
             }
             ordered.sort { ($0.score, $1.row) > ($1.score, $0.row) }
         case .key(_, let descending):
@@ -76,34 +97,26 @@ enum DiscoverySearch {
 
     // MARK: - Reading the matches
 
-    /// The total of a search ranked by relevance for one phrase (a word) that, as
-    /// ``DocumentFrequencies`` knows, at least twice ``exactLimit`` entries match, in a database
-    /// that holds only entries the search can find: every entry with the phrase is then a match.
-    /// Such a search need not read ``exactLimit`` + 1 matches to know that they are more: the
-    /// newest ``sampleLimit`` do. A count kept from before some entries were deleted is still
-    /// above ``exactLimit``, unless they were thousands.
-    private static func commonPhraseTotal(
-        _ db: Database,
-        _ tenant: String,
-        _ query: DiscoveryQuery,
-        _ match: DiscoveryMatch,
-        _ conditions: [(sql: String, arguments: StatementArguments)],
-        _ frequencies: DocumentFrequencies
-    ) throws -> Int? {
-        guard case .relevance = query.order, match.phrases.count == 1, conditions.isEmpty, try holdsOnly(db, tenant, query.kinds),
-            let hits = try frequencies.hits(db, match.phrases).first, hits >= 2 * exactLimit
-        else { return nil }
-        return Int(hits)
+    /// The total of a search for one phrase (a word) whose every match is one of the search's,
+    /// when ``DocumentFrequencies`` (`hits`) knows that at least twice ``exactLimit`` entries
+    /// have it. Such a search need not read ``exactLimit`` + 1 matches to know that they are
+    /// more: the newest ``sampleLimit`` do. A count kept from before some entries were deleted
+    /// is still above ``exactLimit``, unless they were thousands.
+    private static func commonPhraseTotal(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Int? {
+        guard match.phrases.count == 1, let count = try hits().first, count >= 2 * exactLimit else { return nil }
+        return Int(count)
     }
 
     /// The matching rows, newest first, at most `limit`: FTS5 drives when there is text to
-    /// match, the tenant's rows of each kind otherwise.
+    /// match (alone, when every match of the text is a candidate: `textAlone`), the tenant's
+    /// rows of each kind otherwise.
     private static func candidates(
         _ db: Database,
         _ tenant: String,
         _ query: DiscoveryQuery,
         _ fullText: String?,
         _ conditions: [(sql: String, arguments: StatementArguments)],
+        textAlone: Bool,
         limit: Int
     ) throws -> [Candidate] {
         var filter = ""
@@ -135,7 +148,7 @@ enum DiscoverySearch {
             }
             return candidates
         }
-        if let fullText, conditions.isEmpty, keyArguments.isEmpty, try holdsOnly(db, tenant, query.kinds) {
+        if let fullText, textAlone {
             return try read(
                 "SELECT rowid, NULL FROM discovery_text WHERE discovery_text MATCH ? ORDER BY rowid DESC LIMIT ?",
                 [fullText, limit]
@@ -260,7 +273,7 @@ enum DiscoverySearch {
         var positions: [Int64: Int] = [:]
         positions.reserveCapacity(candidates.count)
         for (position, candidate) in candidates.enumerated() { positions[candidate.row] = position }
-        let tally = facetLimit.map { FacetTally(limit: $0, scratch: FacetScratch.lend()) }
+        let tally = facetLimit.map { FacetTally.onSpare(limit: $0) }
         // Each row's columns are read where SQLite holds them (the facets' text is not copied).
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         let columns = statement.sqliteStatement
@@ -272,10 +285,7 @@ enum DiscoverySearch {
                 tally.counts.step(UnsafeBufferPointer(start: facets, count: Int(sqlite3_column_bytes(columns, 2))))
             }
         }
-        guard let tally else { return nil }
-        let result = tally.finish()
-        tally.scratch.map(FacetScratch.giveBack)
-        return result
+        return tally?.finish()
     }
 
     /// Orders by sort key as SQLite orders text (absent first, then by UTF-8 bytes), then by row.

@@ -33,9 +33,12 @@ final class FacetTally {
     /// All the state, in one value: a step mutates it in one access.
     var counts: FacetCounts
     /// Where the count arrays came from, and go back to.
-    let scratch: FacetScratch?
+    private let scratch: FacetScratch?
+    /// Whether `scratch` is one of the spares, kept again once finished.
+    private let isSpare: Bool
 
-    init(limit: Int, scratch: FacetScratch?) {
+    init(limit: Int, scratch: FacetScratch?, isSpare: Bool = false) {
+        self.isSpare = isSpare
         if let scratch, !scratch.lent {
             scratch.lent = true
             counts = FacetCounts(limit: limit, counts: scratch.counts, facets: scratch.facets)
@@ -48,12 +51,18 @@ final class FacetTally {
         }
     }
 
-    /// The answer; the arrays, zeroed, go back to the connection.
+    /// A tally made outside SQL, on a spare scratch (see ``FacetScratch/lend()``).
+    static func onSpare(limit: Int) -> FacetTally {
+        FacetTally(limit: limit, scratch: FacetScratch.lend(), isSpare: true)
+    }
+
+    /// The answer; the arrays, zeroed, go back to the connection (or to the spares).
     func finish() -> String {
         let result = counts.result()
         if let scratch {
             (scratch.counts, scratch.facets) = counts.zeroedArrays()
             scratch.lent = false
+            if isSpare { FacetScratch.giveBack(scratch) }
         }
         return result
     }

@@ -24,13 +24,11 @@ public final class SQLiteStore: Store, Registry {
         configuration.allowsUnsafeTransactions = true
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
-        // Every connection keeps 64 MB of pages instead of SQLite's 2 MB. The writer, so that a
-        // bulk transaction (an import batch touches tens of megabytes) does not spill pages to
-        // the WAL and read them back before it commits. Readers also map the file, but SQLite
-        // maps at most its first 2 GB: a search over a large catalogue looks up thousands of
-        // rows spread over the whole file, each match's row once to rank it, again to count its
-        // facets, and a cache that holds them turns the second read (a system call each) into a
-        // lookup. Every connection sorts in memory.
+        // Every connection keeps 64 MB of pages instead of SQLite's 2 MB (a bulk transaction
+        // raises the writer's, see ``bulkCacheKiB``). Readers also map the file, but SQLite maps
+        // at most its first 2 GB: a search over a large catalogue looks up thousands of rows
+        // spread over the whole file, and a cache that holds the pages it read turns reading
+        // them again (a system call each) into a lookup. Every connection sorts in memory.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA cache_size = -65536")
