@@ -226,7 +226,8 @@ let package = Package(
         .testTarget(
             name: "LecternPrimoTests",
             dependencies: [
-                "LecternTesting", "LecternCore",
+                "LecternTesting", "LecternCore", "LecternSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings

@@ -112,7 +112,7 @@ struct PrimoAPI {
 
     /// The matched bibs and assets as Primo documents, in the order of `matches`.
     private static func documents(_ matches: [DiscoveryPage.Match], in reader: any StoreReader) async throws -> [PrimoDocument] {
-        let bibs = try await CatalogDiscovery.records(matches.filter { $0.kind == .bib }.map(\.id), in: reader)
+        let bibs = try await CatalogDiscovery.records(matches.filter { $0.kind == .bib }, in: reader)
         let assets = try await EsploroDocuments.discoveryRecords(matches.filter { $0.kind == .asset }.map(\.id), in: reader)
         var byID: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
         for bib in bibs { byID[bib.mmsID] = (bib.record, bib.holdings) }

@@ -173,6 +173,15 @@ enum DiscoverySQL {
         }
     }
 
+    /// After the narrow rows: entries keep what a page of results shows (``DiscoveryEntry/display``)
+    /// in a table of their own, read for a page's ten matches and not for the thousands a
+    /// search ranks. Entries written before have none, and their families read the documents.
+    static func registerDisplays(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v14 discovery displays") { db in
+            try db.execute(sql: "CREATE TABLE discovery_display (rowid INTEGER PRIMARY KEY, display TEXT NOT NULL)")
+        }
+    }
+
     /// The condition on `discovery_whole` that selects the whole values of `field`: for `any`,
     /// the values of every field that are also `any`'s (`any` has rows only for values no
     /// other field has).
@@ -212,10 +221,12 @@ enum DiscoverySQL {
         var sorts = JSONRows()
         var text = JSONRows()
         var whole = JSONRows()
+        var displays = JSONRows()
         for (offset, (kind, id, entry)) in kept.enumerated() {
             let row = first + Int64(offset)
             rows.append([kind.rawValue, id, facetIDs[offset]])
             if !entry.sort.isEmpty { sorts.append(row: row, [DocumentSQL.jsonObject(entry.sort)]) }
+            if let display = entry.display { displays.append(row: row, [display]) }
             text.append(row: row, columns.map { entry.text[$0] ?? "" })
             let inAny = Set(entry.wholeValues[.any] ?? [])
             var elsewhere = Set<String>()
@@ -237,9 +248,9 @@ enum DiscoverySQL {
                 """
         )
         .execute(arguments: [first, tenant, rows.text])
-        if !sorts.isEmpty {
-            try db.cachedStatement(sql: "INSERT INTO discovery_sort (rowid, sort) SELECT value ->> 0, value ->> 1 FROM json_each(?)")
-                .execute(arguments: [sorts.text])
+        for (table, column, values) in [("discovery_sort", "sort", sorts), ("discovery_display", "display", displays)] where !values.isEmpty {
+            try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, \(column)) SELECT value ->> 0, value ->> 1 FROM json_each(?)")
+                .execute(arguments: [values.text])
         }
         if !whole.isEmpty {
             try db.cachedStatement(
@@ -341,7 +352,8 @@ enum DiscoverySQL {
         for row in try Int64.fetchAll(find, arguments: [tenant, names.text]) {
             for sql in [
                 "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
-                "DELETE FROM discovery_sort WHERE rowid = ?", "DELETE FROM discovery_rows WHERE rowid = ?",
+                "DELETE FROM discovery_sort WHERE rowid = ?", "DELETE FROM discovery_display WHERE rowid = ?",
+                "DELETE FROM discovery_rows WHERE rowid = ?",
             ] {
                 try db.cachedStatement(sql: sql).execute(arguments: [row])
             }
@@ -355,6 +367,7 @@ enum DiscoverySQL {
             "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_whole WHERE row IN (\(rows))",
             "DELETE FROM discovery_sort WHERE rowid IN (\(rows))",
+            "DELETE FROM discovery_display WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_rows WHERE tenant = ?",
         ] {
             try db.execute(sql: statement, arguments: [tenant])

@@ -303,12 +303,17 @@ enum DiscoverySearch {
         guard !page.isEmpty else { return [] }
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT rowid, kind, id FROM discovery_rows WHERE rowid IN (\(page.map { String($0.row) }.joined(separator: ", ")))"
+            sql: """
+                SELECT r.rowid, r.kind, r.id, d.display FROM discovery_rows r LEFT JOIN discovery_display d ON d.rowid = r.rowid
+                WHERE r.rowid IN (\(page.map { String($0.row) }.joined(separator: ", ")))
+                """
         )
-        var byRow: [Int64: (kind: String, id: String)] = [:]
-        for row in rows { byRow[row[0]] = (row[1], row[2]) }
+        var byRow: [Int64: (kind: String, id: String, display: String?)] = [:]
+        for row in rows { byRow[row[0]] = (row[1], row[2], row[3]) }
         return page.compactMap { candidate in
-            byRow[candidate.row].map { DiscoveryPage.Match(kind: Kind(rawValue: $0.kind), id: $0.id, score: candidate.score) }
+            byRow[candidate.row].map {
+                DiscoveryPage.Match(kind: Kind(rawValue: $0.kind), id: $0.id, score: candidate.score, display: $0.display)
+            }
         }
     }
 

@@ -130,6 +130,7 @@ enum Migrations {
         DiscoverySQL.registerFacetsPerRow(&migrator)
         DiscoverySQL.registerWholeValuesInAny(&migrator)
         DiscoverySQL.registerNarrowRows(&migrator)
+        DiscoverySQL.registerDisplays(&migrator)
         return migrator
     }
 }

@@ -15,18 +15,25 @@ public struct DiscoveryEntry: Sendable, Hashable {
     public var facets: [String: [String]]
     /// Sort keys by name (`title`, `author`, `date`).
     public var sort: [String: String]
+    /// What a match on this entry hands back besides the document's id
+    /// (``DiscoveryPage/Match/display``): the family's own rendering of what a page of results
+    /// shows, kept beside the entry so that such a page need not read the documents. Opaque to
+    /// the store.
+    public var display: String?
 
     /// Creates an entry.
     public init(
         text: [DiscoveryField: String],
         wholeValues: [DiscoveryField: [String]] = [:],
         facets: [String: [String]] = [:],
-        sort: [String: String] = [:]
+        sort: [String: String] = [:],
+        display: String? = nil
     ) {
         self.text = text
         self.wholeValues = wholeValues
         self.facets = facets
         self.sort = sort
+        self.display = display
     }
 }
 
@@ -158,12 +165,15 @@ public struct DiscoveryPage: Sendable {
         public var id: String
         /// Its relevance to the query; 0 when nothing in it ranks.
         public var score: Double
+        /// The entry's ``DiscoveryEntry/display``, if it has one.
+        public var display: String?
 
         /// Creates a match.
-        public init(kind: Kind, id: String, score: Double) {
+        public init(kind: Kind, id: String, score: Double, display: String? = nil) {
             self.kind = kind
             self.id = id
             self.score = score
+            self.display = display
         }
     }
 

@@ -8,33 +8,51 @@ public import LecternStore
 /// transaction as every write to the bib, its holdings or its items, so a write is searchable
 /// as soon as it returns; a suppressed bib has no entry.
 public enum CatalogDiscovery {
-    /// The records and holdings of the bibs `mmsIDs` as discovery shows them, in order; a bib
-    /// that does not exist or whose record cannot be read is left out.
+    /// The records and holdings of the bibs `matches` found, as discovery shows them, in order:
+    /// from each match's published record (``PublishedRecord``), or for a match without one
+    /// (indexed before entries kept it), from the documents. A bib that does not exist or whose
+    /// record cannot be read is left out.
     public static func records(
-        _ mmsIDs: [String],
+        _ matches: [DiscoveryPage.Match],
         in reader: any StoreReader
     ) async throws -> [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] {
-        guard !mmsIDs.isEmpty else { return [] }
-        // The bibs, their holdings, their items and the places' names: one query each, side by
-        // side on the reader pool's connections.
+        guard !matches.isEmpty else { return [] }
+        let codes = try await CatalogCodes.loadPlaces(from: reader)
+        var published: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
+        for match in matches {
+            if let decoded = match.display.flatMap({ PublishedRecord.decode($0, codes: codes) }) { published[match.id] = decoded }
+        }
+        let unpublished = matches.map(\.id).filter { published[$0] == nil }
+        let read = unpublished.isEmpty ? [:] : try await documentRecords(unpublished, codes: codes, in: reader)
+        return matches.compactMap { match in
+            (published[match.id] ?? read[match.id]).map { (match.id, $0.record, $0.holdings) }
+        }
+    }
+
+    /// The records and holdings of the bibs `mmsIDs` read from their documents: the bibs, their
+    /// holdings and their items, one query each, side by side on the reader pool's connections.
+    private static func documentRecords(
+        _ mmsIDs: [String],
+        codes: CatalogCodes,
+        in reader: any StoreReader
+    ) async throws -> [String: (record: MARCRecord, holdings: [DiscoveryHolding])] {
         var holdingsQuery = DocumentQuery(kind: .holding)
         holdingsQuery.parents = mmsIDs
         var itemsQuery = DocumentQuery(kind: .item)
         itemsQuery.parents = mmsIDs
-        async let codesRead = CatalogCodes.loadPlaces(from: reader)
         async let bibsRead = reader.documents(.bib, ids: mmsIDs)
         async let holdingsRead = reader.find(holdingsQuery)
         async let itemsRead = reader.find(itemsQuery)
-        let (codes, bibs) = try await (codesRead, bibsRead)
+        let bibs = try await bibsRead
         let holdings = Dictionary(grouping: try await holdingsRead.items) { $0.parent ?? "" }
         let items = Dictionary(grouping: try await itemsRead.items) { $0.parent ?? "" }
-        var found: [(mmsID: String, record: MARCRecord, holdings: [DiscoveryHolding])] = []
+        var found: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
         for mmsID in mmsIDs {
             guard let bib = bibs[mmsID],
                 let node = bib.body.child("record"),
                 let record = try? MARCRecord(node: node)
             else { continue }
-            found.append((mmsID, record, summaries(holdings: holdings[mmsID] ?? [], items: items[mmsID] ?? [], codes: codes)))
+            found[mmsID] = (record, summaries(holdings: holdings[mmsID] ?? [], items: items[mmsID] ?? [], codes: codes))
         }
         return found
     }
@@ -51,23 +69,46 @@ public enum CatalogDiscovery {
         }
         return holdings.map { holding in
             let location = HoldingRules.Location(holding.body)
-            return DiscoveryHolding(
-                libraryCode: location.library,
-                libraryName: codes.libraries[location.library] ?? location.library,
-                locationCode: location.location,
-                locationName: codes.location(location.location, of: location.library) ?? location.location,
+            return self.holding(
+                library: location.library,
+                location: location.location,
                 callNumber: location.callNumber,
-                availableItems: available[holding.id] ?? 0,
-                totalItems: total[holding.id] ?? 0
+                available: available[holding.id] ?? 0,
+                total: total[holding.id] ?? 0,
+                codes: codes
             )
         }
+    }
+
+    /// One holding's summary, the places named by `codes` (by their codes when unknown).
+    static func holding(
+        library: String,
+        location: String,
+        callNumber: String,
+        available: Int,
+        total: Int,
+        codes: CatalogCodes
+    )
+        -> DiscoveryHolding
+    {
+        DiscoveryHolding(
+            libraryCode: library,
+            libraryName: codes.libraries[library] ?? library,
+            locationCode: location,
+            locationName: codes.location(location, of: library) ?? location,
+            callNumber: callNumber,
+            availableItems: available,
+            totalItems: total
+        )
     }
 
     /// The discovery entry of a bib, or `nil` when it is suppressed from publishing.
     static func entry(bib: Document, record: MARCRecord, holdings: [DiscoveryHolding], institution: String) -> DiscoveryEntry? {
         guard bib.body.value("suppress_from_publishing") != "true" else { return nil }
         let pnx = PNXNormalizer(institution: institution).record(bib: record, mmsID: bib.id, holdings: holdings)
-        return DiscoveryIndex(pnx).entry
+        var entry = DiscoveryIndex(pnx).entry
+        entry.display = PublishedRecord.encode(record, holdings: holdings)
+        return entry
     }
 }
 
