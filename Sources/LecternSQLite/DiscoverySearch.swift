@@ -55,6 +55,12 @@ enum DiscoverySearch {
             return read
         }
         let knownTotal = textAlone ? try commonPhraseTotal(match, hits: hits) : nil
+        if textAlone, knownTotal == nil, let rankedText = match.rankedText, try fewMatches(match, hits: hits),
+            var (ranked, tally) = try rankAll(db, rankedText, hits: hits(), facetLimit: query.facetNames.isEmpty ? nil : query.facetValueLimit)
+        {
+            ranked.sort(by: isRankedBefore)
+            return try page(db, ranked, total: ranked.count, tally: tally, scale: 1, query)
+        }
         let read = try candidates(
             db,
             tenant,
@@ -77,21 +83,35 @@ enum DiscoverySearch {
             if let rankedText = match.rankedText, let oldest = ordered.last?.row {
                 tally = try rank(&ordered, db, rankedText, hits: hits(), from: oldest, facetLimit: facetLimit)
             }
-            ordered.sort { ($0.score, $1.row) > ($1.score, $0.row) }
+            ordered.sort(by: isRankedBefore)
         case .key(_, let descending):
             ordered = Array(read.prefix(exactLimit))
             sortByKey(&ordered, descending: descending)
         }
 
+        if let facetLimit, tally == nil { tally = try facetTally(db, rows: counted.map(\.row), limit: facetLimit) }
+        return try page(db, ordered, total: total, tally: tally, scale: isExact ? 1 : Double(total) / Double(counted.count), query)
+    }
+
+    /// Best first; among equals, the newer first.
+    private static func isRankedBefore(_ a: Candidate, _ b: Candidate) -> Bool {
+        (a.score, b.row) > (b.score, a.row)
+    }
+
+    /// The page `query` asks for of the `ordered` matches, with the facet counts of `tally`
+    /// (none without) multiplied by `scale`.
+    private static func page(
+        _ db: Database,
+        _ ordered: [Candidate],
+        total: Int,
+        tally: String?,
+        scale: Double,
+        _ query: DiscoveryQuery
+    ) throws -> DiscoveryPage {
         let start = min(query.offset, ordered.count)
         let end = min(start + max(query.limit, 0), ordered.count)
         let matches = try named(db, Array(ordered[start..<end]))
-        var facets: [String: [(value: String, count: Int)]] = [:]
-        if let facetLimit {
-            let tally = try tally ?? facetTally(db, rows: counted.map(\.row), limit: facetLimit)
-            let scale = isExact ? 1 : Double(total) / Double(counted.count)
-            facets = try facetCounts(db, tally: tally, names: query.facetNames, scale: scale)
-        }
+        let facets = try tally.map { try facetCounts(db, tally: $0, names: query.facetNames, scale: scale) } ?? [:]
         return DiscoveryPage(matches: matches, total: total, facets: facets)
     }
 
@@ -105,6 +125,15 @@ enum DiscoverySearch {
     private static func commonPhraseTotal(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Int? {
         guard match.phrases.count == 1, let count = try hits().first, count >= 2 * exactLimit else { return nil }
         return Int(count)
+    }
+
+    /// Whether a search for one phrase is likely to match no more than ``exactLimit`` entries:
+    /// its kept count (``DocumentFrequencies``) is at most nine tenths of that, which leaves room
+    /// for the entries written since it was counted. ``rankAll(_:_:hits:facetLimit:)`` finds
+    /// out for sure.
+    private static func fewMatches(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Bool {
+        guard match.phrases.count == 1, let count = try hits().first else { return false }
+        return count <= exactLimit * 9 / 10
     }
 
     /// The matching rows, newest first, at most `limit`: FTS5 drives when there is text to
@@ -260,32 +289,69 @@ enum DiscoverySearch {
         from oldest: Int64,
         facetLimit: Int?
     ) throws -> String? {
-        var arguments: StatementArguments = [rankedText, oldest]
+        var positions: [Int64: Int] = [:]
+        positions.reserveCapacity(candidates.count)
+        for (position, candidate) in candidates.enumerated() { positions[candidate.row] = position }
+        let tally = facetLimit.map { FacetTally.onSpare(limit: $0) }
+        try rankedRows(db, rankedText, hits: hits, "AND discovery_text.rowid >= ?2", oldest) { row, score, facets in
+            // Rows of other institutions, or that other conditions leave out, are no candidates.
+            guard let position = positions[row] else { return }
+            candidates[position].score = score
+            if let tally, let facets { tally.counts.step(facets) }
+        }
+        return tally?.finish()
+    }
+
+    /// Every match of `rankedText`, scored and newest first, with their facets' tally, as
+    /// ``rank(_:_:_:hits:from:facetLimit:)`` gives them for candidates: for a search whose every
+    /// match is a candidate, when they are likely few, so that they need not be read once to
+    /// find them and again to rank them. `nil` when they are more than ``exactLimit`` after all.
+    private static func rankAll(
+        _ db: Database,
+        _ rankedText: String,
+        hits: [Int64],
+        facetLimit: Int?
+    ) throws -> (ranked: [Candidate], tally: String?)? {
+        var ranked: [Candidate] = []
+        let tally = facetLimit.map { FacetTally.onSpare(limit: $0) }
+        try rankedRows(db, rankedText, hits: hits, "ORDER BY discovery_text.rowid DESC LIMIT ?2", Int64(exactLimit + 1)) { row, score, facets in
+            ranked.append(Candidate(row: row, score: score))
+            if let tally, let facets { tally.counts.step(facets) }
+        }
+        let counts = tally?.finish()
+        guard ranked.count <= exactLimit else { return nil }
+        return (ranked, ranked.isEmpty ? nil : counts)
+    }
+
+    /// Reads the matches of `rankedText` that `bound` (SQL after the match, with `?2`, which is
+    /// `boundValue`) selects, handing `visit` each one's row id, score and facets' text. Each
+    /// row's columns are read where SQLite holds them (the facets' text is not copied).
+    private static func rankedRows(
+        _ db: Database,
+        _ rankedText: String,
+        hits: [Int64],
+        _ bound: String,
+        _ boundValue: Int64,
+        visit: (_ row: Int64, _ score: Double, _ facets: UnsafeBufferPointer<UInt8>?) -> Void
+    ) throws {
+        var arguments: StatementArguments = [rankedText, boundValue]
         arguments += StatementArguments(hits)
         let counts = hits.indices.map { ", ?\($0 + 3)" }.joined()
         let statement = try db.cachedStatement(
             sql: """
                 SELECT r.rowid, \(DiscoveryRank.name)(discovery_text, r.length\(counts)), r.facets
                 FROM discovery_text CROSS JOIN discovery_rows r ON r.rowid = discovery_text.rowid
-                WHERE discovery_text MATCH ?1 AND discovery_text.rowid >= ?2
+                WHERE discovery_text MATCH ?1 \(bound)
                 """
         )
-        var positions: [Int64: Int] = [:]
-        positions.reserveCapacity(candidates.count)
-        for (position, candidate) in candidates.enumerated() { positions[candidate.row] = position }
-        let tally = facetLimit.map { FacetTally.onSpare(limit: $0) }
-        // Each row's columns are read where SQLite holds them (the facets' text is not copied).
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         let columns = statement.sqliteStatement
         while try rows.next() != nil {
-            // Rows of other institutions, or that other conditions leave out, are no candidates.
-            guard let position = positions[sqlite3_column_int64(columns, 0)] else { continue }
-            candidates[position].score = sqlite3_column_double(columns, 1)
-            if let tally, let facets = sqlite3_column_text(columns, 2) {
-                tally.counts.step(UnsafeBufferPointer(start: facets, count: Int(sqlite3_column_bytes(columns, 2))))
+            let facets = sqlite3_column_text(columns, 2).map {
+                UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(columns, 2)))
             }
+            visit(sqlite3_column_int64(columns, 0), sqlite3_column_double(columns, 1), facets)
         }
-        return tally?.finish()
     }
 
     /// Orders by sort key as SQLite orders text (absent first, then by UTF-8 bytes), then by row.

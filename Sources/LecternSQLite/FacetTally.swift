@@ -41,12 +41,11 @@ final class FacetTally {
         self.isSpare = isSpare
         if let scratch, !scratch.lent {
             scratch.lent = true
-            counts = FacetCounts(limit: limit, counts: scratch.counts, facets: scratch.facets)
+            counts = FacetCounts(limit: limit, counts: scratch.counts)
             scratch.counts = []
-            scratch.facets = []
             self.scratch = scratch
         } else {
-            counts = FacetCounts(limit: limit, counts: [], facets: [])
+            counts = FacetCounts(limit: limit, counts: [])
             self.scratch = nil
         }
     }
@@ -56,11 +55,11 @@ final class FacetTally {
         FacetTally(limit: limit, scratch: FacetScratch.lend(), isSpare: true)
     }
 
-    /// The answer; the arrays, zeroed, go back to the connection (or to the spares).
+    /// The answer; the count array, zeroed, goes back to the connection (or to the spares).
     func finish() -> String {
         let result = counts.result()
         if let scratch {
-            (scratch.counts, scratch.facets) = counts.zeroedArrays()
+            scratch.counts = counts.zeroedCounts()
             scratch.lent = false
             if isSpare { FacetScratch.giveBack(scratch) }
         }
@@ -68,7 +67,7 @@ final class FacetTally {
     }
 }
 
-/// A connection's count arrays, kept from one tally to the next: sized by the highest value id
+/// A connection's count array, kept from one tally to the next: sized by the highest value id
 /// counted (megabytes for a large catalogue), which a new allocation per search would have the
 /// system zero page by page. A tally zeroes what it counted before it gives them back.
 ///
@@ -77,7 +76,6 @@ final class FacetTally {
 /// flag `lent` and the spares' lock ensure, hence `@unchecked Sendable`.
 final class FacetScratch: @unchecked Sendable {
     var counts: [Int32] = []
-    var facets: [UInt16] = []
     var lent = false
 
     /// At most this many spares are kept: one per reader connection of a store.
@@ -97,8 +95,12 @@ final class FacetScratch: @unchecked Sendable {
     }
 }
 
-/// The counts of one ``FacetTally``: by value id in arrays (ids are dense, from 1), above
+/// The counts of one ``FacetTally``: by value id in an array (ids are dense, from 1), above
 /// ``denseLimit`` in a dictionary.
+///
+/// Ids are spread over the array (a catalogue's creators alone are hundreds of thousands), so
+/// counting is mostly waiting for memory: each id's facet is kept in the list of ids counted,
+/// which grows in order, not in a second array beside the counts.
 struct FacetCounts {
     static let denseLimit = 1 << 24
 
@@ -106,51 +108,46 @@ struct FacetCounts {
     /// One more than the highest facet code counted.
     private var codes = 0
     private var counts: [Int32] = []
-    private var facets: [UInt16] = []
-    /// The ids counted in `counts`, in the order first met.
-    private var counted: [Int] = []
+    /// The ids counted in `counts`, in the order first met, with their facet codes.
+    private var counted: [(id: Int, facet: Int)] = []
     private var sparse: [Int64: (facet: Int, count: Int)] = [:]
     /// One row's values (facet index and id), counted once the whole row has been read.
     private var row: [(facet: Int, id: Int64)] = []
 
-    init(limit: Int, counts: [Int32], facets: [UInt16]) {
+    init(limit: Int, counts: [Int32]) {
         self.limit = max(limit, 0)
         self.counts = counts
-        self.facets = facets
     }
 
-    /// The count arrays with every count back to zero (and this tally's taken away).
-    mutating func zeroedArrays() -> ([Int32], [UInt16]) {
-        for index in counted { counts[index] = 0 }
+    /// The count array with every count back to zero (and this tally's taken away).
+    mutating func zeroedCounts() -> [Int32] {
+        for value in counted { counts[value.id] = 0 }
         counted.removeAll()
-        defer {
-            counts = []
-            facets = []
-        }
-        return (counts, facets)
+        defer { counts = [] }
+        return counts
     }
 
     mutating func step(_ bytes: UnsafeBufferPointer<UInt8>) {
         row.removeAll(keepingCapacity: true)
         var parser = FacetsParser(bytes: bytes)
         guard parser.parse({ row.append(($0, $1)) }) else { return }
+        var highest = -1
         for (facet, id) in row {
             codes = max(codes, facet + 1)
-            guard id < Self.denseLimit else {
-                sparse[id, default: (facet, 0)].count += 1
-                continue
+            if id < Self.denseLimit { highest = max(highest, Int(id)) } else { sparse[id, default: (facet, 0)].count += 1 }
+        }
+        if highest >= counts.count { counts += repeatElement(0, count: max(highest + 1, counts.count * 2, 1024) - counts.count) }
+        // The array is moved out while its buffer is written: no uniqueness or bounds check per
+        // value (the ids were checked against its size above).
+        var counts = self.counts
+        self.counts = []
+        defer { self.counts = counts }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for (facet, id) in row where id < Self.denseLimit {
+                let index = Int(id)
+                if counts[index] == 0 { counted.append((index, facet)) }
+                counts[index] &+= 1
             }
-            let index = Int(id)
-            if index >= counts.count {
-                let size = max(index + 1, counts.count * 2, 1024)
-                counts += repeatElement(0, count: size - counts.count)
-                facets += repeatElement(0, count: size - facets.count)
-            }
-            if counts[index] == 0 {
-                counted.append(index)
-                facets[index] = UInt16(facet)
-            }
-            counts[index] += 1
         }
     }
 
@@ -158,34 +155,45 @@ struct FacetCounts {
     /// the best few, where sorting every value (thousands of creators) would cost more than
     /// counting them.
     static func top(_ values: [(id: Int64, count: Int)], _ limit: Int) -> [(id: Int64, count: Int)] {
-        guard limit > 0 else { return [] }
-        func precedes(_ a: (id: Int64, count: Int), _ b: (id: Int64, count: Int)) -> Bool {
+        var top = Top(limit: limit)
+        for value in values { top.offer(value) }
+        return top.best
+    }
+
+    /// The best `limit` values offered so far, best first.
+    struct Top {
+        let limit: Int
+        private(set) var best: [(id: Int64, count: Int)] = []
+
+        init(limit: Int) {
+            self.limit = limit
+        }
+
+        private static func precedes(_ a: (id: Int64, count: Int), _ b: (id: Int64, count: Int)) -> Bool {
             (a.count, b.id) > (b.count, a.id)
         }
-        var best: [(id: Int64, count: Int)] = []
-        best.reserveCapacity(limit + 1)
-        for value in values {
-            if best.count == limit, let last = best.last, !precedes(value, last) { continue }
+
+        mutating func offer(_ value: (id: Int64, count: Int)) {
+            guard limit > 0 else { return }
+            if best.count == limit, let last = best.last, !Self.precedes(value, last) { return }
             var index = best.count
-            while index > 0, precedes(value, best[index - 1]) { index -= 1 }
+            while index > 0, Self.precedes(value, best[index - 1]) { index -= 1 }
             best.insert(value, at: index)
             if best.count > limit { best.removeLast() }
         }
-        return best
     }
 
     func result() -> String {
-        var byFacet = [[(id: Int64, count: Int)]](repeating: [], count: codes)
-        for index in counted { byFacet[Int(facets[index])].append((Int64(index), Int(counts[index]))) }
-        for (id, value) in sparse { byFacet[value.facet].append((id, value.count)) }
-        var out = "["
-        for (facet, values) in byFacet.enumerated() {
-            for value in Self.top(values, limit) {
-                if out.count > 1 { out += "," }
-                out += "[\(facet),\(value.id),\(value.count)]"
-            }
+        var tops = [Top](repeating: Top(limit: limit), count: codes)
+        counts.withUnsafeBufferPointer { counts in
+            for value in counted { tops[value.facet].offer((Int64(value.id), Int(counts[value.id]))) }
         }
-        return out + "]"
+        for (id, value) in sparse { tops[value.facet].offer((id, value.count)) }
+        var entries: [String] = []
+        for (facet, top) in tops.enumerated() {
+            for value in top.best { entries.append("[\(facet),\(value.id),\(value.count)]") }
+        }
+        return "[" + entries.joined(separator: ",") + "]"
     }
 }
 
