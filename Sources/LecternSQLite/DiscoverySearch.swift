@@ -55,11 +55,20 @@ enum DiscoverySearch {
             return read
         }
         let knownTotal = textAlone ? try commonPhraseTotal(match, hits: hits) : nil
-        if textAlone, knownTotal == nil, let rankedText = match.rankedText, try fewMatches(match, hits: hits),
-            var (ranked, tally) = try rankAll(db, rankedText, hits: hits(), facetLimit: query.facetNames.isEmpty ? nil : query.facetValueLimit)
-        {
-            ranked.sort(by: isRankedBefore)
-            return try page(db, ranked, total: ranked.count, tally: tally, scale: 1, query)
+        // When every match is a candidate and the matches to rank are the newest few (all of
+        // them, or a common word's sample), one ranking pass reads them: not once to find them
+        // and again to rank them.
+        if textAlone, let rankedText = match.rankedText, try knownTotal != nil || fewMatches(match, hits: hits) {
+            let limit = knownTotal == nil ? exactLimit + 1 : sampleLimit
+            let facetLimit = query.facetNames.isEmpty ? nil : query.facetValueLimit
+            var (ranked, tally) = try rankNewest(db, rankedText, hits: hits(), limit: limit, facetLimit: facetLimit)
+            // Fewer than asked for are all the matches, whatever the kept count said; more than
+            // ``exactLimit`` (a count too low) are searched the candidates' way below.
+            let total = ranked.count < limit ? ranked.count : knownTotal
+            if let total {
+                ranked.sort(by: isRankedBefore)
+                return try page(db, ranked, total: total, tally: tally, scale: Double(total) / Double(max(ranked.count, 1)), query)
+            }
         }
         let read = try candidates(
             db,
@@ -129,7 +138,7 @@ enum DiscoverySearch {
 
     /// Whether a search for one phrase is likely to match no more than ``exactLimit`` entries:
     /// its kept count (``DocumentFrequencies``) is at most nine tenths of that, which leaves room
-    /// for the entries written since it was counted. ``rankAll(_:_:hits:facetLimit:)`` finds
+    /// for the entries written since it was counted. A ranking pass finds
     /// out for sure.
     private static func fewMatches(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Bool {
         guard match.phrases.count == 1, let count = try hits().first else { return false }
@@ -302,24 +311,23 @@ enum DiscoverySearch {
         return tally?.finish()
     }
 
-    /// Every match of `rankedText`, scored and newest first, with their facets' tally, as
-    /// ``rank(_:_:_:hits:from:facetLimit:)`` gives them for candidates: for a search whose every
-    /// match is a candidate, when they are likely few, so that they need not be read once to
-    /// find them and again to rank them. `nil` when they are more than ``exactLimit`` after all.
-    private static func rankAll(
+    /// The newest `limit` matches of `rankedText`, scored, newest first, with their facets'
+    /// tally (none when there are none), as ``rank(_:_:_:hits:from:facetLimit:)`` gives them for
+    /// candidates.
+    private static func rankNewest(
         _ db: Database,
         _ rankedText: String,
         hits: [Int64],
+        limit: Int,
         facetLimit: Int?
-    ) throws -> (ranked: [Candidate], tally: String?)? {
+    ) throws -> (ranked: [Candidate], tally: String?) {
         var ranked: [Candidate] = []
         let tally = facetLimit.map { FacetTally.onSpare(limit: $0) }
-        try rankedRows(db, rankedText, hits: hits, "ORDER BY discovery_text.rowid DESC LIMIT ?2", Int64(exactLimit + 1)) { row, score, facets in
+        try rankedRows(db, rankedText, hits: hits, "ORDER BY discovery_text.rowid DESC LIMIT ?2", Int64(limit)) { row, score, facets in
             ranked.append(Candidate(row: row, score: score))
             if let tally, let facets { tally.counts.step(facets) }
         }
         let counts = tally?.finish()
-        guard ranked.count <= exactLimit else { return nil }
         return (ranked, ranked.isEmpty ? nil : counts)
     }
 

@@ -5,10 +5,11 @@ import Testing
 
 @testable import LecternSQLite
 
-/// A search for one word that its kept count puts in few entries is ranked in one pass over
-/// its matches, without reading them first as candidates: it answers what the candidates' way
-/// answers, and when the count was wrong (more than 10,000 matches after all), it answers the
-/// candidates' way. A count kept for the same word in another database plays the wrong count.
+/// A search for one word that its kept count puts in few entries (or in so many that only the
+/// newest are ranked) is ranked in one pass over those matches, without reading them first as
+/// candidates: it answers what the candidates' way answers, and when the count was wrong (more
+/// than 10,000 matches after all), it answers the candidates' way. A count kept for the same
+/// word in another database plays the wrong count.
 struct DiscoveryRankAllTests {
     static let kind = Kind(rawValue: "bib")
     static let tenant = Tenant(institution: "RANK", environment: .sandbox)
@@ -66,5 +67,19 @@ struct DiscoveryRankAllTests {
         #expect(estimated.total > 10_000)
         #expect(estimated.matches.count == 30)
         #expect(Self.answer(estimated) == Self.answer(try await Self.search(common, DocumentFrequencies())))
+    }
+
+    @Test func aCommonWordsNewestMatchesAreRankedInOnePassAsCandidatesWouldBe() async throws {
+        // Counted where it is in half the entries, `shift` in every entry is searched the
+        // candidates' way: the newest 10,001 found, the total estimated from their span.
+        let half = try await Self.store(shifted: 12_000)
+        let misled = DocumentFrequencies()
+        _ = try await Self.search(half, misled)
+
+        let every = try await Self.store(shifted: 24_000)
+        let sampled = try await Self.search(every, DocumentFrequencies())
+        #expect(sampled.total == 24_000)
+        #expect(sampled.facets["rtype"]?.map(\.count).reduce(0, +) == 24_000)
+        #expect(Self.answer(sampled) == Self.answer(try await Self.search(every, misled)))
     }
 }
