@@ -138,8 +138,7 @@ enum DiscoverySearch {
 
     /// Whether a search for one phrase is likely to match no more than ``exactLimit`` entries:
     /// its kept count (``DocumentFrequencies``) is at most nine tenths of that, which leaves room
-    /// for the entries written since it was counted. A ranking pass finds
-    /// out for sure.
+    /// for the entries written since it was counted. The ranking pass finds out for sure.
     private static func fewMatches(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Bool {
         guard match.phrases.count == 1, let count = try hits().first else { return false }
         return count <= exactLimit * 9 / 10

@@ -69,7 +69,7 @@ final class FacetTally {
 
 /// A connection's count array, kept from one tally to the next: sized by the highest value id
 /// counted (megabytes for a large catalogue), which a new allocation per search would have the
-/// system zero page by page. A tally zeroes what it counted before it gives them back.
+/// system zero page by page. A tally zeroes what it counted before it gives it back.
 ///
 /// A tally made outside SQL (``DiscoverySearch`` tallies as it ranks) borrows one from a few
 /// spares (``lend()``), and gives it back. A scratch is used by one tally at a time, which the

@@ -63,6 +63,27 @@ extension LecternClient {
         return mmsID
     }
 
+    /// The id of the first holding of the bib `mmsID`.
+    func firstHoldingID(of mmsID: String, key: String) async throws -> String {
+        let holdings = try Wire.json(try await send(.get, "/almaws/v1/bibs/\(mmsID)/holdings?format=json", key: key).body)
+        return try #require(((holdings["holding"] as? [[String: Any]])?.first)?["holding_id"] as? String)
+    }
+
+    /// Creates an item in place (base status 1) on a holding and answers its id.
+    func createItem(_ barcode: String, bib mmsID: String, holding holdingID: String, key: String) async throws -> String {
+        let item = #"{"item_data":{"barcode":"\#(barcode)","physical_material_type":{"value":"BOOK"},"base_status":{"value":"1"}}}"#
+        let path = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items?format=json"
+        let created = try await send(.post, path, key: key, headers: [.contentType: "application/json"], body: item)
+        #expect(created.status == 200, "\(created.text)")
+        return try #require((try Wire.json(created.body)["item_data"] as? [String: Any])?["pid"] as? String)
+    }
+
+    /// Scans an item in at the science library, which takes it out of its place.
+    func scanAtAnotherLibrary(_ itemID: String, bib mmsID: String, holding holdingID: String, key: String) async throws {
+        let scan = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items/\(itemID)?op=scan&library=SCI&circ_desk=DEFAULT_CIRC_DESK"
+        #expect(try await send(.post, scan, key: key).status == 200)
+    }
+
     /// `GET /primo/v1/search` in the demo view's Everything tab, answered as JSON.
     func search(
         _ parameters: String,

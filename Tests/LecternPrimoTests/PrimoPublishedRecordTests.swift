@@ -13,8 +13,8 @@ struct PrimoPublishedRecordTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let key = lectern.sandboxKey
-            // Beside the demo catalogue, a bib with two holdings: one with an item in place and
-            // one scanned in elsewhere, one with no items.
+            // Beside the demo catalogue, a bib with two holdings: one with two items, one in
+            // place and one scanned in elsewhere; the other with none.
             let mmsID = try await client.create(CatalogFixture(title: "Sonder atlas"), key: key)
             let second = try await client.send(
                 .post,
@@ -24,18 +24,10 @@ struct PrimoPublishedRecordTests {
                 body: CatalogFixture.holdingXML("SCI")
             )
             #expect(second.status == 200, "\(second.text)")
-            let list = try Wire.json(try await client.send(.get, "/almaws/v1/bibs/\(mmsID)/holdings?format=json", key: key).body)
-            let holdingID = try #require(((list["holding"] as? [[String: Any]])?.first)?["holding_id"] as? String)
-            let itemsPath = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items?format=json"
-            for barcode in ["SONDER-1", "SONDER-2"] {
-                let item = #"{"item_data":{"barcode":"\#(barcode)","physical_material_type":{"value":"BOOK"},"base_status":{"value":"1"}}}"#
-                let created = try await client.send(.post, itemsPath, key: key, headers: [.contentType: "application/json"], body: item)
-                #expect(created.status == 200, "\(created.text)")
-                guard barcode == "SONDER-2" else { continue }
-                let itemID = try #require((try Wire.json(created.body)["item_data"] as? [String: Any])?["pid"] as? String)
-                let scan = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items/\(itemID)?op=scan&library=SCI&circ_desk=DEFAULT_CIRC_DESK"
-                #expect(try await client.send(.post, scan, key: key).status == 200)
-            }
+            let holdingID = try await client.firstHoldingID(of: mmsID, key: key)
+            _ = try await client.createItem("SONDER-1", bib: mmsID, holding: holdingID, key: key)
+            let elsewhere = try await client.createItem("SONDER-2", bib: mmsID, holding: holdingID, key: key)
+            try await client.scanAtAnotherLibrary(elsewhere, bib: mmsID, holding: holdingID, key: key)
 
             let view = "/primo/v1/search?vid=DEMO:DEFAULT&tab=Everything&scope=MyInst_and_CI"
             let searches = ["\(view)&q=any,contains,the&limit=50", "\(view)&q=any,contains,sonder", "/primo/v1/pnxs/L/alma\(mmsID)"]
@@ -69,12 +61,8 @@ struct PrimoPublishedRecordTests {
         try await lectern.withClient { client in
             let key = lectern.sandboxKey
             let mmsID = try await client.create(CatalogFixture(title: "Vellichor almanac"), key: key)
-            let holdings = try Wire.json(try await client.send(.get, "/almaws/v1/bibs/\(mmsID)/holdings?format=json", key: key).body)
-            let holdingID = try #require(((holdings["holding"] as? [[String: Any]])?.first)?["holding_id"] as? String)
-            let item = #"{"item_data":{"barcode":"VELL-1","physical_material_type":{"value":"BOOK"},"base_status":{"value":"1"}}}"#
-            let itemsPath = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items?format=json"
-            let created = try await client.send(.post, itemsPath, key: key, headers: [.contentType: "application/json"], body: item)
-            #expect(created.status == 200, "\(created.text)")
+            let holdingID = try await client.firstHoldingID(of: mmsID, key: key)
+            _ = try await client.createItem("VELL-1", bib: mmsID, holding: holdingID, key: key)
             func availability() async throws -> [String]? {
                 let found = try SearchResult(try await client.search("q=any,contains,vellichor", key: key))
                 #expect(found.mmsIDs == [mmsID])

@@ -215,8 +215,7 @@ struct PrimoSearchTests {
         try await lectern.withClient { client in
             let key = lectern.sandboxKey
             let mmsID = try await client.create(CatalogFixture(title: "Quillomantic survey"), key: key)
-            let holdings = try Wire.json(try await client.send(.get, "/almaws/v1/bibs/\(mmsID)/holdings?format=json", key: key).body)
-            let holdingID = try #require(((holdings["holding"] as? [[String: Any]])?.first)?["holding_id"] as? String)
+            let holdingID = try await client.firstHoldingID(of: mmsID, key: key)
             func delivery() async throws -> [String: Any] {
                 let found = try SearchResult(try await client.search("q=any,contains,quillomantic", key: key))
                 #expect(found.mmsIDs == [mmsID])
@@ -226,10 +225,7 @@ struct PrimoSearchTests {
             // A holding without items: check the holdings.
             #expect(try await delivery()["availability"] as? [String] == ["check_holdings"])
 
-            let item = #"{"item_data":{"barcode":"QUILL-1","physical_material_type":{"value":"BOOK"},"base_status":{"value":"1"}}}"#
-            let itemsPath = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items?format=json"
-            let created = try await client.send(.post, itemsPath, key: key, headers: [.contentType: "application/json"], body: item)
-            #expect(created.status == 200, "\(created.text)")
+            let itemID = try await client.createItem("QUILL-1", bib: mmsID, holding: holdingID, key: key)
             let available = try await delivery()
             #expect(available["availability"] as? [String] == ["available_in_library"])
             let holding = try #require((available["holding"] as? [[String: Any]])?.first)
@@ -241,9 +237,7 @@ struct PrimoSearchTests {
             #expect(holding["availabilityStatus"] as? String == "available")
 
             // Scanned in at another library, the item is no longer in place.
-            let itemID = try #require((try Wire.json(created.body)["item_data"] as? [String: Any])?["pid"] as? String)
-            let scan = "/almaws/v1/bibs/\(mmsID)/holdings/\(holdingID)/items/\(itemID)?op=scan&library=SCI&circ_desk=DEFAULT_CIRC_DESK"
-            #expect(try await client.send(.post, scan, key: key).status == 200)
+            try await client.scanAtAnotherLibrary(itemID, bib: mmsID, holding: holdingID, key: key)
             let unavailable = try await delivery()
             #expect(unavailable["availability"] as? [String] == ["unavailable"])
             #expect(((unavailable["holding"] as? [[String: Any]])?.first)?["availabilityStatus"] as? String == "unavailable")
