@@ -54,33 +54,30 @@ enum DiscoverySearch {
             phraseHits = read
             return read
         }
-        let knownTotal = textAlone ? try commonPhraseTotal(match, hits: hits) : nil
-        // When every match is a candidate and the matches to rank are the newest few (all of
-        // them, or a common word's sample), one ranking pass reads them: not once to find them
-        // and again to rank them.
-        if textAlone, let rankedText = match.rankedText, try knownTotal != nil || fewMatches(match, hits: hits) {
+        // A search for one phrase whose every match is a candidate, when the phrase's kept count
+        // (``DocumentFrequencies``) says which matches to rank, reads them in one ranking pass:
+        // not once to find them and again to rank them. Either the count is at most nine tenths
+        // of ``exactLimit`` (room for entries written since it was counted), and the pass reads
+        // them all; or it is at least twice that, and it is the total (a count kept from before
+        // some entries were deleted is still above ``exactLimit``, unless they were thousands),
+        // and the pass reads the newest ``sampleLimit``. The pass finds out for sure: fewer than
+        // it asked for are all the matches, whatever the count said; more than ``exactLimit``
+        // (a count too low) are searched the candidates' way below.
+        if textAlone, let rankedText = match.rankedText, match.phrases.count == 1, let count = try hits().first,
+            count <= exactLimit * 9 / 10 || count >= 2 * exactLimit
+        {
+            let knownTotal = count >= 2 * exactLimit ? Int(count) : nil
             let limit = knownTotal == nil ? exactLimit + 1 : sampleLimit
             let facetLimit = query.facetNames.isEmpty ? nil : query.facetValueLimit
             var (ranked, tally) = try rankNewest(db, rankedText, hits: hits(), limit: limit, facetLimit: facetLimit)
-            // Fewer than asked for are all the matches, whatever the kept count said; more than
-            // ``exactLimit`` (a count too low) are searched the candidates' way below.
-            let total = ranked.count < limit ? ranked.count : knownTotal
-            if let total {
+            if let total = ranked.count < limit ? ranked.count : knownTotal {
                 ranked.sort(by: isRankedBefore)
                 return try page(db, ranked, total: total, tally: tally, scale: Double(total) / Double(max(ranked.count, 1)), query)
             }
         }
-        let read = try candidates(
-            db,
-            tenant,
-            query,
-            match.fullText,
-            conditions,
-            textAlone: textAlone,
-            limit: knownTotal == nil ? exactLimit + 1 : sampleLimit
-        )
-        let isExact = knownTotal == nil && read.count <= exactLimit
-        let total = try knownTotal ?? (isExact ? read.count : estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row))
+        let read = try candidates(db, tenant, query, match.fullText, conditions, textAlone: textAlone)
+        let isExact = read.count <= exactLimit
+        let total = isExact ? read.count : try estimatedTotal(db, tenant, query.kinds, sampleEnd: read[exactLimit].row)
         // The matches whose facets are counted: all of them, or the newest ``sampleLimit``.
         let counted = isExact ? read : Array(read.prefix(sampleLimit))
         let facetLimit = query.facetNames.isEmpty || read.isEmpty ? nil : query.facetValueLimit
@@ -126,25 +123,7 @@ enum DiscoverySearch {
 
     // MARK: - Reading the matches
 
-    /// The total of a search for one phrase (a word) whose every match is one of the search's,
-    /// when ``DocumentFrequencies`` (`hits`) knows that at least twice ``exactLimit`` entries
-    /// have it. Such a search need not read ``exactLimit`` + 1 matches to know that they are
-    /// more: the newest ``sampleLimit`` do. A count kept from before some entries were deleted
-    /// is still above ``exactLimit``, unless they were thousands.
-    private static func commonPhraseTotal(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Int? {
-        guard match.phrases.count == 1, let count = try hits().first, count >= 2 * exactLimit else { return nil }
-        return Int(count)
-    }
-
-    /// Whether a search for one phrase is likely to match no more than ``exactLimit`` entries:
-    /// its kept count (``DocumentFrequencies``) is at most nine tenths of that, which leaves room
-    /// for the entries written since it was counted. The ranking pass finds out for sure.
-    private static func fewMatches(_ match: DiscoveryMatch, hits: () throws -> [Int64]) throws -> Bool {
-        guard match.phrases.count == 1, let count = try hits().first else { return false }
-        return count <= exactLimit * 9 / 10
-    }
-
-    /// The matching rows, newest first, at most `limit`: FTS5 drives when there is text to
+    /// The matching rows, newest first, at most ``exactLimit`` + 1: FTS5 drives when there is text to
     /// match (alone, when every match of the text is a candidate: `textAlone`), the tenant's
     /// rows of each kind otherwise.
     private static func candidates(
@@ -153,9 +132,9 @@ enum DiscoverySearch {
         _ query: DiscoveryQuery,
         _ fullText: String?,
         _ conditions: [(sql: String, arguments: StatementArguments)],
-        textAlone: Bool,
-        limit: Int
+        textAlone: Bool
     ) throws -> [Candidate] {
+        let limit = exactLimit + 1
         var filter = ""
         var filterArguments: StatementArguments = []
         for condition in conditions {

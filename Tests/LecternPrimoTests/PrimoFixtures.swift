@@ -50,17 +50,20 @@ extension LecternClient {
         let created = try await send(.post, "/almaws/v1/bibs", key: key, headers: [.contentType: "application/xml"], body: fixture.xml)
         #expect(created.status == 200, "\(created.text)")
         let mmsID = try #require(try Wire.xml(created.body).text("mms_id"))
-        if let library = fixture.library {
-            let holding = try await send(
-                .post,
-                "/almaws/v1/bibs/\(mmsID)/holdings",
-                key: key,
-                headers: [.contentType: "application/xml"],
-                body: CatalogFixture.holdingXML(library)
-            )
-            #expect(holding.status == 200, "\(holding.text)")
-        }
+        if let library = fixture.library { try await addHolding(in: library, to: mmsID, key: key) }
         return mmsID
+    }
+
+    /// Adds a holding in `library` to the bib `mmsID`.
+    func addHolding(in library: String, to mmsID: String, key: String) async throws {
+        let holding = try await send(
+            .post,
+            "/almaws/v1/bibs/\(mmsID)/holdings",
+            key: key,
+            headers: [.contentType: "application/xml"],
+            body: CatalogFixture.holdingXML(library)
+        )
+        #expect(holding.status == 200, "\(holding.text)")
     }
 
     /// The id of the first holding of the bib `mmsID`.

@@ -17,14 +17,7 @@ struct PrimoPublishedRecordTests {
             // Beside the demo catalogue, a bib with two holdings: one with two items, one in
             // place and one scanned in elsewhere; the other with none.
             let mmsID = try await client.create(CatalogFixture(title: "Sonder atlas"), key: key)
-            let second = try await client.send(
-                .post,
-                "/almaws/v1/bibs/\(mmsID)/holdings",
-                key: key,
-                headers: [.contentType: "application/xml"],
-                body: CatalogFixture.holdingXML("SCI")
-            )
-            #expect(second.status == 200, "\(second.text)")
+            try await client.addHolding(in: "SCI", to: mmsID, key: key)
             let holdingID = try await client.firstHoldingID(of: mmsID, key: key)
             _ = try await client.createItem("SONDER-1", bib: mmsID, holding: holdingID, key: key)
             let elsewhere = try await client.createItem("SONDER-2", bib: mmsID, holding: holdingID, key: key)

@@ -36,6 +36,13 @@ struct DiscoveryRankAllTests {
         return try await store.pool.read { try DiscoverySearch.discover($0, Self.tenant.key, query, frequencies: frequencies) }
     }
 
+    /// Counts kept after searching `shift` in a store where it is in the first `shifted` entries.
+    static func frequencies(countedWhereShifted shifted: Int) async throws -> DocumentFrequencies {
+        let frequencies = DocumentFrequencies()
+        _ = try await Self.search(try await Self.store(shifted: shifted), frequencies)
+        return frequencies
+    }
+
     /// Total, facet counts and the page's entries; not the scores, which the word's count weighs.
     static func answer(_ page: DiscoveryPage) -> [String] {
         ["\(page.total)", "\(page.facets["rtype"]?.map { "\($0.value)=\($0.count)" } ?? [])"] + page.matches.map(\.id)
@@ -43,9 +50,7 @@ struct DiscoveryRankAllTests {
 
     @Test func oneRankingPassAnswersAsReadingCandidatesFirst() async throws {
         // Counted in a store where it is common, `shift` is searched the candidates' way.
-        let common = try await Self.store(shifted: 12_000)
-        let misled = DocumentFrequencies()
-        _ = try await Self.search(common, misled)
+        let misled = try await Self.frequencies(countedWhereShifted: 12_000)
 
         let few = try await Self.store(shifted: 3_000)
         let ranked = try await Self.search(few, DocumentFrequencies())
@@ -58,9 +63,7 @@ struct DiscoveryRankAllTests {
     @Test func aCountTooLowFallsBackToTheCandidatesWay() async throws {
         // Counted in a store where it is rare, `shift` is ranked in one pass, which finds more
         // than 10,000 matches: the search then answers the estimate from the newest matches.
-        let rare = try await Self.store(shifted: 100)
-        let misled = DocumentFrequencies()
-        _ = try await Self.search(rare, misled)
+        let misled = try await Self.frequencies(countedWhereShifted: 100)
 
         let common = try await Self.store(shifted: 12_000)
         let estimated = try await Self.search(common, misled)
@@ -72,9 +75,7 @@ struct DiscoveryRankAllTests {
     @Test func aCommonWordsNewestMatchesAreRankedInOnePassAsCandidatesWouldBe() async throws {
         // Counted where it is in half the entries, `shift` in every entry is searched the
         // candidates' way: the newest 10,001 found, the total estimated from their span.
-        let half = try await Self.store(shifted: 12_000)
-        let misled = DocumentFrequencies()
-        _ = try await Self.search(half, misled)
+        let misled = try await Self.frequencies(countedWhereShifted: 12_000)
 
         let every = try await Self.store(shifted: 24_000)
         let sampled = try await Self.search(every, DocumentFrequencies())
