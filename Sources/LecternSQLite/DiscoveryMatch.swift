@@ -161,14 +161,7 @@ struct DiscoveryMatch {
     private static func predicate(_ expression: DiscoveryExpression) -> (String, StatementArguments) {
         switch expression {
         case .whole(let field, let words, let prefix):
-            let value = words.joined(separator: " ")
-            var (values, arguments) = DiscoverySQL.wholeValues(of: field)
-            if prefix {
-                arguments += [value.count, value]
-                return ("r.rowid IN (SELECT row FROM discovery_whole WHERE \(values) AND substr(value, 1, ?) = ?)", arguments)
-            }
-            arguments += [value]
-            return ("r.rowid IN (SELECT row FROM discovery_whole WHERE \(values) AND value = ?)", arguments)
+            return DiscoveryExact.match(field, words, prefix: prefix)
         case .and(let operands), .or(let operands):
             guard !operands.isEmpty else { return (expression == .and([]) ? "1" : "0", []) }
             let joiner = if case .and = expression { " AND " } else { " OR " }

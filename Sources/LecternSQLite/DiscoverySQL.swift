@@ -19,8 +19,9 @@ extension Writer {
     }
 }
 
-/// The discovery index on SQLite: FTS5 finds and ranks text (``DiscoveryRank``), a plain table
-/// holds whole values, and each entry's row its facet value ids, which ``FacetTally`` counts.
+/// The discovery index on SQLite: FTS5 finds and ranks text (``DiscoveryRank``), a second FTS5
+/// table finds whole values (``DiscoveryExact``), and each entry's row holds its facet value
+/// ids, which ``FacetTally`` counts.
 enum DiscoverySQL {
     /// The FTS5 columns, in table order (the order of ``DiscoveryRank``'s weights).
     static let columns = DiscoveryField.allCases
@@ -182,15 +183,6 @@ enum DiscoverySQL {
         }
     }
 
-    /// The condition on `discovery_whole` that selects the whole values of `field`: for `any`,
-    /// the values of every field that are also `any`'s (`any` has rows only for values no
-    /// other field has).
-    static func wholeValues(of field: DiscoveryField) -> (sql: String, arguments: StatementArguments) {
-        guard field == .any else { return ("field = ?", [field.rawValue]) }
-        let fields = DiscoveryField.allCases.map(\.rawValue)
-        return ("field IN (\(databaseQuestionMarks(count: fields.count))) AND in_any", StatementArguments(fields))
-    }
-
     // MARK: - Writing
 
     /// Sets (or with `nil`, removes) the discovery entry of one document.
@@ -220,7 +212,7 @@ enum DiscoverySQL {
         var rows = JSONRows()
         var sorts = JSONRows()
         var text = JSONRows()
-        var whole = JSONRows()
+        var wholeValues = JSONRows()
         var displays = JSONRows()
         for (offset, (kind, id, entry)) in kept.enumerated() {
             let row = first + Int64(offset)
@@ -228,18 +220,8 @@ enum DiscoverySQL {
             if !entry.sort.isEmpty { sorts.append(row: row, [DocumentSQL.jsonObject(entry.sort)]) }
             if let display = entry.display { displays.append(row: row, [display]) }
             text.append(row: row, columns.map { entry.text[$0] ?? "" })
-            let inAny = Set(entry.wholeValues[.any] ?? [])
-            var elsewhere = Set<String>()
-            for (field, values) in entry.wholeValues where field != .any {
-                for value in Set(values) {
-                    let isInAny = inAny.contains(value)
-                    if isInAny { elsewhere.insert(value) }
-                    whole.append(row: row, [field.rawValue, value], flag: isInAny)
-                }
-            }
-            for value in inAny where !elsewhere.contains(value) {
-                whole.append(row: row, [DiscoveryField.any.rawValue, value], flag: true)
-            }
+            let values = DiscoveryExact.columns(of: entry)
+            if !values.inAny.isEmpty || !values.elsewhere.isEmpty { wholeValues.append(row: row, [values.inAny, values.elsewhere]) }
         }
         try db.cachedStatement(
             sql: """
@@ -252,14 +234,11 @@ enum DiscoverySQL {
             try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, \(column)) SELECT value ->> 0, value ->> 1 FROM json_each(?)")
                 .execute(arguments: [values.text])
         }
-        if !whole.isEmpty {
+        if !wholeValues.isEmpty {
             try db.cachedStatement(
-                sql: """
-                    INSERT INTO discovery_whole (row, field, value, in_any)
-                    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)
-                    """
+                sql: "INSERT INTO \(DiscoveryExact.table) (rowid, in_any, elsewhere) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)"
             )
-            .execute(arguments: [whole.text])
+            .execute(arguments: [wholeValues.text])
         }
         let names = columns.map(\.rawValue)
         try db.cachedStatement(
@@ -351,7 +330,7 @@ enum DiscoverySQL {
         )
         for row in try Int64.fetchAll(find, arguments: [tenant, names.text]) {
             for sql in [
-                "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM discovery_whole WHERE row = ?",
+                "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM \(DiscoveryExact.table) WHERE rowid = ?",
                 "DELETE FROM discovery_sort WHERE rowid = ?", "DELETE FROM discovery_display WHERE rowid = ?",
                 "DELETE FROM discovery_rows WHERE rowid = ?",
             ] {
@@ -365,7 +344,7 @@ enum DiscoverySQL {
         let rows = "SELECT rowid FROM discovery_rows WHERE tenant = ?"
         for statement in [
             "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
-            "DELETE FROM discovery_whole WHERE row IN (\(rows))",
+            "DELETE FROM \(DiscoveryExact.table) WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_sort WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_display WHERE rowid IN (\(rows))",
             "DELETE FROM discovery_rows WHERE tenant = ?",

@@ -131,6 +131,7 @@ enum Migrations {
         DiscoverySQL.registerWholeValuesInAny(&migrator)
         DiscoverySQL.registerNarrowRows(&migrator)
         DiscoverySQL.registerDisplays(&migrator)
+        DiscoveryExact.register(&migrator)
         return migrator
     }
 }

@@ -6,7 +6,7 @@ extension SQLiteStore: BulkStore {
     /// How many pages the WAL may hold before a bulk transaction's commit copies them into the
     /// database file (256 MB of 4 KB pages; SQLite's default is 1,000 pages).
     ///
-    /// An import batch dirties index pages all over the file (whole values go in by value), and
+    /// An import batch dirties index pages all over the file (document keys, facet values), and
     /// each checkpoint copies every page the WAL holds: checkpointing after every batch copied
     /// the same pages again and again. Other writes keep the usual limit.
     public static let bulkCheckpointPages = 65536

@@ -26,7 +26,7 @@ struct DiscoveryBulkEntriesTests {
     func eachEntryIsFoundByItsOwnValues(count: Int) async throws {
         let store = try StoreContractTests.store()
         // An entry already there moves the numbering of the new rows.
-        try await store.write(in: Self.tenant) { tx in try await tx.setDiscovery(Self.entry(-1), for: Self.kind, id: "-1") }
+        try await store.write(in: Self.tenant) { tx in try await tx.setDiscovery(Self.entry(9999), for: Self.kind, id: "9999") }
         try await store.bulkWrite(in: Self.tenant) { writer in
             try writer.setDiscovery((0..<count).map { (Self.kind, String($0), Self.entry($0)) })
         }

@@ -182,6 +182,40 @@ struct DiscoveryWholeValueTests {
         #expect(try await Self.ids(store, .whole(.any, ["quiet"], prefix: false)) == ["1"])
     }
 
+    /// A whole value matches as a whole: never joined to the next value, nor taken for a value
+    /// of another field; and values in other scripts match as written.
+    @Test func wholeValuesMatchOneValueOfTheirOwnField() async throws {
+        let store = try StoreContractTests.store()
+        try await store.write(in: Self.tenant) { tx in
+            let entry = DiscoveryEntry(
+                text: [.title: "war peace", .sub: "history"],
+                wholeValues: [
+                    .title: ["war", "and peace", "東京 大学", "ελληνικη ιστορια"], .sub: ["history of war"], .creator: ["tolstoy leo"],
+                    .any: ["war", "and peace", "history of war"],
+                ]
+            )
+            try await tx.setDiscovery(entry, for: Self.kind, id: "1")
+        }
+        #expect(try await Self.ids(store, .whole(.title, ["war"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["war", "and", "peace"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["war", "and"], prefix: true)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["and", "pea"], prefix: true)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["peace"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["history", "of", "war"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.sub, ["history", "of", "war"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.sub, ["history", "of"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.sub, ["history", "o"], prefix: true)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.sub, ["of", "war"], prefix: true)) == [])
+        #expect(try await Self.ids(store, .whole(.any, ["history", "of", "war"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.any, ["tolstoy", "leo"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.creator, ["tolstoy", "leo"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.creator, ["tolst"], prefix: true)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["東京", "大学"], prefix: false)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["東京"], prefix: false)) == [])
+        #expect(try await Self.ids(store, .whole(.title, ["ελληνικη", "ιστ"], prefix: true)) == ["1"])
+        #expect(try await Self.ids(store, .whole(.title, ["ιστορια"], prefix: true)) == [])
+    }
+
     @Test func entriesSetTogetherAreSetAsOneAfterTheOther() async throws {
         let store = try StoreContractTests.store()
         try await store.write(in: Self.tenant) { tx in

@@ -45,10 +45,17 @@ struct DiscoveryMigrationTests {
         #expect(try await ids(.whole(.any, ["strategy"], prefix: false)) == ["2"])
         #expect(try await ids(.whole(.any, ["sun", "tzu"], prefix: false)) == ["1"])
         #expect(try await ids(.whole(.any, ["art"], prefix: true)) == ["2"])
-        // Only the value no other field has keeps an `any` row.
-        let anyRows = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM discovery_whole WHERE field = 'any'") }
-        #expect(anyRows == 1)
-        let rows = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM discovery_whole") }
-        #expect(rows == 5)
+        // Each row's whole values are words of its own row in `discovery_exact`: `any`'s only
+        // where no other field has them, each value once.
+        let rows = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT in_any, elsewhere FROM discovery_exact ORDER BY rowid").map { row in
+                [row[0] as String, row[1] as String].map { column in
+                    column.components(separatedBy: "_e").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.sorted()
+                }
+            }
+        }
+        #expect(rows == [[["any_sun tzu", "title_the art of war"], ["title_art of war"]], [["sub_strategy", "title_art of war"], []]])
+        let whole = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'discovery_whole%'") }
+        #expect(whole == 0)
     }
 }
