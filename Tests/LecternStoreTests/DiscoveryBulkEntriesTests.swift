@@ -43,4 +43,31 @@ struct DiscoveryBulkEntriesTests {
         )
         #expect(page.facets["topic"]?.map(\.value) == ["topic 1"])
     }
+
+    /// Facet values met again in later calls of the same transaction take the ids the first
+    /// call gave them; ids given in a transaction that was rolled back are not reused.
+    @Test func facetValuesKeepTheirIdsAcrossCallsAndRollbacks() async throws {
+        struct Abandoned: Error {}
+        @Sendable func entry(_ topics: [String]) -> DiscoveryEntry {
+            DiscoveryEntry(text: [.any: "common"], facets: ["topic": topics])
+        }
+        let store = try StoreContractTests.store()
+        await #expect(throws: Abandoned.self) {
+            try await store.bulkWrite(in: Self.tenant) { writer in
+                try writer.setDiscovery([(Self.kind, "0", entry(["gone", "kept"]))])
+                throw Abandoned()
+            }
+        }
+        try await store.bulkWrite(in: Self.tenant) { writer in
+            try writer.setDiscovery([(Self.kind, "1", entry(["new", "kept"]))])
+            try writer.setDiscovery([(Self.kind, "2", entry(["kept"]))])
+            try writer.setDiscovery([(Self.kind, "3", entry(["other", "new"]))])
+        }
+        let page = try await DiscoveryContractTests.search(
+            store,
+            DiscoveryQuery(kinds: [Self.kind], expression: .words(.any, ["common"]), facetNames: ["topic"])
+        )
+        #expect(page.total == 3)
+        #expect(page.facets["topic"]?.map { "\($0.value) \($0.count)" }.sorted() == ["kept 2", "new 2", "other 1"])
+    }
 }
