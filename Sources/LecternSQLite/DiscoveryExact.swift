@@ -15,8 +15,8 @@ import LecternStore
 /// Values that `any` repeats are in the column `in_any`, the others in `elsewhere`: a field's
 /// values are in either column, `any`'s are its own (named `any`) and those of every field in
 /// `in_any`. One row per entry, with its rowid; an import appends them, where whole values as
-/// rows of a plain index were each inserted at their place in it (three times the time of all
-/// the other full text).
+/// rows of a plain index were each inserted at their place in it (two and a half times the
+/// time of all the other full text).
 enum DiscoveryExact {
     static let table = "discovery_exact"
 

@@ -214,6 +214,15 @@ struct DiscoveryWholeValueTests {
         #expect(try await Self.ids(store, .whole(.title, ["東京"], prefix: false)) == [])
         #expect(try await Self.ids(store, .whole(.title, ["ελληνικη", "ιστ"], prefix: true)) == ["1"])
         #expect(try await Self.ids(store, .whole(.title, ["ιστορια"], prefix: true)) == [])
+        // Words are text, never query syntax; words without letters or digits (which normalized
+        // text never has) begin every value.
+        for words in [["war\"", "and"], ["*"], ["(", ")"], ["NEAR", "-", ":"], ["{title}", "^war"], [""], []] {
+            let hasWords = words.joined().contains { $0.isLetter || $0.isNumber }
+            for prefix in [false, true] {
+                _ = try await Self.ids(store, .whole(.any, words, prefix: prefix))
+                #expect(try await Self.ids(store, .whole(.title, words, prefix: prefix)) == (prefix && !hasWords ? ["1"] : []))
+            }
+        }
     }
 
     @Test func entriesSetTogetherAreSetAsOneAfterTheOther() async throws {
