@@ -18,7 +18,10 @@ public final class SQLiteStore: Store, Registry {
     let frequencies = DocumentFrequencies()
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
-    public init(path: String) throws {
+    ///
+    /// - parameter upgrading: called before a database made by an earlier version is migrated,
+    ///   with the migrations it lacks (rebuilding an index of a large catalogue takes minutes).
+    public init(path: String, upgrading: (_ migrations: [String]) -> Void = { _ in }) throws {
         var configuration = Configuration()
         // A write transaction spans several writer accesses (see the type's comment).
         configuration.allowsUnsafeTransactions = true
@@ -39,16 +42,23 @@ public final class SQLiteStore: Store, Registry {
             }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
+        let migrator = Migrations.migrator
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        if !applied.isEmpty {
+            let missing = migrator.migrations.filter { !applied.contains($0) }
+            if !missing.isEmpty { upgrading(missing) }
+        }
+        try migrator.migrate(pool)
         pool.add(transactionObserver: cache, extent: .databaseLifetime)
     }
 
-    /// Opens the store named by a `sqlite:PATH` database URL, creating the directory.
-    public static func open(url: String) throws -> SQLiteStore {
+    /// Opens the store named by a `sqlite:PATH` database URL, creating the directory; `upgrading`
+    /// as in ``init(path:upgrading:)``.
+    public static func open(url: String, upgrading: (_ migrations: [String]) -> Void = { _ in }) throws -> SQLiteStore {
         let path = try path(from: url)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return try SQLiteStore(path: path)
+        return try SQLiteStore(path: path, upgrading: upgrading)
     }
 
     /// The file path of a `sqlite:PATH` or `sqlite://PATH` URL.

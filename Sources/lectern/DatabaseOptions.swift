@@ -20,7 +20,10 @@ struct DatabaseOptions: ParsableArguments {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             throw CommandFailure("PostgreSQL is not available in this build yet; use sqlite:PATH")
         }
-        return try SQLiteStore.open(url: url)
+        return try SQLiteStore.open(url: url) { migrations in
+            let steps = migrations.joined(separator: ", ")
+            FileHandle.standardError.write(Data("Upgrading the database (\(steps)): with a large catalogue this takes minutes\n".utf8))
+        }
     }
 }
 

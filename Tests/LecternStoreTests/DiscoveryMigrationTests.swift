@@ -58,4 +58,20 @@ struct DiscoveryMigrationTests {
         let whole = try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'discovery_whole%'") }
         #expect(whole == 0)
     }
+
+    /// Opening a database of an earlier version names the migrations it is about to run (a new
+    /// database, or one already up to date, names none).
+    @Test func anUpgradeNamesItsMigrationsFirst() throws {
+        let directory = try TestDirectory.make("upgrade")
+        let old = directory.appendingPathComponent("old.sqlite").path
+        try Migrations.migrator.migrate(try DatabaseQueue(path: old), upTo: "v10 discovery facet ids")
+        var announced: [[String]] = []
+        _ = try SQLiteStore(path: old) { announced.append($0) }
+        let later = Migrations.migrator.migrations.drop { $0 != "v10 discovery facet ids" }.dropFirst()
+        #expect(later.last == "v15 discovery whole values as words")
+        #expect(announced == [Array(later)])
+        _ = try SQLiteStore(path: old) { announced.append($0) }
+        _ = try SQLiteStore(path: directory.appendingPathComponent("new.sqlite").path) { announced.append($0) }
+        #expect(announced.count == 1)
+    }
 }
