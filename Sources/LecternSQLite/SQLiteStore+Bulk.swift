@@ -3,13 +3,13 @@ public import LecternCore
 public import LecternStore
 
 extension SQLiteStore: BulkStore {
-    /// How many pages the WAL may hold before a bulk transaction's commit copies them into the
-    /// database file (256 MB of 4 KB pages; SQLite's default is 1,000 pages).
+    /// How large the WAL may grow before a bulk transaction's commit copies its pages into the
+    /// database file (256 MB, in pages of the file's size; SQLite's default is 1,000 pages).
     ///
     /// An import batch dirties index pages all over the file (document keys, facet values), and
     /// each checkpoint copies every page the WAL holds: checkpointing after every batch copied
     /// the same pages again and again. Other writes keep the usual limit.
-    public static let bulkCheckpointPages = 65536
+    public static let bulkCheckpointBytes = 256 << 20
 
     /// The writer's page cache during a bulk transaction, in KiB (256 MB; other writes keep the
     /// 64 MB every connection has).
@@ -21,7 +21,7 @@ extension SQLiteStore: BulkStore {
     public static let bulkCacheKiB = 262_144
 
     /// Copies the pages the WAL holds into the database file, as far as readers allow, without
-    /// waiting for them: after bulk writes, which leave up to ``bulkCheckpointPages`` there.
+    /// waiting for them: after bulk writes, which leave up to ``bulkCheckpointBytes`` there.
     public func checkpoint() async throws {
         try await writeLock.withLock {
             try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
@@ -35,7 +35,8 @@ extension SQLiteStore: BulkStore {
             try await pool.writeWithoutTransaction { db in
                 let usual = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
                 let usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)")
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointBytes / pageSize)")
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
                 defer {
                     try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(usual)")

@@ -80,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
                     fatal = error
                 }
             }
-            // Bulk writes leave their pages in the WAL (see `SQLiteStore.bulkCheckpointPages`): the
+            // Bulk writes leave their pages in the WAL (see `SQLiteStore.bulkCheckpointBytes`): the
             // import is done, and timed, once they are in the database file.
             if !dryRun { try await store.checkpoint() }
             tally.finish(dryRun: dryRun)

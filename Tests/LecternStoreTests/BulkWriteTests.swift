@@ -67,4 +67,29 @@ struct BulkWriteTests {
         try await store.checkpoint()
         #expect(try fileSize() > before + 3 * 500 * 4000)
     }
+
+    @Test func aNewDatabaseHasLargePagesAndAnOlderOneKeepsItsOwnWithTheSameBulkCheckpointSize() async throws {
+        func pageSize(_ store: SQLiteStore) async throws -> Int? { try await store.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } }
+        func bulkCheckpointLimit(_ store: SQLiteStore) async throws -> Int? {
+            try await store.bulkWrite(in: StoreContractTests.tenant) { writer in
+                try (writer as? BulkSQL).flatMap { try Int.fetchOne($0.db, sql: "PRAGMA wal_autocheckpoint") }
+            }
+        }
+        let directory = try TestDirectory.make("pages")
+        let fresh = try SQLiteStore(path: directory.appendingPathComponent("new.sqlite").path)
+        #expect(try await pageSize(fresh) == 16384)
+        #expect(try await bulkCheckpointLimit(fresh) == SQLiteStore.bulkCheckpointBytes / 16384)
+        let olderPath = directory.appendingPathComponent("older.sqlite").path
+        let older = try DatabaseQueue(path: olderPath)
+        try await older.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE earlier (x)")
+        }
+        try older.close()
+        let reopened = try SQLiteStore(path: olderPath)
+        #expect(try await pageSize(reopened) == 4096)
+        #expect(try await bulkCheckpointLimit(reopened) == SQLiteStore.bulkCheckpointBytes / 4096)
+        try await reopened.write(in: StoreContractTests.tenant) { try await $0.put(StoreContractTests.thing("1", name: "works")) }
+    }
 }
