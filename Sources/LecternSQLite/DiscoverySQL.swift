@@ -318,6 +318,10 @@ enum DiscoverySQL {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 
+    /// The tables that hold a part of an entry under its `discovery_rows` rowid: removing an
+    /// entry removes its row from each, then from `discovery_rows`.
+    private static let partTables = ["discovery_text", DiscoveryExact.table, "discovery_sort", "discovery_display"]
+
     /// Removes the entries of `documents`, if they have any.
     static func remove(_ db: Database, _ tenant: String, _ documents: [(kind: Kind, id: String)]) throws {
         var names = JSONRows()
@@ -329,27 +333,17 @@ enum DiscoverySQL {
                 """
         )
         for row in try Int64.fetchAll(find, arguments: [tenant, names.text]) {
-            for sql in [
-                "DELETE FROM discovery_text WHERE rowid = ?", "DELETE FROM \(DiscoveryExact.table) WHERE rowid = ?",
-                "DELETE FROM discovery_sort WHERE rowid = ?", "DELETE FROM discovery_display WHERE rowid = ?",
-                "DELETE FROM discovery_rows WHERE rowid = ?",
-            ] {
-                try db.cachedStatement(sql: sql).execute(arguments: [row])
+            for table in partTables + ["discovery_rows"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE rowid = ?").execute(arguments: [row])
             }
         }
     }
 
     /// Removes every entry of `tenant` (facet values stay: they are only names).
     static func purge(_ db: Database, _ tenant: String) throws {
-        let rows = "SELECT rowid FROM discovery_rows WHERE tenant = ?"
-        for statement in [
-            "DELETE FROM discovery_text WHERE rowid IN (\(rows))",
-            "DELETE FROM \(DiscoveryExact.table) WHERE rowid IN (\(rows))",
-            "DELETE FROM discovery_sort WHERE rowid IN (\(rows))",
-            "DELETE FROM discovery_display WHERE rowid IN (\(rows))",
-            "DELETE FROM discovery_rows WHERE tenant = ?",
-        ] {
-            try db.execute(sql: statement, arguments: [tenant])
+        for table in partTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM discovery_rows WHERE tenant = ?)", arguments: [tenant])
         }
+        try db.execute(sql: "DELETE FROM discovery_rows WHERE tenant = ?", arguments: [tenant])
     }
 }
