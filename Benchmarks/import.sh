@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Bulk MARC import: records per second of `lectern import marc` on generated demo records (bibs
 # with embedded 852 holdings and 876 items), end to end (read, parse, check, match, write to
-# SQLite, commit), beside the same command with --dry-run (read, parse and check only). Run by
-# hand, not in CI:
+# SQLite, commit), beside the same command with --dry-run (read, parse and check only) and
+# beside SQLite alone writing the rows the import wrote (Benchmarks/import_floor.py: as Lectern
+# stores them, the least a catalogue could store, and that one's full text alone; FLOOR=0 skips
+# it). Run by hand, not in CI:
 #
 #     Benchmarks/import.sh
 #
@@ -74,6 +76,9 @@ HOLDINGS=$("$LECTERN" demo-catalogue --count "$COUNT" --start "$START" --format 
 
 DRY_SUM=0
 IMPORT_SUM=0
+STORED_SUM=0
+LEAST_SUM=0
+SEARCH_SUM=0
 for round in $(seq 1 "$ROUNDS"); do
     DB="sqlite:$WORK/round-$round/lectern.sqlite"
     say "== round $round: seeding the demo institution in $DB"
@@ -93,6 +98,13 @@ for round in $(seq 1 "$ROUNDS"); do
     DRY_SUM=$((DRY_SUM + dry))
     IMPORT_SUM=$((IMPORT_SUM + imported))
     DB_BYTES=$(du -cb "$WORK/round-$round"/lectern.sqlite* | tail -n 1 | cut -f 1)
+    if [ "${FLOOR:-1}" != 0 ]; then
+        python3 Benchmarks/import_floor.py "$WORK/round-$round/lectern.sqlite" "$WORK/floor" >"$WORK/floor.txt"
+        say "   SQLite alone:              $(paste -sd ';' "$WORK/floor.txt" | sed 's/;/; /g')"
+        STORED_SUM=$((STORED_SUM + $(sed -n 's/^as stored: .*, \([0-9]*\) records\/s.*/\1/p' "$WORK/floor.txt")))
+        LEAST_SUM=$((LEAST_SUM + $(sed -n 's/^least data: .*, \([0-9]*\) records\/s.*/\1/p' "$WORK/floor.txt")))
+        SEARCH_SUM=$((SEARCH_SUM + $(sed -n 's/^full text alone: .*, \([0-9]*\) records\/s.*/\1/p' "$WORK/floor.txt")))
+    fi
     rm -rf "$WORK/round-$round"
 done
 
@@ -104,6 +116,11 @@ printf '%-34s %12s\n' "run" "records/s"
 printf '%-34s %12s\n' "----------------------------------" "------------"
 printf '%-34s %12d\n' "parse and check only (--dry-run)" "$((DRY_SUM / ROUNDS))"
 printf '%-34s %12d\n' "import into SQLite" "$((IMPORT_SUM / ROUNDS))"
+if [ "${FLOOR:-1}" != 0 ]; then
+    printf '%-34s %12d\n' "SQLite alone, rows as stored" "$((STORED_SUM / ROUNDS))"
+    printf '%-34s %12d\n' "SQLite alone, least data" "$((LEAST_SUM / ROUNDS))"
+    printf '%-34s %12d\n' "SQLite alone, full text alone" "$((SEARCH_SUM / ROUNDS))"
+fi
 echo
 echo "ratio import/parse: $(awk -v a="$IMPORT_SUM" -v b="$DRY_SUM" 'BEGIN { printf "%.2f", a / b }')"
 echo "database after import: $((DB_BYTES / 1024 / 1024)) MB"
