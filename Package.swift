@@ -191,6 +191,7 @@ let package = Package(
             name: "LecternAlmaTests",
             dependencies: [
                 "LecternAlma", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore", "LecternGateway",
+                "LecternStore", "LecternSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

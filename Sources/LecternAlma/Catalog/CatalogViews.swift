@@ -88,7 +88,7 @@ enum CatalogViews {
             children: [
                 bibData,
                 AlmaShapes.holdingData.normalized(holdingData),
-                item.body.child("item_data") ?? Node("item_data"),
+                ItemRules.shown(item.body.child("item_data") ?? Node("item_data")),
             ]
         )
     }
