@@ -58,7 +58,8 @@ enum CatalogViews {
     static func item(_ item: Document, holding: Document, bib: Node, codes: CatalogCodes, baseURL: String) -> Node {
         let mmsID = item.parent ?? ""
         let location = HoldingRules.Location(holding.body)
-        var holdingData = item.body.child("holding_data") ?? Node("holding_data")
+        let shown = ItemRules.shown(item.body)
+        var holdingData = shown.child("holding_data") ?? Node("holding_data")
         holdingData.setAttribute("link", holdingURL(baseURL, mmsID, holding.id))
         let callNumberType = Node(
             "call_number_type",
@@ -88,7 +89,7 @@ enum CatalogViews {
             children: [
                 bibData,
                 AlmaShapes.holdingData.normalized(holdingData),
-                ItemRules.shown(item.body.child("item_data") ?? Node("item_data")),
+                shown.child("item_data") ?? Node("item_data"),
             ]
         )
     }
