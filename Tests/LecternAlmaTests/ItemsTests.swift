@@ -84,8 +84,8 @@ struct ItemsTests {
         }
     }
 
-    /// An item is stored without the members Alma shows when it has no value for them (about 600
-    /// of its 1,260 bytes, 8% of an imported catalogue), and a GET and a list show them, in the
+    /// An item is stored without the members Alma shows when it has no value for them (about 760
+    /// of an imported item's 1,260 bytes), and a GET and a list show them, in the
     /// recorded item's order (`bibsys-example/item.xml`).
     @Test func membersWithoutValueAreNotStoredButShownInTheRecordedOrder() async throws {
         let recorded = Self.itemDataMembers(try Wire.xml(try RecordedFile.bytes("bibsys-example/item.xml")))
