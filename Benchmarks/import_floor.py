@@ -42,10 +42,15 @@ def read_through(path):
             pass
 
 
-def fresh(path):
+def remove_database(path):
+    """Removes the database file `path` with its WAL and shared-memory files."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
+
+
+def fresh(path):
+    remove_database(path)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     db.execute("PRAGMA journal_mode = WAL")
@@ -195,9 +200,7 @@ def main():
         search = least_data(rows_path, text_columns, search_path, search_only=True)
     finally:
         for path in (stored_path, least_path, search_path, rows_path):
-            for suffix in ("", "-wal", "-shm"):
-                if os.path.exists(path + suffix):
-                    os.remove(path + suffix)
+            remove_database(path)
     print(f"sqlite {sqlite3.sqlite_version}, {bibs} bibs")
     print(f"as stored: {stored:.2f} s, {bibs / stored:.0f} records/s, {stored_mb:.0f} MB")
     print(f"least data: {least:.2f} s, {bibs / least:.0f} records/s, {least_mb:.0f} MB")
