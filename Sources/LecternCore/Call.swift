@@ -61,20 +61,26 @@ public struct Call: Sendable {
 
 extension Call {
     /// The body read as the object `root` with `shape`; a missing or unreadable body is `401676`.
+    ///
+    /// A value that a stored document could not keep as given (too long, or with a character XML
+    /// cannot carry) is refused here too, whatever the object, so that what is stored reads back.
     public func object(_ root: String, as shape: Shape) throws -> Node {
+        let node: Node
         switch body {
         case .none:
             throw APIError.invalidBody("The request has no body.")
-        case .xml(let node):
-            guard node.name == root else { throw APIError.invalidBody("Expected <\(root)> but found <\(node.name)>.") }
-            return node
+        case .xml(let parsed):
+            guard parsed.name == root else { throw APIError.invalidBody("Expected <\(root)> but found <\(parsed.name)>.") }
+            node = parsed
         case .json(let bytes):
             do {
-                return try JSONCodec.parse(bytes, root: root, as: shape)
+                node = try JSONCodec.parse(bytes, root: root, as: shape)
             } catch {
                 throw APIError.invalidBody(error.message)
             }
         }
+        if let (path, reason) = node.firstUnstorableValue() { throw APIError.invalidBody("The value of \(path) \(reason).") }
+        return node
     }
 
     /// An integer query parameter within `range`, or `defaultValue` when absent.

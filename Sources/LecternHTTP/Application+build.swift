@@ -41,7 +41,9 @@ public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternR
     router.addOpenAPI(api.catalog)
     let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
     if let portal = services.portal {
-        PortalWeb<LecternRequestContext>(portal: portal, catalog: api.catalog, console: console).install(on: router)
+        let web = PortalWeb<LecternRequestContext>(portal: portal, catalog: api.catalog, console: console)
+        router.add(middleware: PortalFallbackMiddleware(web: web))
+        web.install(on: router)
     }
     router.addGateway(services.gateway)
     router.addRoutes(api.routes)

@@ -17,6 +17,9 @@ public final class Portal: Sendable {
     let clock: @Sendable () -> Date
     /// The institution whose sandbox every account may read through the Guest Sandbox.
     public let guestInstitution: String
+    /// The portal's public address, for the links its e-mails and pages carry: configured,
+    /// never taken from a request's `Host` header (which anyone can set).
+    public let links: Links
     /// Replaces an institution's sandbox data with the demo data.
     let sandboxReset: @Sendable (String) async throws -> Void
     let throttle = LoginThrottle()
@@ -33,6 +36,7 @@ public final class Portal: Sendable {
         gateway: Gateway,
         mailer: any Mailer,
         guestInstitution: String,
+        links: Links = Links(base: "http://127.0.0.1:8080"),
         sandboxReset: @escaping @Sendable (String) async throws -> Void,
         passwords: PortalPasswords = PortalPasswords(),
         clock: @escaping @Sendable () -> Date = Date.init
@@ -41,6 +45,7 @@ public final class Portal: Sendable {
         self.gateway = gateway
         self.mailer = mailer
         self.guestInstitution = guestInstitution
+        self.links = links
         self.sandboxReset = sandboxReset
         self.passwords = passwords
         self.clock = clock

@@ -28,7 +28,7 @@ extension PortalWeb {
                         email: form.text("email"),
                         password: form.text("password"),
                         acceptedTerms: form.isChecked("terms"),
-                        links: Self.links(request)
+                        links: links
                     )
                 } catch let error as PortalError {
                     let again = SignUpPage(name: form.text("name"), email: form.text("email"))
@@ -50,7 +50,7 @@ extension PortalWeb {
         router.get(
             "/portal/login",
             use: page("Log in") { request, _, visitor in
-                let next = Self.safeNext(Self.query(request)["next"])
+                let next = try Self.safeNext(Self.query(request)["next"])
                 return renderer.render("login", title: "Log in", page: LogInPage(email: "", next: next), visitor: visitor)
             }
         )
@@ -95,7 +95,7 @@ extension PortalWeb {
             use: page("Forgotten password") { request, _, visitor in
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
-                try await portal.requestPasswordReset(email: form.text("email"), links: Self.links(request))
+                try await portal.requestPasswordReset(email: form.text("email"), links: links)
                 let text = "If \(form.text("email")) has an account, a link to choose a new password is on its way."
                 return renderer.render("message", title: "Check your e-mail", page: MessagePage(text: text), visitor: visitor)
             }
@@ -103,7 +103,7 @@ extension PortalWeb {
         router.get(
             "/portal/password/reset",
             use: page("New password") { request, _, visitor in
-                renderer.render("reset", title: "New password", page: TokenPage(token: Self.query(request).text("token")), visitor: visitor)
+                try renderer.render("reset", title: "New password", page: TokenPage(token: Self.query(request).text("token")), visitor: visitor)
             }
         )
         router.post(

@@ -42,7 +42,7 @@ extension PortalWeb {
                         applicationID: application.id,
                         applicationName: application.name,
                         key: key,
-                        base: Self.links(request).base
+                        base: links.base
                     )
                     return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
                 } catch let error as PortalError where error.kind == .invalid || error.kind == .forbidden {
@@ -92,7 +92,7 @@ extension PortalWeb {
                 let account = try visitor.requireAccount()
                 let key = try await portal.rotateKey(keyID, of: id, by: account)
                 let application = try await portal.application(id, seenBy: account).application
-                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: Self.links(request).base)
+                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
                 return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: "The old key is revoked.")
             }
         )

@@ -16,13 +16,13 @@ extension PortalWeb {
         router.get(
             "/portal/console",
             use: page("API console") { request, _, visitor in
-                let query = Self.query(request)
+                let query = try Self.query(request)
                 let model = try await consoleModel(
                     visitor,
                     area: query["area"],
                     operation: query["operation"],
                     application: query["application"],
-                    values: Form("")
+                    values: .empty
                 )
                 return renderer.render("console", title: "API console", page: model, visitor: visitor)
             }
@@ -44,7 +44,7 @@ extension PortalWeb {
                 consoleCall.authority = request.head.authority ?? "localhost"
                 consoleCall.remoteAddress = context.remoteAddress
                 let result = try await console.execute(consoleCall)
-                model.result = ConsoleResultModel(result, call: call, base: Self.links(request).base, keyLabel: key.label)
+                model.result = ConsoleResultModel(result, call: call, base: links.base, keyLabel: key.label)
                 return renderer.render("console", title: "API console", page: model, visitor: visitor)
             }
         )

@@ -1,17 +1,31 @@
 import Foundation
+import LecternPortal
 
-/// A submitted `application/x-www-form-urlencoded` body or a query string, read with Foundation's
-/// URL parser.
+/// A submitted `application/x-www-form-urlencoded` body or a query string.
+///
+/// Any text a browser or a script can send is read or refused with a ``PortalError`` (a 400
+/// page): a raw `{`, `"` or space is kept as it is, and only a malformed percent escape (`%zz`,
+/// or escapes that are not UTF-8) refuses the form.
 struct Form: Sendable {
     private var values: [String: [String]] = [:]
 
     /// Parses `text` (`a=1&b=two+words`).
-    init(_ text: String) {
-        var components = URLComponents()
-        components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
-        for item in components.queryItems ?? [] {
-            values[item.name, default: []].append(item.value ?? "")
+    init(_ text: String) throws(PortalError) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decode(parts[0])
+            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
+            values[name, default: []].append(value)
         }
+    }
+
+    private static func decode(_ text: Substring) throws(PortalError) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        guard spaced.contains("%") else { return spaced }
+        guard let decoded = spaced.removingPercentEncoding else {
+            throw PortalError("The form or the address holds a malformed percent escape.")
+        }
+        return decoded
     }
 
     /// The first value of `name`, or `nil`.
@@ -28,4 +42,9 @@ struct Form: Sendable {
 
     /// Every field name.
     var names: [String] { Array(values.keys) }
+
+    /// An empty form.
+    static let empty = Form()
+
+    private init() {}
 }

@@ -8,7 +8,7 @@ extension PortalWeb {
         router.get(
             "/portal/invitations/accept",
             use: page("Invitation") { request, _, visitor in
-                let token = Self.query(request).text("token")
+                let token = try Self.query(request).text("token")
                 let next = "/portal/invitations/accept?token=\(token)"
                 return renderer.render("invitation", title: "Invitation", page: InvitationPage(token: token, next: next), visitor: visitor)
             }
@@ -38,7 +38,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 let account = try visitor.requireAccount()
                 let role = OrganizationRole(rawValue: form.text("role")) ?? .developer
-                try await portal.invite(email: form.text("email"), to: code, role: role, by: account, links: Self.links(request))
+                try await portal.invite(email: form.text("email"), to: code, role: role, by: account, links: links)
                 let view = try await portal.organization(code, seenBy: account)
                 let notice = "Invitation sent to \(form.text("email"))."
                 return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)

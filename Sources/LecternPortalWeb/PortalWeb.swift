@@ -59,18 +59,17 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
 
     /// The submitted form of a POST (at most 1 MB).
     static func form(_ request: Request) async throws -> Form {
-        Form(String(buffer: try await request.body.collect(upTo: 1 << 20)))
+        try Form(String(decoding: try await request.body.collect(upTo: 1 << 20).readableBytesView, as: UTF8.self))
     }
 
     /// The query string as a form.
-    static func query(_ request: Request) -> Form {
-        Form(request.uri.query ?? "")
+    static func query(_ request: Request) throws(PortalError) -> Form {
+        try Form(request.uri.query ?? "")
     }
 
-    /// Absolute links for e-mails, from the address the browser used.
-    static func links(_ request: Request) -> Links {
-        Links(base: "http://\(request.head.authority ?? "localhost")")
-    }
+    /// Absolute links for e-mails and code samples: the configured public address, never the
+    /// request's `Host` header.
+    var links: Links { portal.links }
 
     /// A path to return to after logging in: only a portal path, so the parameter cannot send
     /// the browser to another site.

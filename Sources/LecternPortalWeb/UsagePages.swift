@@ -9,7 +9,7 @@ extension PortalWeb {
             "/portal/usage",
             use: page("Usage") { request, _, visitor in
                 let account = try visitor.requireAccount()
-                let query = Self.query(request)
+                let query = try Self.query(request)
                 // `scope=application:7` or `scope=institution:DEMO` from the picker; `application=7` from links.
                 let scope = query["scope"] ?? query["application"].map { "application:\($0)" } ?? "mine"
                 let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)

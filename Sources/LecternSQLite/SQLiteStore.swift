@@ -17,11 +17,19 @@ public final class SQLiteStore: Store, Registry {
     /// Phrases' document frequencies, for ranking (see ``DocumentFrequencies``).
     let frequencies = DocumentFrequencies()
 
+    /// How long one statement of a read may run before it is interrupted (see ``StatementTimeLimit``).
+    public static let defaultStatementTimeLimit: Duration = .seconds(2)
+
     /// Opens (creating if needed) the database file at `path` and migrates it.
     ///
     /// - parameter upgrading: called before a database made by an earlier version is migrated,
     ///   with the migrations it lacks (rebuilding an index of a large catalogue takes minutes).
-    public init(path: String, upgrading: (_ migrations: [String]) -> Void = { _ in }) throws {
+    /// - parameter statementTimeLimit: the longest a read statement may run.
+    public init(
+        path: String,
+        statementTimeLimit: Duration = SQLiteStore.defaultStatementTimeLimit,
+        upgrading: (_ migrations: [String]) -> Void = { _ in }
+    ) throws {
         var configuration = Configuration()
         // A write transaction spans several writer accesses (see the type's comment).
         configuration.allowsUnsafeTransactions = true
@@ -46,6 +54,7 @@ public final class SQLiteStore: Store, Registry {
             DiscoveryRank.register(db)
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+                StatementTimeLimit.install(on: db, limit: statementTimeLimit)
             }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
@@ -79,7 +88,11 @@ public final class SQLiteStore: Store, Registry {
     }
 
     public func read<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreReader) async throws -> T) async throws -> T {
-        try await body(Reader(pool: pool, tenant: tenant.key, cache: cache, frequencies: frequencies))
+        do {
+            return try await body(Reader(pool: pool, tenant: tenant.key, cache: cache, frequencies: frequencies))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw StoreError.timeLimitExceeded
+        }
     }
 
     public func write<T: Sendable>(in tenant: Tenant, _ body: @Sendable (any StoreWriter) async throws -> T) async throws -> T {

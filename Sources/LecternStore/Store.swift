@@ -60,4 +60,6 @@ public protocol StoreWriter: StoreReader {
 public enum StoreError: Error, Hashable, Sendable {
     /// Another document of the same kind already has this alternate key.
     case duplicateKey(type: String, value: String)
+    /// A read ran longer than the store allows one statement to run, and was ended.
+    case timeLimitExceeded
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+public import HTTPTypes
 
 /// Drives the portal the way a browser does: keeps cookies, follows nothing by itself, and fills
 /// each form's CSRF token from the last page it fetched.
@@ -8,6 +8,8 @@ import HTTPTypes
 public final class PortalBrowser: @unchecked Sendable {
     private let client: LecternClient
     private var cookies: [String: String] = [:]
+    /// Headers sent with every request (a forged `Host`, say).
+    public var extraHeaders: HTTPFields = [:]
     /// The last answer.
     public private(set) var last = Answer(status: 0, headers: [:], body: [])
 
@@ -53,7 +55,7 @@ public final class PortalBrowser: @unchecked Sendable {
     }
 
     private func send(_ method: HTTPRequest.Method, _ path: String, body: String?) async throws -> Answer {
-        var headers: HTTPFields = [:]
+        var headers = extraHeaders
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let answer = try await client.send(method, path, key: nil, headers: headers, body: body)

@@ -21,7 +21,6 @@ struct PortalCommand: AsyncParsableCommand {
         @Option(help: "The institution code.") var institution: String
         @Option(help: "The e-mail address to invite.") var email: String
         @Flag(help: "Make the invited developer an organization administrator.") var admin = false
-        @Option(help: "The address the portal is served on, for the link.") var baseURL = "http://127.0.0.1:8080"
 
         func run() async throws {
             let store = try storage.open()
@@ -32,6 +31,7 @@ struct PortalCommand: AsyncParsableCommand {
                 gateway: Gateway(registry: store),
                 passwords: PBKDF2PasswordHasher(),
                 demoBibs: 0,
+                listening: "http://127.0.0.1:8080",
                 logger: logger
             )
             do {
@@ -40,7 +40,7 @@ struct PortalCommand: AsyncParsableCommand {
                     to: institution,
                     role: admin ? .admin : .developer,
                     by: nil,
-                    links: Links(base: baseURL)
+                    links: portal.links
                 )
                 print(link)
             } catch let error as PortalError {

@@ -15,8 +15,15 @@ struct PortalOptions: ParsableArguments {
     @Option(help: "Send the portal's e-mails through this SMTP server instead: smtp://[user:password@]host[:port].")
     var smtp: String?
     @Option(help: "The sender of the portal's e-mails.") var mailFrom = "Lectern Developer Network <no-reply@lectern.local>"
+    @Option(
+        help: "The portal's public address, for the links in its e-mails (https://lectern.example.edu); by default the address the server listens on."
+    )
+    var publicURL: String?
 
     func validate() throws {
+        if let publicURL, !Self.isPublicURL(publicURL) {
+            throw ValidationError("--public-url must be http://host[:port] or https://host[:port], without a path")
+        }
         if let smtp, SMTPMailer(url: smtp, from: mailFrom) == nil {
             throw ValidationError("--smtp must be smtp://[user:password@]host[:port]")
         }
@@ -28,13 +35,33 @@ struct PortalOptions: ParsableArguments {
         return try OutboxMailer(directory: URL(fileURLWithPath: outbox), logger: logger, from: mailFrom)
     }
 
+    /// The links' base: `--public-url`, else `listening` (the address the server listens on).
+    func links(listening: String) -> Links {
+        Links(base: publicURL ?? listening)
+    }
+
+    static func isPublicURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host?.isEmpty == false else {
+            return false
+        }
+        return url.path.isEmpty && url.query == nil && url.fragment == nil
+    }
+
     /// The portal over `store`, with the demo data as the sandbox reset's content.
-    func portal(store: SQLiteStore, gateway: Gateway, passwords: any PasswordHasher, demoBibs: Int, logger: Logger) throws -> Portal {
+    func portal(
+        store: SQLiteStore,
+        gateway: Gateway,
+        passwords: any PasswordHasher,
+        demoBibs: Int,
+        listening: String,
+        logger: Logger
+    ) throws -> Portal {
         Portal(
             store: store,
             gateway: gateway,
             mailer: try mailer(logger: logger),
             guestInstitution: DemoInstitution.code,
+            links: links(listening: listening),
             sandboxReset: { institution in
                 try await DemoInstitution.resetSandbox(of: institution, store: store, passwords: passwords, catalogueSize: demoBibs)
             }

@@ -5,6 +5,7 @@ import LecternCore
 import LecternDemo
 import LecternGateway
 import LecternHTTP
+import LecternPortal
 import LecternSQLite
 import LecternStore
 import Logging
@@ -48,7 +49,15 @@ struct Serve: AsyncParsableCommand {
         let gateway = Gateway(registry: store)
         try await gateway.counters.load()
         try await gateway.refresh()
-        let portal = try mail.portal(store: store, gateway: gateway, passwords: passwords, demoBibs: demoBibs, logger: logger)
+        let listening = "http://\(host):\(port)"
+        let portal = try mail.portal(
+            store: store,
+            gateway: gateway,
+            passwords: passwords,
+            demoBibs: demoBibs,
+            listening: listening,
+            logger: logger
+        )
         let app = buildApplication(
             Services(store: store, gateway: gateway, passwords: passwords, portal: portal),
             configuration: .init(address: .hostname(host, port: port), serverName: "Lectern"),
@@ -58,7 +67,7 @@ struct Serve: AsyncParsableCommand {
         say(
             "Developer portal: http://\(host):\(port)/portal (e-mails go to \(mail.smtp == nil ? mail.outbox + "/" : "the SMTP server")); invite an organization admin with:"
         )
-        say("  lectern portal invite --institution \(DemoInstitution.code) --email you@example.org --admin")
+        say("  lectern portal invite --institution \(DemoInstitution.code) --email you@example.org --admin --public-url \(portal.links.base)")
         try await app.runService()
     }
 }

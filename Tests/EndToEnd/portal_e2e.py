@@ -111,7 +111,7 @@ def run(lectern, output):
         wait_for_port(port, server)
         invitation = subprocess.run(
             [lectern, "portal", "invite", "--database", database, "--outbox", str(outbox),
-             "--institution", "DEMO", "--email", "e2e@demo.edu", "--base-url", base],
+             "--institution", "DEMO", "--email", "e2e@demo.edu", "--public-url", base],
             check=True, capture_output=True, text=True,
         ).stdout.strip()
         assert "/portal/invitations/accept?token=" in invitation, invitation

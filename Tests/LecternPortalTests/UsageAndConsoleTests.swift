@@ -69,8 +69,8 @@ struct UsageAndConsoleTests {
             #expect(answer.text.contains("&quot;total_record_count&quot;: 320"))
             #expect(answer.text.contains("X-Exl-Api-Remaining"))
             #expect(
-                answer.text.contains("curl -X GET &#39;http://localhost/almaws/v1/users?limit=2&amp;format=json&#39;")
-                    || answer.text.contains("curl -X GET 'http://localhost/almaws/v1/users?limit=2&amp;format=json'")
+                answer.text.contains("curl -X GET &#39;http://127.0.0.1:8080/almaws/v1/users?limit=2&amp;format=json&#39;")
+                    || answer.text.contains("curl -X GET 'http://127.0.0.1:8080/almaws/v1/users?limit=2&amp;format=json'")
             )
             #expect(!answer.text.contains("X-Lectern-Console-Token"))
 

@@ -35,24 +35,54 @@ extension CodeTables {
     /// Sets the `desc` attribute of every code field of `node` (as `shape` says) whose code table
     /// `tablesByField` names: a client sends codes, Alma answers with their descriptions.
     func describe(_ node: inout Node, as shape: Shape, tablesByField: [String: String]) {
-        let members = Shape.MemberIndex(shape)
-        for index in node.children.indices {
-            guard let member = members.member(node.children[index].name) else { continue }
-            describe(&node.children[index], as: member.shape, table: tablesByField[member.name], tablesByField: tablesByField)
+        Self.forEachCode(in: &node, as: shape, tablesByField: tablesByField) { field, table in
+            if let code = field.text, !code.isEmpty, let description = description(of: code, in: table) {
+                field.setAttribute("desc", description)
+            }
         }
     }
 
-    private func describe(_ node: inout Node, as shape: Shape, table: String?, tablesByField: [String: String]) {
+    /// The first code field of `node` whose code table is loaded but holds no such code, as
+    /// the field's name and the code: Alma refuses a value that is not in its table.
+    func firstUnknownCode(in node: Node, as shape: Shape, tablesByField: [String: String]) -> (field: String, code: String)? {
+        var node = node
+        var unknown: (field: String, code: String)?
+        Self.forEachCode(in: &node, as: shape, tablesByField: tablesByField) { field, table in
+            guard unknown == nil, let code = field.text, !code.isEmpty, tables[table] != nil, !contains(code, in: table) else { return }
+            unknown = (field.name, code)
+        }
+        return unknown
+    }
+
+    /// Calls `body` with every code field of `node` that `tablesByField` gives a table.
+    private static func forEachCode(
+        in node: inout Node,
+        as shape: Shape,
+        tablesByField: [String: String],
+        _ body: (inout Node, String) -> Void
+    ) {
+        let members = Shape.MemberIndex(shape)
+        for index in node.children.indices {
+            guard let member = members.member(node.children[index].name) else { continue }
+            visit(&node.children[index], as: member.shape, table: tablesByField[member.name], tablesByField: tablesByField, body)
+        }
+    }
+
+    private static func visit(
+        _ node: inout Node,
+        as shape: Shape,
+        table: String?,
+        tablesByField: [String: String],
+        _ body: (inout Node, String) -> Void
+    ) {
         switch shape {
         case .code:
-            if let table, let code = node.text, !code.isEmpty, let description = description(of: code, in: table) {
-                node.setAttribute("desc", description)
-            }
+            if let table { body(&node, table) }
         case .object:
-            describe(&node, as: shape, tablesByField: tablesByField)
+            forEachCode(in: &node, as: shape, tablesByField: tablesByField, body)
         case .list(let item, let itemShape):
             for index in node.children.indices where node.children[index].name == item {
-                describe(&node.children[index], as: itemShape, table: tablesByField[item], tablesByField: tablesByField)
+                visit(&node.children[index], as: itemShape, table: tablesByField[item], tablesByField: tablesByField, body)
             }
         default:
             break

@@ -6,17 +6,34 @@ import LecternStore
 /// A value is a set of words that must all occur in the field, in any order, case and accents
 /// ignored; a word ending in `*` matches as a prefix. `ALL` searches every field but, as
 /// documented, cannot be combined with AND.
+///
+/// A query is bounded so that its cost is: at most ``maximumLength`` characters, ``maximumTerms``
+/// terms and ``maximumWords`` words in all; anything longer is refused before the store sees it.
 struct BriefSearch {
     /// The fields this resource can be searched on.
     let fields: Set<String>
 
+    /// The longest query, in characters.
+    static let maximumLength = 2_000
+    /// The most `field~value` terms a query may join.
+    static let maximumTerms = 30
+    /// The most words all the values of a query may hold.
+    static let maximumWords = 100
+
     func parse(_ query: String) throws -> SearchExpression {
+        guard query.count <= Self.maximumLength else { throw APIError.invalidQuery("longer than \(Self.maximumLength) characters") }
         var alternatives: [[SearchExpression]] = [[]]
+        var terms = 0
+        var words = 0
         var current: (field: String, words: [String])?
         var sawAnd = false
         func close() throws {
             guard let term = current else { throw APIError.invalidQuery("an operator has no term after it") }
             guard !term.words.isEmpty else { throw APIError.invalidQuery("no value for \(term.field)") }
+            terms += 1
+            words += term.words.count
+            guard terms <= Self.maximumTerms else { throw APIError.invalidQuery("more than \(Self.maximumTerms) terms") }
+            guard words <= Self.maximumWords else { throw APIError.invalidQuery("more than \(Self.maximumWords) words") }
             let field = term.field == "ALL" ? "ALL" : term.field
             alternatives[alternatives.count - 1].append(.words(field: field, term.words))
             current = nil
@@ -36,13 +53,13 @@ struct BriefSearch {
                 index += 1
                 continue
             }
-            if current == nil {
+            if let term = current {
+                current = (term.field, term.words + Self.words(Substring(token)))
+            } else {
                 guard let tilde = token.firstIndex(of: "~") else { throw APIError.invalidQuery("expected field~value but found '\(token)'") }
                 let field = String(token[..<tilde])
                 guard fields.contains(field) else { throw APIError.invalidQuery("unknown field '\(field)'") }
                 current = (field, Self.words(token[token.index(after: tilde)...]))
-            } else {
-                current!.words += Self.words(Substring(token))
             }
             index += 1
         }

@@ -33,6 +33,7 @@ enum UserRules {
             throw APIError.mandatoryFieldMissing("primary_id")
         }
         guard let lastName = user.value("last_name"), !lastName.isEmpty else { throw APIError.mandatoryFieldMissing("last_name") }
+        if let (path, reason) = AlmaShapes.userRules.firstViolation(in: user) { throw APIError.invalidBody("The value of \(path) \(reason).") }
         user = normalize(user)
         let accountType = user.value("account_type") ?? ""
         guard accountType == "INTERNAL" || accountType == "EXTERNAL" else { throw APIError.illegalAccountType }
@@ -46,6 +47,9 @@ enum UserRules {
             let type = identifier.value("id_type") ?? ""
             guard codes.contains(type, in: "UserIdentifierTypes") else { throw APIError.invalidType("id_type", type) }
             guard let value = identifier.value("value"), !value.isEmpty else { throw APIError.mandatoryFieldMissing("user_identifier.value") }
+        }
+        if let (field, code) = codes.firstUnknownCode(in: user, as: AlmaShapes.user, tablesByField: codeTables) {
+            throw APIError.invalidType(field, code)
         }
         codes.describe(&user, as: AlmaShapes.user, tablesByField: codeTables)
         return user

@@ -1,5 +1,6 @@
 import Hummingbird
 import LecternGateway
+import LecternPortalWeb
 import Logging
 
 /// The gateway: its stages, in the order `addGateway(_:logLevel:)` documents, in one middleware.
@@ -34,6 +35,9 @@ struct GatewayMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // The portal's pages are outside the gateway: a portal path that reached it matched no
+        // page, and the portal answers that itself (`PortalFallbackMiddleware`).
+        if PortalFallbackMiddleware<Context>.isPortalPath(request.uri.path) { return try await next(request, context) }
         let arrival = requestLog.arrival()
         var context = context
         var response: Response

@@ -22,6 +22,9 @@ struct ErrorRenderer {
             // The assets API has no XML form, its errors included.
             let format = request.uri.path.hasPrefix("/esploro/v1/assets") ? .json : WireFormat(for: request)
             return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request, context: &context)
+        case StoreError.timeLimitExceeded:
+            let error = APIError(.generalError, "General Error: the request needed more time than one query may take. Narrow the query.")
+            return response(for: error, request: request, context: &context)
         case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
             let refusal = GatewayError.unauthorized
             return Self.response(

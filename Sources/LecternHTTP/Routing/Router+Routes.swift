@@ -28,13 +28,22 @@ extension Router<LecternRequestContext> {
     ) throws -> Call {
         var path: [String: String] = [:]
         for name in parameterNames {
-            if let value = context.parameters.get(name) {
-                path[name] = value.utf8.contains(UInt8(ascii: "%")) ? String(value).removingPercentEncoding ?? String(value) : String(value)
+            guard let raw = context.parameters.get(name) else { continue }
+            var value = String(raw)
+            if value.utf8.contains(UInt8(ascii: "%")) {
+                guard let decoded = value.removingPercentEncoding else { throw APIError.parameterNotValid(name) }
+                value = decoded
             }
+            try InputText.check(value, parameter: name, maximumLength: InputText.maximumPathParameterLength)
+            path[name] = value
         }
         var query: [String: String] = [:]
         for (name, value) in request.formQueryParameters where query[String(name)] == nil {
-            query[String(name)] = String(value)
+            let name = String(name)
+            let value = String(value)
+            try InputText.check(name, parameter: "query", maximumLength: InputText.maximumQueryValueLength)
+            try InputText.check(value, parameter: name, maximumLength: InputText.maximumQueryValueLength)
+            query[name] = value
         }
         var headers: [String: String] = [:]
         if let password = request.headers.value(of: .exlUserPassword) { headers["exl-user-pw"] = password }

@@ -1,0 +1,31 @@
+extension Node {
+    /// The longest text or attribute value a request body may carry in one place, in UTF-8 bytes.
+    ///
+    /// Stored documents are read back with libxml2, which refuses (without its "huge" option)
+    /// a document whose unread part grows past 10,000,000 bytes; one value of a megabyte keeps
+    /// every stored document well inside that, whatever else the body holds.
+    public static let maximumTextBytes = 1_000_000
+
+    /// The first member of the tree that a stored document cannot keep as it was given: a text
+    /// or attribute value longer than ``maximumTextBytes``, or with a character XML 1.0 cannot
+    /// carry (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF). Returns
+    /// the member's path (`user/contact_info/emails/email/email_address`) and the reason.
+    public func firstUnstorableValue() -> (path: String, reason: String)? {
+        if let text, let reason = Self.problem(in: text) { return (name, reason) }
+        for attribute in attributes {
+            if let reason = Self.problem(in: attribute.value) { return ("\(name)/@\(attribute.name)", reason) }
+        }
+        for child in children {
+            if let found = child.firstUnstorableValue() { return ("\(name)/\(found.path)", found.reason) }
+        }
+        return nil
+    }
+
+    private static func problem(in text: String) -> String? {
+        if text.utf8.count > maximumTextBytes { return "is longer than \(maximumTextBytes) bytes" }
+        let illegal = text.unicodeScalars.contains { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+        return illegal ? "holds a character XML cannot carry" : nil
+    }
+}
