@@ -172,6 +172,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Fuzzing, by hand (Fuzz/README.md): the parsers' invariants, and libFuzzer's driver.
+        .target(
+            name: "LecternFuzzing",
+            dependencies: ["LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma"],
+            path: "Fuzz/LecternFuzzing",
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "LecternFuzz",
+            dependencies: ["LecternFuzzing", "CLibFuzzer"],
+            path: "Fuzz/LecternFuzz",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "LecternBench",
             dependencies: [
@@ -210,6 +224,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternFuzzTests",
+            dependencies: ["LecternFuzzing"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -697,16 +697,17 @@ private struct ShapedReader {
         return false
     }
 
-    /// Refuses names that cannot be XML element or attribute names.
+    /// Refuses names that cannot be XML element or attribute names of a stored document: ASCII
+    /// letters, digits, `_`, `-` and `.`, not starting with a digit, `-` or `.`. No colon (a prefix
+    /// without its namespace declaration makes the stored document unreadable) and no other
+    /// characters (XML allows some non-ASCII names but not others; Alma's are all ASCII).
     private func checkName(_ name: String) throws(RepresentationError) {
         var valid = !name.isEmpty
         for (offset, byte) in name.utf8.enumerated() where valid {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), 0x80...0xFF:
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                valid = offset > 0
-            case UInt8(ascii: ":"):
                 valid = offset > 0
             default:
                 valid = false

@@ -3,7 +3,8 @@
 /// `XMLParser` (libxml2) traps on some malformed UTF-8 and resolves what DOCTYPE and ENTITY
 /// declarations ask for, so every XML reader of Lectern (``XMLCodec`` for API bodies, the MARCXML
 /// reader for imports) refuses such input here first: an empty document, NUL bytes, invalid UTF-8,
-/// a declared encoding other than UTF-8 or ASCII, and DOCTYPE or ENTITY declarations.
+/// a declared encoding other than UTF-8 or ASCII, DOCTYPE or ENTITY declarations, and processing
+/// instructions other than the XML declaration.
 public enum XMLInputCheck {
     /// Why the bytes are refused, and where, when a place can be named.
     public struct Problem: Error, Sendable, Hashable {
@@ -29,6 +30,29 @@ public enum XMLInputCheck {
         }
         if let declaration = firstDeclaration(bytes) {
             return Problem(reason: "DOCTYPE and ENTITY declarations are not allowed", offset: declaration)
+        }
+        if let instruction = firstProcessingInstruction(bytes) {
+            return Problem(reason: "processing instructions are not allowed", offset: instruction)
+        }
+        return nil
+    }
+
+    /// The offset of the first `<?` other than an XML declaration opening the document, or `nil`.
+    ///
+    /// FoundationXML's `XMLParser` reads past a null pointer for a processing instruction without
+    /// data (`<?pi?>`): one such body ended the process. API bodies and MARCXML need none.
+    static func firstProcessingInstruction(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let declaration = Array("<?XML".utf8)
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "?") {
+                let opensDocument = index == start && matches(bytes, at: index, declaration)
+                    && index + declaration.count < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + declaration.count])
+                if !opensDocument { return index }
+            }
+            index += 1
         }
         return nil
     }

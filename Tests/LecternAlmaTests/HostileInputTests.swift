@@ -80,6 +80,13 @@ struct HostileInputTests {
                 #expect(answer.status == 400, "\(uri): \(answer.status) \(answer.text)")
                 #expect(answer.text.contains("401666"), "\(uri): \(answer.text)")
             }
+            let assets = try Wire.json(try await client.send(.get, "/esploro/v1/assets?limit=1", key: lectern.sandboxKey).body)
+            let asset = try #require(((assets["records"] as? [[String: Any]])?.first?["originalRepository"] as? [String: Any])?["assetId"] as? String)
+            for uri in ["/esploro/v1/assets/\(asset)%00", "/primo/v1/pnxs/L/alma\(mmsID)%00", "/primo/v1/search/L/alma\(mmsID)%00?vid=DEMO:DEFAULT"] {
+                let answer = try await client.send(.get, uri, key: lectern.sandboxKey)
+                #expect(answer.status == 400, "\(uri): \(answer.status) \(answer.text)")
+                #expect(answer.text.contains("401666"), "\(uri): \(answer.text)")
+            }
             let delete = try await client.send(.delete, "/almaws/v1/bibs/\(mmsID)%00junk?override=true", key: lectern.sandboxKey)
             #expect(delete.status == 400)
             let bib = try await client.send(.get, "/almaws/v1/bibs/\(mmsID)", key: lectern.sandboxKey)

@@ -129,7 +129,11 @@ struct GatewayRefusalTests {
         }
     }
 
-    @Test(arguments: ["<user><primary_id>x</primary_id>", "<user><a></b></user>", "<", "<user>&undefined;</user>"])
+    @Test(arguments: [
+        "<user><primary_id>x</primary_id>", "<user><a></b></user>", "<", "<user>&undefined;</user>",
+        // A processing instruction without data once ended the process (FoundationXML read a null pointer).
+        "<?pi?><user><primary_id>x</primary_id></user>", "<user><?xm?><primary_id>x</primary_id></user>",
+    ])
     func malformedXMLIsGeneralError400(body: String) async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in

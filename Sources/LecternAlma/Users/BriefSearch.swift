@@ -1,5 +1,5 @@
 import LecternCore
-import LecternStore
+public import LecternStore
 
 /// Alma's brief search, `q=field~value`, terms joined by AND / OR (AND binds tighter).
 ///
@@ -9,18 +9,27 @@ import LecternStore
 ///
 /// A query is bounded so that its cost is: at most ``maximumLength`` characters, ``maximumTerms``
 /// terms and ``maximumWords`` words in all; anything longer is refused before the store sees it.
-struct BriefSearch {
+public struct BriefSearch: Sendable {
     /// The fields this resource can be searched on.
     let fields: Set<String>
 
-    /// The longest query, in characters.
-    static let maximumLength = 2_000
-    /// The most `field~value` terms a query may join.
-    static let maximumTerms = 30
-    /// The most words all the values of a query may hold.
-    static let maximumWords = 100
+    /// A search over `fields`.
+    public init(fields: Set<String>) {
+        self.fields = fields
+    }
 
-    func parse(_ query: String) throws -> SearchExpression {
+    /// The users' (and researchers') brief search.
+    public static let users = BriefSearch(fields: UserDocument.searchFields)
+
+    /// The longest query, in characters.
+    public static let maximumLength = 2_000
+    /// The most `field~value` terms a query may join.
+    public static let maximumTerms = 30
+    /// The most words all the values of a query may hold.
+    public static let maximumWords = 100
+
+    /// The expression `query` asks for; an `APIError` (402119) when it cannot be read or is too large.
+    public func parse(_ query: String) throws -> SearchExpression {
         guard query.count <= Self.maximumLength else { throw APIError.invalidQuery("longer than \(Self.maximumLength) characters") }
         var alternatives: [[SearchExpression]] = [[]]
         var terms = 0

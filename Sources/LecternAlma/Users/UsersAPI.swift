@@ -114,7 +114,7 @@ public struct UsersAPI: Sendable {
             if call.query["modify_date_from"] != nil {
                 throw APIError.invalidQuery("q and modify_date_from cannot be used together")
             }
-            query.search = try BriefSearch(fields: UserDocument.searchFields).parse(q)
+            query.search = try BriefSearch.users.parse(q)
         }
         if let sourceID = call.query["source_user_id"] { query.equals["source_user_id"] = sourceID }
         let descending = call.query["direction"]?.uppercased() == "DESC"

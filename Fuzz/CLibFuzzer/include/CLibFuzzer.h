@@ -1,0 +1,7 @@
+// libFuzzer's driver, called from LecternFuzz's own main (SwiftPM names an executable's entry
+// point itself, so libFuzzer's main cannot be used). Defined by the runtime that
+// `-sanitize=fuzzer` links in.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
