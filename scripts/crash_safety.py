@@ -8,15 +8,20 @@ What it proves (each check prints a PASS or FAIL line; a summary closes the run)
    `foreign_key_check`); every stored bib has all the holdings (852) and items (876) its input
    record has, and no holding or item is stored without its bib; importing the file again exits 0
    and leaves exactly the input's bibs, holdings and items (no duplicates); a third import creates
-   nothing. Several rounds with different random seeds; the kill is 1-6 s after the import starts
-   or 1-6 s after its first batch is seen committed, so that at least one kill lands before and
-   one after the first batch's commit (extra rounds are added when the random ones did not).
-2. 50 concurrent writers PUTting users (25 on one user, 25 spread over 9 others; each PUT sets
+   nothing. Several rounds with different random seeds; the kill is 1-6 s after the import starts,
+   1-6 s after its first batch is seen committed, or 0-0.15 s after the WAL file starts growing
+   with the first batch (inside its open write transaction: a batch is prepared in memory and
+   written in a burst), so that at least one kill lands before and one after the first batch's
+   commit (extra rounds are added when the random ones did not).
+2. 50 concurrent writers PUTting users (several rounds) (25 on one user, 25 spread over 9 others; each PUT sets
    first_name, last_name and job_description to one unique token) when `lectern serve` is killed
    2-4 s in: the file passes integrity_check, every user has first_name == last_name ==
    job_description (no record mixes two writes), and each user's stored token is one whose write
    was acknowledged (200) or still unanswered at the kill and which no acknowledged write started
-   after it was acknowledged: nothing acknowledged is lost (linearizability per user).
+   after it was acknowledged: nothing acknowledged is lost (linearizability per user); the user
+   search finds each user by its stored last_name. The writers use an unthrottled key (`lectern
+   key create --unthrottled`) so that the 25 calls/s threshold does not starve them; the counted
+   calls of check 4 come from one thread on a throttled demo key at the same time.
 3. A sandbox reset (portal: POST /portal/organizations/DEMO/sandbox/reset by an organization
    admin, reached through sign-up, activation from the outbox, log-in and an invitation) killed
    while it runs: integrity_check ok, and the DEMO sandbox holds either the old data or the whole
@@ -36,10 +41,12 @@ scratch directory (kept when a check fails, or with --keep):
 
 --records is the size of the imported file (default 20,000; it must exceed one batch of 10,000 so
 that a kill can land after the first commit; a debug binary imports ~500-900 records/s and updates
-~250/s, so 12,000 keeps a debug run near 10 minutes). Other options: --rounds (import rounds,
-default 3), --seed (base random seed; each round prints its own seed), --demo-bibs (the demo
-catalogue of the server checks and of each reset, default 1000), --keep. Python 3 standard
-library only. Exit status 0 when every check passed, 1 otherwise.
+~250/s, so 12,000 keeps a debug run at about 6 minutes on two busy cores). Other options:
+--rounds (killed import rounds, default 3), --writer-rounds (killed writer rounds, default 3),
+--seed (base random seed, printed; each round prints its own), --demo-bibs (the demo catalogue
+of the server checks and of each reset, default 1000), --only import|server (check 1 only, or
+checks 2-4 only), --keep. Python 3 standard library only. Exit status 0 when every check
+passed, 1 otherwise.
 """
 
 import argparse
@@ -363,10 +370,23 @@ def import_round(args, number, kind, seed, pristine, input_path, expected, total
             delay = first_commit + min(delay, max(0.3, 0.8 * remaining))
     elif kind == "before the first commit" and hint.get("first_commit"):
         delay = rng.uniform(0.5, max(0.6, 0.8 * hint["first_commit"]))
+    elif kind == "inside the first batch's write":
+        # The import prepares a batch in memory, then writes it in a burst (a quarter of a second
+        # for 10,000 records in a debug build): wait for the WAL to grow, then kill within 0.15 s,
+        # while the transaction is open.
+        wal_path = database + "-wal"
+        baseline = os.path.getsize(wal_path) if os.path.exists(wal_path) else 0
+        deadline = began + 900
+        while process.poll() is None and time.time() < deadline:
+            if (os.path.getsize(wal_path) if os.path.exists(wal_path) else 0) > baseline + 1_000_000:
+                break
+            time.sleep(0.005)
+        delay = time.time() - began + rng.uniform(0, 0.15)
     kill_at = began + delay
     while process.poll() is None and time.time() < kill_at:
         time.sleep(0.02)
     finished = process.poll() is not None
+    wal = os.path.getsize(database + "-wal") if os.path.exists(database + "-wal") else 0
     if not finished:
         sigkill(process)
     killed_after = time.time() - began
@@ -374,7 +394,8 @@ def import_round(args, number, kind, seed, pristine, input_path, expected, total
         log(f"{tag}: the import finished (status {process.returncode}) before the kill at {delay:.1f} s")
     else:
         log(f"{tag}: SIGKILL {killed_after:.2f} s after the start" +
-            (f" ({killed_after - first_commit:.2f} s after the first commit was seen at {first_commit:.1f} s)" if first_commit else ""))
+            (f" ({killed_after - first_commit:.2f} s after the first commit was seen at {first_commit:.1f} s)" if first_commit else "") +
+            f"; the WAL file held {wal / 1e6:.1f} MB")
     ok, detail = integrity(database)
     check(ok, f"{tag}: integrity after the kill", detail)
     state, problems = catalogue_state(database, expected)
@@ -424,14 +445,14 @@ def check_import(args, directory):
     log(f"input: {totals['bibs']} records, {totals['holdings']} holdings (852), {totals['items']} items (876)")
     if totals["bibs"] <= BATCH:
         check(False, "import: more records than one batch", f"--records {args.records} must exceed {BATCH}")
-    kinds = ["from the start", "after the first commit", "from the start"]
+    kinds = ["from the start", "after the first commit", "inside the first batch's write"]
     outcomes = []
     hint = {}
     rng = random.Random(args.seed)
     number = 0
     for i in range(args.rounds):
         number += 1
-        kind = kinds[i % 3] if i < 3 else rng.choice(["from the start", "after the first commit"])
+        kind = kinds[i] if i < 3 else rng.choice(kinds)
         outcomes.append(import_round(args, number, kind, args.seed + number, pristine, input_path, expected, totals, directory, hint))
     for _ in range(2):  # make sure of one kill on each side of the first commit
         if not any(o == 0 for o in outcomes):
@@ -639,11 +660,12 @@ def first_remaining(port, key, path):
 class Writer(threading.Thread):
     """PUTs users, each PUT setting first_name, last_name and job_description to a new token."""
 
-    def __init__(self, number, port, key, user, template, stop, rng_seed):
+    def __init__(self, number, port, key, user, template, stop, rng_seed, round_number):
         super().__init__(daemon=True)
         self.number, self.port, self.key, self.user, self.template, self.stop = number, port, key, user, template, stop
         self.writes = []  # dicts: token, user, sent, answered (or None), status (or None)
         self.suffix = random.Random(rng_seed).randrange(16 ** 4)
+        self.round = round_number
 
     def run(self):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
@@ -651,7 +673,7 @@ class Writer(threading.Thread):
         sequence = 0
         while not self.stop.is_set() and time.time() < deadline:
             sequence += 1
-            token = f"W{self.number:02d}S{sequence:05d}X{self.suffix:04x}"
+            token = f"R{self.round}W{self.number:02d}S{sequence:05d}X{self.suffix:04x}"
             body = dict(self.template, first_name=token, last_name=token, job_description=token)
             write = {"token": token, "user": self.user, "sent": time.time(), "answered": None, "status": None}
             self.writes.append(write)
@@ -666,8 +688,9 @@ class Writer(threading.Thread):
         connection.close()
 
 
-def check_writers(args, server, keys, rng):
-    print("\n== 2. SIGKILL during 50 concurrent user writers (and 4. threshold counts under write load)", flush=True)
+def check_writers(args, server, keys, rng, round_number):
+    print(f"\n== 2. SIGKILL during 50 concurrent user writers, round {round_number} (and 4. threshold counts under write load)", flush=True)
+    tag = f"writers round {round_number}"
     port = server.port
     status, _, data, _ = request(port, "GET", "/almaws/v1/users?limit=10&offset=0", key=keys["writer"])
     ids = [u["primary_id"] for u in json.loads(data)["user"]][:10]
@@ -679,7 +702,7 @@ def check_writers(args, server, keys, rng):
     writers = []
     for number in range(50):
         user = ids[0] if number < 25 else ids[1 + (number - 25) % 9]
-        writers.append(Writer(number, port, keys["writer"], user, templates[user], stop, rng.random()))
+        writers.append(Writer(number, port, keys["writer"], user, templates[user], stop, rng.random(), round_number))
     counter = Counter(port, keys["throttled"], f"/almaws/v1/users/{urllib.parse.quote(ids[-1])}", stop)
     watcher = FlushWatcher(server.database, stop)
     for thread in writers + [counter, watcher]:
@@ -702,14 +725,14 @@ def check_writers(args, server, keys, rng):
             other[w["status"]] = other.get(w["status"], 0) + 1
     log(f"SIGKILL {kill_time - began:.2f} s after the writers started: {len(writes)} PUTs sent, {len(acked)} acknowledged (200), "
         f"{len(unanswered)} unanswered at the kill, other answers {other or 'none'}")
-    check(len(acked) > 0 and len(unanswered) > 0, "writers: writes were acknowledged and others in flight at the kill",
+    check(len(acked) > 0 and len(unanswered) > 0, f"{tag}: writes were acknowledged and others in flight at the kill",
           f"{len(acked)} acknowledged, {len(unanswered)} in flight")
     ok, detail = integrity(server.database)
-    check(ok, "writers: integrity after the kill", detail)
+    check(ok, f"{tag}: integrity after the kill", detail)
     server.start()
     after_remaining = first_remaining(port, keys["throttled"], f"/almaws/v1/users/{urllib.parse.quote(ids[-1])}")
-    threshold_check("kill under 50 writers", counter, kill_time, after_remaining, watcher, stored_at_kill)
-    mixed, lost, notes = [], [], []
+    threshold_check(f"kill under 50 writers, round {round_number}", counter, kill_time, after_remaining, watcher, stored_at_kill)
+    mixed, lost, notes, unindexed = [], [], [], []
     for user in ids:
         status, _, data, _ = request(port, "GET", f"/almaws/v1/users/{urllib.parse.quote(user)}", key=keys["writer"])
         stored = json.loads(data)
@@ -718,6 +741,10 @@ def check_writers(args, server, keys, rng):
             mixed.append(f"{user}: first_name {values[0]!r}, last_name {values[1]!r}, job_description {values[2]!r}")
             continue
         token = values[0]
+        status, _, data, _ = request(port, "GET", f"/almaws/v1/users?q=last_name~{urllib.parse.quote(token)}&limit=10", key=keys["writer"])
+        found = [u["primary_id"] for u in json.loads(data).get("user", [])] if status == 200 else f"status {status}"
+        if found != [user]:
+            unindexed.append(f"{user}: a search for last_name~{token} found {found}")
         mine = [w for w in writes if w["user"] == user]
         mine_acked = [w for w in mine if w["status"] == 200]
         last_acked = max(mine_acked, key=lambda w: w["answered"]) if mine_acked else None
@@ -738,8 +765,9 @@ def check_writers(args, server, keys, rng):
         else:
             sent_after = last_acked is not None and token != last_acked["token"]
             notes.append(described + (" (a write in flight or acknowledged concurrently)" if sent_after else ""))
-    check(not mixed, "writers: every user has first_name == last_name == job_description (no record mixes two writes)", "; ".join(mixed))
-    check(not lost, "writers: every user holds its last acknowledged write or one sent after it (nothing acknowledged lost)",
+    check(not mixed, f"{tag}: every user has first_name == last_name == job_description (no record mixes two writes)", "; ".join(mixed))
+    check(not unindexed, f"{tag}: the user search finds each user by its stored last_name and only it", "; ".join(unindexed))
+    check(not lost, f"{tag}: every user holds its last acknowledged write or one sent after it (nothing acknowledged lost)",
           "; ".join(lost) if lost else f"{len(ids)} users; e.g. {notes[0]}")
     return ids
 
@@ -889,7 +917,8 @@ def check_server(args, directory):
             return check(False, "serve: an unthrottled key for the writers", created.stdout + created.stderr)
         restarted_in, _ = server.start()
         reset_estimate = max(1.0, seeded_in - restarted_in)
-        users = check_writers(args, server, keys, rng)
+        for round_number in range(1, args.writer_rounds + 1):
+            users = check_writers(args, server, keys, rng, round_number)
         extra_input = os.path.join(serve_dir, "extra.mrc")
         run([args.lectern, "demo-catalogue", "--count", "300", "--start", "20000000", "--format", "iso2709", extra_input])
         check_quiet_threshold(args, server, keys, rng, users[-1], extra_input)
@@ -905,6 +934,7 @@ def main():
     parser.add_argument("--records", type=int, default=20_000, help="records in the imported file (more than 10,000)")
     parser.add_argument("--rounds", type=int, default=3, help="killed import rounds (more are added to land on both sides of the first commit)")
     parser.add_argument("--seed", type=int, default=None, help="base random seed (default: random, printed)")
+    parser.add_argument("--writer-rounds", type=int, default=3, help="killed rounds of 50 writers (check 2, and check 4 under load)")
     parser.add_argument("--demo-bibs", type=int, default=1000, help="demo catalogue size of the server and of each reset")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
     parser.add_argument("--only", choices=["import", "server"], help="run one part only")

@@ -75,7 +75,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A leader without what the writer computes: the record length (00-04), the indicator
     /// count and subfield code length (10-11), the base address (12-16) and the entry map (20-23).
     private static func written(_ leader: String) -> String {
-        String(leader.enumerated().map { offset, character in (0...4).contains(offset) || (10...16).contains(offset) || offset >= 20 ? " " : character })
+        String(
+            leader.enumerated().map { offset, character in (0...4).contains(offset) || (10...16).contains(offset) || offset >= 20 ? " " : character }
+        )
     }
 
     private static func marcxml(_ bytes: [UInt8]) -> String? {

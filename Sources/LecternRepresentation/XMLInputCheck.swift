@@ -48,7 +48,8 @@ public enum XMLInputCheck {
         var index = start
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "?") {
-                let opensDocument = index == start && matches(bytes, at: index, declaration)
+                let opensDocument =
+                    index == start && matches(bytes, at: index, declaration)
                     && index + declaration.count < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + declaration.count])
                 if !opensDocument { return index }
             }

