@@ -52,16 +52,21 @@ public enum DemoInstitution {
     }
 
     /// Replaces everything in `institution`'s sandbox with the demo data (production is not touched).
+    ///
+    /// The demo data is built in the sandbox's staging copy (emptied first, in case an earlier
+    /// reset was cut off) and takes the sandbox's place in one transaction: until then clients
+    /// read the old sandbox, and a crash leaves it as it was.
     public static func resetSandbox(
         of institution: String,
         store: any Store,
         passwords: any PasswordHasher,
         catalogueSize: Int = catalogueSize
     ) async throws {
-        let tenant = Tenant(institution: institution, environment: .sandbox)
-        try await store.purge(tenant)
-        try await InstitutionSetup.standardDocuments(institution: institution, into: store, tenant: tenant)
-        try await seedData(store: store, passwords: passwords, catalogueSize: catalogueSize, institution: institution)
+        let sandbox = Tenant(institution: institution, environment: .sandbox)
+        try await store.purge(sandbox.staging)
+        try await InstitutionSetup.standardDocuments(institution: institution, into: store, tenant: sandbox.staging)
+        try await seedData(store: store, passwords: passwords, catalogueSize: catalogueSize, institution: institution, tenant: sandbox.staging)
+        try await store.replaceWithStaging(sandbox)
     }
 
     /// How many research assets the demo research office has.
@@ -76,9 +81,10 @@ public enum DemoInstitution {
         store: any Store,
         passwords: any PasswordHasher,
         catalogueSize: Int = catalogueSize,
-        institution code: String = code
+        institution code: String = code,
+        tenant: Tenant? = nil
     ) async throws {
-        let tenant = Tenant(institution: code, environment: .sandbox)
+        let tenant = tenant ?? Tenant(institution: code, environment: .sandbox)
         var patrons = DemoPatrons(seed: 2026)
         var research = DemoResearch(seed: 2026)
         let people = research.researchers(patrons.documents(count: 320, passwords: passwords), count: 220)

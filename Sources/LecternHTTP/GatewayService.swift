@@ -15,9 +15,15 @@ public struct GatewayService: Service {
         self.logger = logger
     }
 
+    /// Syncs on the second, by the clock: a sync that waits for the database's writer (behind
+    /// queued API writes) does not push the next one back, so the daily counts a crash can lose
+    /// are those of the last second plus the time that sync waited.
     public func run() async throws {
+        let clock = ContinuousClock()
+        var next = clock.now
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: .seconds(1))
+            next = max(next.advanced(by: .seconds(1)), clock.now)
+            try? await Task.sleep(until: next, clock: clock)
             await sync()
         }
         await sync()

@@ -5,7 +5,10 @@ extension Portal {
     /// Creates an inactive account and mails its activation link (`links` makes absolute URLs).
     ///
     /// An address already registered gets the same answer, so sign-up cannot probe for accounts.
-    public func signUp(name: String, email: String, password: String, acceptedTerms: Bool, links: Links) async throws {
+    ///
+    /// `next`, a portal path, is carried through the activation link to the log-in that follows
+    /// (an invitation being accepted by a new account).
+    public func signUp(name: String, email: String, password: String, acceptedTerms: Bool, links: Links, next: String? = nil) async throws {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = try Self.normalizedEmail(email)
         guard !name.isEmpty, name.count <= 200 else { throw PortalError("Please give your name.") }
@@ -31,7 +34,7 @@ extension Portal {
                 to: email,
                 subject: "Lectern Developer Network: activate your account",
                 body:
-                    "Hello \(name),\n\nActivate your account by opening this link within 48 hours:\n\n\(links.url("/portal/activate?token=\(token)"))\n"
+                    "Hello \(name),\n\nActivate your account by opening this link within 48 hours:\n\n\(links.url("/portal/activate?token=\(token)" + Self.nextParameter(next)))\n"
             )
         )
     }
@@ -160,4 +163,14 @@ public struct Links: Sendable {
 
     /// The absolute URL of `path`.
     public func url(_ path: String) -> String { base + path }
+}
+
+extension Portal {
+    /// `&next=…` for a portal path, percent-encoded; nothing for any other value.
+    static func nextParameter(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/portal/"), !next.hasPrefix("//"),
+            let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+        else { return "" }
+        return "&next=" + encoded
+    }
 }

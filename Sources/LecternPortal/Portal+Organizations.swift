@@ -23,15 +23,27 @@ extension Portal {
         return link
     }
 
+    /// What an invitation link offers, read without using it up; a link that is unknown, used
+    /// or expired is refused.
+    public func invitation(token: String) async throws -> Invitation {
+        guard let invitation = try await store.token(hash: Secret.hash(token), purpose: .invitation, now: clock()),
+            let institution = invitation.institution, let organization = try await store.institution(institution)
+        else { throw Self.invalidInvitation }
+        return Invitation(email: invitation.email, institution: institution, organizationName: organization.name, role: invitation.role ?? .developer)
+    }
+
+    static let invalidInvitation = PortalError("This invitation is invalid, used or expired.")
+
     /// Joins `account` to the organization an invitation is for (once; the invitation's address
-    /// must be the account's).
+    /// must be the account's). A refusal leaves the invitation as it was, for the right account.
     public func acceptInvitation(token: String, account: Account) async throws -> Membership {
+        let offered = try await invitation(token: token)
+        guard offered.email == account.email else {
+            throw PortalError("This invitation was sent to \(offered.email); log in with that address to accept it.")
+        }
         guard let invitation = try await store.consumeToken(hash: Secret.hash(token), purpose: .invitation, now: clock()),
             let institution = invitation.institution
-        else { throw PortalError("This invitation is invalid, used or expired.") }
-        guard invitation.email == account.email else {
-            throw PortalError("This invitation was sent to \(invitation.email); log in with that address to accept it.")
-        }
+        else { throw Self.invalidInvitation }
         let role = invitation.role ?? .developer
         // An invitation never lowers the role of someone already in the organization.
         let current = try await store.memberships(account: account.id).first { $0.institution == institution }?.role
@@ -99,4 +111,16 @@ public struct OrganizationView: Sendable {
     public var role: OrganizationRole
     /// The members (admins only; empty for developers).
     public var members: [Membership]
+}
+
+/// An invitation as its page shows it.
+public struct Invitation: Sendable, Hashable {
+    /// The address it was sent to; only the account with this address may accept it.
+    public var email: String
+    /// The organization's institution code.
+    public var institution: String
+    /// The organization's name.
+    public var organizationName: String
+    /// The role it grants.
+    public var role: OrganizationRole
 }

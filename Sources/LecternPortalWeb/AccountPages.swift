@@ -13,8 +13,10 @@ extension PortalWeb {
         )
         router.get(
             "/portal/signup",
-            use: page("Sign up") { _, _, visitor in
-                renderer.render("signup", title: "Sign up", page: SignUpPage(), visitor: visitor)
+            use: page("Sign up") { request, _, visitor in
+                let query = try Self.query(request)
+                let model = SignUpPage(email: query.text("email"), next: query["next"].map(Self.safeNext) ?? "")
+                return renderer.render("signup", title: "Sign up", page: model, visitor: visitor)
             }
         )
         router.post(
@@ -28,10 +30,11 @@ extension PortalWeb {
                         email: form.text("email"),
                         password: form.text("password"),
                         acceptedTerms: form.isChecked("terms"),
-                        links: links
+                        links: links,
+                        next: form["next"].map(Self.safeNext)
                     )
                 } catch let error as PortalError {
-                    let again = SignUpPage(name: form.text("name"), email: form.text("email"))
+                    let again = SignUpPage(name: form.text("name"), email: form.text("email"), next: form.text("next"))
                     return renderer.render("signup", title: "Sign up", page: again, visitor: visitor, error: error.message, status: .badRequest)
                 }
                 let text = "We sent an activation link to \(form.text("email").lowercased()). Open it to activate your account, then log in."
@@ -41,9 +44,10 @@ extension PortalWeb {
         router.get(
             "/portal/activate",
             use: page("Activation") { request, _, visitor in
-                let account = try await portal.activate(token: Self.query(request).text("token"))
+                let query = try Self.query(request)
+                let account = try await portal.activate(token: query.text("token"))
                 let text = "Your account \(account.email) is active. You can log in now."
-                let login = LinkModel(href: "/portal/login", label: "Log in")
+                let login = LinkModel(href: "/portal/login" + PortalLink.nextQuery(query["next"]), label: "Log in")
                 return renderer.render("message", title: "Account activated", page: MessagePage(text: text, link: login), visitor: visitor)
             }
         )
@@ -132,6 +136,8 @@ extension PortalWeb {
 struct SignUpPage {
     var name = ""
     var email = ""
+    /// Where the log-in after activation leads (an invitation being accepted), or empty.
+    var next = ""
 }
 
 struct LogInPage {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LecternCore
 import LecternPortal
@@ -9,8 +10,9 @@ extension PortalWeb {
             "/portal/invitations/accept",
             use: page("Invitation") { request, _, visitor in
                 let token = try Self.query(request).text("token")
-                let next = "/portal/invitations/accept?token=\(token)"
-                return renderer.render("invitation", title: "Invitation", page: InvitationPage(token: token, next: next), visitor: visitor)
+                let invitation = try await portal.invitation(token: token)
+                let model = InvitationPage(invitation, token: token, visitor: visitor)
+                return renderer.render("invitation", title: "Invitation", page: model, visitor: visitor)
             }
         )
         router.post(
@@ -89,7 +91,28 @@ extension PortalWeb {
 
 struct InvitationPage {
     var token: String
-    var next: String
+    var organization: String
+    var institution: String
+    var role: String
+    var email: String
+    /// Whether the visitor is logged in with another address than the invitation's.
+    var otherAccount: Bool
+    /// The log-in and sign-up links, which come back here afterwards.
+    var logInHref: String
+    var signUpHref: String
+
+    init(_ invitation: Invitation, token: String, visitor: Visitor) {
+        self.token = token
+        organization = invitation.organizationName
+        institution = invitation.institution
+        role = invitation.role == .admin ? "an administrator" : "a developer"
+        email = invitation.email
+        otherAccount = visitor.account.map { $0.email != invitation.email } ?? false
+        let back = PortalLink.nextQuery("/portal/invitations/accept?token=\(token)")
+        logInHref = "/portal/login" + back
+        let address = invitation.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        signUpHref = "/portal/signup" + back + "&email=" + address
+    }
 }
 
 /// The organization page's data.

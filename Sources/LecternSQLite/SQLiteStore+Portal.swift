@@ -59,18 +59,31 @@ extension SQLiteStore: PortalStore {
                 sql: "UPDATE portal_tokens SET used = 1 WHERE hash = ? AND purpose = ? AND used = 0 AND expires > ? RETURNING *",
                 arguments: [hash, purpose.rawValue, now.timeIntervalSince1970]
             )
-            return row.map { row in
-                PortalToken(
-                    hash: row["hash"],
-                    purpose: purpose,
-                    email: row["email"],
-                    account: row["account"],
-                    institution: row["institution"],
-                    role: (row["role"] as String?).flatMap(OrganizationRole.init(rawValue:)),
-                    expires: Date(timeIntervalSince1970: row["expires"])
-                )
-            }
+            return row.map { Self.token($0, purpose: purpose) }
         }
+    }
+
+    public func token(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM portal_tokens WHERE hash = ? AND purpose = ? AND used = 0 AND expires > ?",
+                arguments: [hash, purpose.rawValue, now.timeIntervalSince1970]
+            )
+            .map { Self.token($0, purpose: purpose) }
+        }
+    }
+
+    private static func token(_ row: Row, purpose: TokenPurpose) -> PortalToken {
+        PortalToken(
+            hash: row["hash"],
+            purpose: purpose,
+            email: row["email"],
+            account: row["account"],
+            institution: row["institution"],
+            role: (row["role"] as String?).flatMap(OrganizationRole.init(rawValue:)),
+            expires: Date(timeIntervalSince1970: row["expires"])
+        )
     }
 
     public func createSession(_ session: PortalSession) async throws {

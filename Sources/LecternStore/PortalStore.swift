@@ -170,6 +170,8 @@ public protocol PortalStore: Sendable {
     /// Uses up the token with this hash and purpose if it is unused and unexpired at `now`;
     /// a second call with the same token finds nothing.
     func consumeToken(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken?
+    /// The token with this hash and purpose if it is unused and unexpired at `now`, without using it up.
+    func token(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken?
 
     /// Stores a session.
     func createSession(_ session: PortalSession) async throws

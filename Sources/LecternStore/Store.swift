@@ -16,6 +16,11 @@ public protocol Store: Sendable {
     /// Deletes every document of `tenant`, its search entries and its number sequences, in one
     /// transaction (a sandbox reset).
     func purge(_ tenant: Tenant) async throws
+
+    /// Replaces every document of `tenant` with those of its staging copy (``Tenant/staging``),
+    /// search entries and number sequences included, in one transaction, and leaves the staging
+    /// copy empty: readers see the old partition until the new one is whole.
+    func replaceWithStaging(_ tenant: Tenant) async throws
 }
 
 /// Read access to one tenant's documents.

@@ -29,7 +29,8 @@ struct OrganizationTests {
             try await PortalSession.developer(lectern, developer, email: "dev@demo.edu", name: "Dev Eloper")
             let invitation = try #require(try lectern.link(to: "dev@demo.edu", containing: "invitations"))
             try await developer.get(invitation)
-            #expect(developer.last.text.contains("Join the organization"))
+            #expect(developer.last.text.contains(#"id="accept-invitation">Join "#))
+            #expect(developer.last.text.contains("(DEMO) as a developer"))
             let token = try #require(invitation.split(separator: "=").last.map(String.init))
             try await developer.post("/portal/invitations/accept", [("token", token)])
             #expect(developer.last.status == 303)
@@ -98,11 +99,52 @@ struct OrganizationTests {
                 by: nil,
                 links: .init(base: "http://localhost")
             )
-            try await browser.get(String(link.dropFirst("http://localhost".count)))
-            try await browser.post("/portal/invitations/accept", [("token", String(link.split(separator: "=").last!))])
+            let path = String(link.dropFirst("http://localhost".count))
+            let token = String(link.split(separator: "=").last ?? "")
+            try await browser.get(path)
+            #expect(browser.last.text.contains("not with intended@demo.edu"))
+            #expect(!browser.last.text.contains("accept-invitation"))
+            try await browser.post("/portal/invitations/accept", [("token", token)])
             #expect(browser.last.status == 400)
             #expect(browser.last.text.contains("sent to intended@demo.edu"))
             #expect(try await lectern.store.members(institution: "DEMO").isEmpty)
+
+            // The refusal did not spend it: the right person signs up through it and joins.
+            let intended = PortalBrowser(client)
+            try await intended.get(path)
+            #expect(intended.last.status == 200)
+            #expect(intended.last.text.contains("(DEMO) as an administrator"))
+            let signUp = try #require(PortalBrowser.firstMatch(#"href="(/portal/signup[^"]*)" id="invitation-signup""#, in: intended.last.text))
+            try await intended.get(signUp.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(intended.last.text.contains(#"value="intended@demo.edu""#))
+            #expect(intended.last.text.contains(#"name="next" value="/portal/invitations/accept?token="#))
+            let next = try #require(PortalBrowser.firstMatch(#"name="next" value="([^"]*)""#, in: intended.last.text))
+            try await intended.post(
+                "/portal/signup",
+                [("name", "In Tended"), ("email", "intended@demo.edu"), ("password", "correct horse"), ("terms", "yes"), ("next", next)]
+            )
+            let activation = try #require(try lectern.link(to: "intended@demo.edu", containing: "activate"))
+            #expect(activation.contains("&next=%2Fportal%2Finvitations%2Faccept"))
+            try await intended.get(activation)
+            let logIn = try #require(PortalBrowser.firstMatch(#"href="(/portal/login\?next=[^"]*)""#, in: intended.last.text))
+            try await intended.get(logIn.replacingOccurrences(of: "&amp;", with: "&"))
+            let back = try #require(PortalBrowser.firstMatch(#"name="next" value="([^"]*)""#, in: intended.last.text))
+            try await intended.post("/portal/login", [("email", "intended@demo.edu"), ("password", "correct horse"), ("next", back)])
+            #expect(intended.last.headers[.location]?.hasPrefix("/portal/invitations/accept?token=") == true)
+            try await intended.get(path)
+            try await intended.post("/portal/invitations/accept", [("token", token)])
+            #expect(intended.last.status == 303)
+            #expect(try await lectern.store.members(institution: "DEMO").map(\.role) == [.admin])
+        }
+    }
+
+    @Test func anUnknownOrUsedInvitationSaysSoOnItsPage() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let browser = PortalBrowser(client)
+            try await browser.get("/portal/invitations/accept?token=0123456789abcdef")
+            #expect(browser.last.status == 400)
+            #expect(browser.last.text.contains("invalid, used or expired"))
         }
     }
 

@@ -23,6 +23,7 @@ extension Templates {
         {{#page}}
         <form method="post" action="/portal/signup" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
         <label for="name">Name</label>
         <input id="name" name="name" autocomplete="name" required maxlength="200" value="{{name}}">
         <label for="email">E-mail address</label>
@@ -88,17 +89,24 @@ extension Templates {
     static let invitation = """
         {{<layout}}{{$content}}
         {{#page}}
+        <p id="invitation">You are invited to join <strong>{{organization}}</strong> ({{institution}}) as {{role}}.
+        The invitation was sent to {{email}}.</p>
         {{#loggedIn}}
-        <p>Accept the invitation to join the organization with your account {{accountName}}?</p>
+        {{#otherAccount}}
+        <p class="error" role="alert">You are logged in as {{accountName}}, not with {{email}}. Log out and log in with
+        that address to accept it; the invitation stays open for it.</p>
+        {{/otherAccount}}
+        {{^otherAccount}}
         <form method="post" action="/portal/invitations/accept">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="token" value="{{token}}">
-        <button type="submit" id="accept-invitation">Join the organization</button>
+        <button type="submit" id="accept-invitation">Join {{organization}}</button>
         </form>
+        {{/otherAccount}}
         {{/loggedIn}}
         {{^loggedIn}}
-        <p>To accept this invitation, <a href="/portal/login?next={{next}}">log in</a> or
-        <a href="/portal/signup">sign up</a> with the address it was sent to, then open the link again.</p>
+        <p>To accept it, <a href="{{logInHref}}">log in</a> or <a href="{{signUpHref}}" id="invitation-signup">sign up</a>
+        with {{email}}; you come back here afterwards.</p>
         {{/loggedIn}}
         {{/page}}
         {{/content}}{{/layout}}
