@@ -71,7 +71,6 @@ GATEWAY_CODES = {
     "DAILY_THRESHOLD", "REQUEST_TOO_LARGE", "FORBIDDEN", "ROUTING_ERROR",
 }
 
-
 KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"}
 
 
@@ -119,7 +118,7 @@ class Client:
 
     def __init__(self, base: str, rate: float, timeout: float):
         url = urllib.parse.urlsplit(base)
-        if ipaddress.ip_address(socket.gethostbyname(url.hostname or "")).is_loopback is False:
+        if not ipaddress.ip_address(socket.gethostbyname(url.hostname or "")).is_loopback:
             sys.exit(f"refusing to send hostile traffic to {url.hostname}: loopback only")
         self.host, self.port = url.hostname, url.port or 80
         self.interval = 1.0 / rate
@@ -808,6 +807,7 @@ class Run:
         self.slowest: tuple[float, Request | None, int] = (0.0, None, 0)
         self.hostile = 0
         self.invalid_http_refusals = 0
+        self.refused_writes_checked = 0
         self.stayed_up = True
 
     def go(self, count: int) -> None:
@@ -839,6 +839,7 @@ class Run:
             self.accepted_writes.append(request)
         elif 400 <= answer.status < 500:
             after = self.snapshot(request.guard)
+            self.refused_writes_checked += after is not None
             if after is not None and without_tracking_ids(after) != without_tracking_ids(before):
                 self.violations.append(Violation(f"refused write changed {request.guard}", request, answer.status, answer.body))
 
@@ -866,6 +867,7 @@ def summary(run: Run, seed: int, started: float) -> str:
     if request:
         lines.append(f"slowest answer: {seconds:.3f} s, {request.method} {prefix(request.path)} -> {status} ({request.kind[:120]})")
     lines.append(f"server stayed up: {'yes' if run.stayed_up else 'NO'}")
+    lines.append(f"refused writes whose object was read before and after: {run.refused_writes_checked}")
     lines.append(f"hostile writes accepted (2xx, not judged): {len(run.accepted_writes)}")
     for request in run.accepted_writes[:10]:
         lines.append(f"  {request.method} {request.target[:150].decode('latin-1')} ({request.kind[:120]})")

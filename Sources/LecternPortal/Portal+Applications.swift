@@ -121,11 +121,16 @@ extension Portal {
         return key
     }
 
-    /// Whether `account` may see and manage `application`.
+    /// Whether `account` may see and manage `application`: its owner while they may hold it
+    /// (a Guest Sandbox application always; a Sandbox one while a member; a Production one while
+    /// an admin), and the institution's admins.
     func canManage(_ application: DeveloperApplication, _ account: Account) async throws -> Bool {
-        if application.owner == account.id { return true }
-        guard application.environment != .guest else { return false }
-        return try await role(of: account, in: application.institution) == .admin
+        if application.environment == .guest { return application.owner == account.id }
+        switch try await role(of: account, in: application.institution) {
+        case .admin: return true
+        case .developer: return application.owner == account.id && application.environment != .production
+        case nil: return false
+        }
     }
 
     /// The institution, environment and permissions a draft asks for, if `account` may have them.

@@ -1,4 +1,6 @@
 import Foundation
+import LecternCore
+import LecternGateway
 public import LecternStore
 
 extension Portal {
@@ -62,30 +64,82 @@ extension Portal {
         guard let membership = try await store.memberships(account: account.id).first(where: { $0.institution == institution }),
             let details = try await store.institution(institution)
         else { throw PortalError.notFound }
-        let members = membership.role == .admin ? try await store.members(institution: institution) : []
-        return OrganizationView(institution: details, role: membership.role, members: members)
+        guard membership.role == .admin else { return OrganizationView(institution: details, role: membership.role, members: [], applications: []) }
+        let members = try await store.members(institution: institution)
+        var applications: [ApplicationDetail] = []
+        for application in try await store.applications(institution: institution) where application.environment != .guest {
+            applications.append(ApplicationDetail(application: application, keys: try await store.keys(application: application.id)))
+        }
+        return OrganizationView(institution: details, role: membership.role, members: members, applications: applications)
     }
 
-    /// Removes a developer from an organization (an admin may not remove the last admin).
-    public func removeMember(_ member: Int64, from institution: String, by admin: Account) async throws {
+    /// Removes a developer from an organization (an admin may not remove the last admin). The
+    /// applications they made for the institution are handed over or have their keys revoked, as
+    /// `applications` says: a former member's key never reaches the institution's data.
+    public func removeMember(
+        _ member: Int64,
+        from institution: String,
+        by admin: Account,
+        applications: Offboarding = .revoke
+    ) async throws {
         try await requireAdmin(admin, of: institution)
         let members = try await store.members(institution: institution)
         guard let target = members.first(where: { $0.account.id == member }) else { throw PortalError.notFound }
         if target.role == .admin, members.filter({ $0.role == .admin }).count == 1 {
             throw PortalError("An organization keeps at least one administrator.")
         }
+        let owned = try await store.applications(institution: institution).filter { $0.owner == member && $0.environment != .guest }
+        try await offboard(owned, of: institution, members: members.filter { $0.account.id != member }, applications)
         try await store.removeMembership(account: member, institution: institution)
     }
 
-    /// Makes a member an admin, or an admin a developer again (never the last admin).
-    public func setRole(_ role: OrganizationRole, of member: Int64, in institution: String, by admin: Account) async throws {
+    /// Makes a member an admin, or an admin a developer again (never the last admin). A demoted
+    /// admin's Production applications (an admin's alone) are handed over or revoked as
+    /// `applications` says.
+    public func setRole(
+        _ role: OrganizationRole,
+        of member: Int64,
+        in institution: String,
+        by admin: Account,
+        applications: Offboarding = .revoke
+    ) async throws {
         try await requireAdmin(admin, of: institution)
         let members = try await store.members(institution: institution)
         guard let target = members.first(where: { $0.account.id == member }) else { throw PortalError.notFound }
         if target.role == .admin, role == .developer, members.filter({ $0.role == .admin }).count == 1 {
             throw PortalError("An organization keeps at least one administrator.")
         }
+        if target.role == .admin, role == .developer {
+            let production = try await store.applications(institution: institution).filter {
+                $0.owner == member && $0.environment == .production
+            }
+            let admins = members.filter { $0.account.id != member && $0.role == .admin }
+            try await offboard(production, of: institution, members: admins, applications)
+        }
         try await store.setMembership(account: member, institution: institution, role: role)
+    }
+
+    /// Hands `owned` over to a remaining member, or revokes their keys.
+    private func offboard(_ owned: [DeveloperApplication], of institution: String, members: [Membership], _ choice: Offboarding) async throws {
+        switch choice {
+        case .revoke:
+            for application in owned {
+                for key in try await store.keys(application: application.id) where !key.revoked {
+                    try await gateway.revokeKey(id: key.id)
+                }
+            }
+        case .handOver(let heir):
+            guard let heir = members.first(where: { $0.account.id == heir }) else {
+                throw PortalError("Hand the applications over to a remaining member who may hold them.")
+            }
+            for var application in owned {
+                if application.environment == .production, heir.role != .admin {
+                    throw PortalError("Production applications can only be handed over to an administrator.")
+                }
+                application.owner = heir.account.id
+                try await store.updateApplication(application)
+            }
+        }
     }
 
     /// The role of `account` in `institution`, or `nil` when it is not a member.
@@ -111,6 +165,8 @@ public struct OrganizationView: Sendable {
     public var role: OrganizationRole
     /// The members (admins only; empty for developers).
     public var members: [Membership]
+    /// Every Sandbox and Production application of the institution with its keys (admins only).
+    public var applications: [ApplicationDetail]
 }
 
 /// An invitation as its page shows it.
@@ -123,4 +179,13 @@ public struct Invitation: Sendable, Hashable {
     public var organizationName: String
     /// The role it grants.
     public var role: OrganizationRole
+}
+
+/// What happens to the applications of a member who leaves an organization (or of an admin
+/// who becomes a developer, for Production applications).
+public enum Offboarding: Sendable, Hashable {
+    /// Every key of their applications is revoked.
+    case revoke
+    /// Their applications (and keys) now belong to this remaining member.
+    case handOver(to: Int64)
 }

@@ -6,6 +6,7 @@ enum Assets {
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--tint); }
         a { color: var(--accent); }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         header { background: var(--ink); }
         nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; max-width: 72rem; margin: 0 auto; padding: .75rem 1rem; }
         nav a { color: #fff; text-decoration: none; } nav a:hover, nav a:focus { text-decoration: underline; }

@@ -50,8 +50,9 @@ extension PortalWeb {
             "/portal/organizations/{code}/members/{id}/remove",
             use: page("Organization") { request, context, visitor in
                 let (code, member) = try Self.memberPath(context)
-                try visitor.checkCSRF(try await Self.form(request))
-                try await portal.removeMember(member, from: code, by: try visitor.requireAccount())
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                try await portal.removeMember(member, from: code, by: try visitor.requireAccount(), applications: Self.offboarding(form))
                 throw PortalRedirect(to: "/portal/organizations/\(code)")
             }
         )
@@ -62,7 +63,7 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 guard let role = OrganizationRole(rawValue: form.text("role")) else { throw PortalError("Unknown role.") }
-                try await portal.setRole(role, of: member, in: code, by: try visitor.requireAccount())
+                try await portal.setRole(role, of: member, in: code, by: try visitor.requireAccount(), applications: Self.offboarding(form))
                 throw PortalRedirect(to: "/portal/organizations/\(code)")
             }
         )
@@ -80,6 +81,13 @@ extension PortalWeb {
                 return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
             }
         )
+    }
+
+    /// `applications=revoke` or `applications=handover:ID` from a member's remove or role form.
+    private static func offboarding(_ form: Form) -> Offboarding {
+        let choice = form.text("applications")
+        guard choice.hasPrefix("handover:"), let heir = Int64(choice.dropFirst("handover:".count)) else { return .revoke }
+        return .handOver(to: heir)
     }
 
     private static func memberPath(_ context: Context) throws -> (String, Int64) {
@@ -124,6 +132,21 @@ struct OrganizationPage {
     var admin: Bool
     var licences: [Licence]
     var members: [Member]
+    var applications: [ApplicationRow]
+
+    struct ApplicationRow {
+        var id: Int64
+        var name: String
+        var owner: String
+        var environment: String
+        var activeKeys: Int
+        var revokedKeys: Int
+    }
+
+    struct Heir {
+        var id: Int64
+        var name: String
+    }
 
     struct Licence {
         var product: String
@@ -138,6 +161,8 @@ struct OrganizationPage {
         var email: String
         var role: String
         var otherRole: String
+        /// The members their applications can be handed to when they leave.
+        var heirs: [Heir]
     }
 
     init(_ view: OrganizationView) {
@@ -159,7 +184,19 @@ struct OrganizationPage {
                 name: member.account.name,
                 email: member.account.email,
                 role: member.role.rawValue,
-                otherRole: member.role == .admin ? "developer" : "admin"
+                otherRole: member.role == .admin ? "developer" : "admin",
+                heirs: view.members.filter { $0.account.id != member.account.id }.map { Heir(id: $0.account.id, name: $0.account.name) }
+            )
+        }
+        let names = Dictionary(view.members.map { ($0.account.id, $0.account.name) }) { first, _ in first }
+        applications = view.applications.map { detail in
+            ApplicationRow(
+                id: detail.application.id,
+                name: detail.application.name,
+                owner: names[detail.application.owner] ?? "a former member",
+                environment: detail.application.environment.planName,
+                activeKeys: detail.keys.filter { !$0.revoked }.count,
+                revokedKeys: detail.keys.filter(\.revoked).count
             )
         }
     }

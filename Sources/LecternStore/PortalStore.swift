@@ -197,7 +197,7 @@ public protocol PortalStore: Sendable {
     func applications(owner: Int64) async throws -> [DeveloperApplication]
     /// Every application of an institution, newest first.
     func applications(institution: String) async throws -> [DeveloperApplication]
-    /// Replaces an application's name, platform and summary.
+    /// Replaces an application's owner, name, platform and summary.
     func updateApplication(_ application: DeveloperApplication) async throws
 }
 

@@ -24,14 +24,26 @@ extension Templates {
         <td class="actions">
         <form class="inline" method="post" action="/portal/organizations/{{code}}/members/{{id}}/role">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="role" value="{{otherRole}}">
+        <label for="role-apps-{{id}}" class="visually-hidden">Their Production applications</label>
+        <select id="role-apps-{{id}}" name="applications"><option value="revoke">Revoke their Production keys</option>{{#heirs}}<option value="handover:{{id}}">Hand them to {{name}}</option>{{/heirs}}</select>
         <button type="submit">Make {{otherRole}}</button>
         </form>
         <form class="inline" method="post" action="/portal/organizations/{{code}}/members/{{id}}/remove">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="remove-apps-{{id}}" class="visually-hidden">Their applications</label>
+        <select id="remove-apps-{{id}}" name="applications"><option value="revoke">Revoke their keys</option>{{#heirs}}<option value="handover:{{id}}">Hand their applications to {{name}}</option>{{/heirs}}</select>
         <button type="submit" class="danger">Remove</button>
         </form>
         </td></tr>
         {{/members}}
+        </tbody>
+        </table>
+        <h3>Applications and keys</h3>
+        <table id="organization-applications">
+        <thead><tr><th scope="col">Application</th><th scope="col">Owner</th><th scope="col">Environment</th><th scope="col">Keys</th></tr></thead>
+        <tbody>
+        {{#applications}}<tr><td><a href="/portal/applications/{{id}}">{{name}}</a></td><td>{{owner}}</td><td>{{environment}}</td><td>{{activeKeys}} active, {{revokedKeys}} revoked</td></tr>{{/applications}}
+        {{^applications}}<tr><td colspan="4">No Sandbox or Production application yet.</td></tr>{{/applications}}
         </tbody>
         </table>
         <h3>Invite a developer</h3>
