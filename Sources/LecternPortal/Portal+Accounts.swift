@@ -52,16 +52,17 @@ extension Portal {
     /// for the failed-attempt limit.
     public func logIn(email: String, password: String, client: String) async throws -> OpenedSession {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let keys = ["email:\(email)", "client:\(client)"]
-        guard throttle.allows(keys, now: clock()) else {
-            throw PortalError("Too many failed attempts. Try again in a quarter of an hour.", kind: .throttled)
+        let pair = LoginThrottle.pair(email: email, client: client)
+        if let wait = try await throttle.wait(pair, now: clock()) {
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            throw PortalError("Too many failed attempts from here. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", kind: .throttled)
         }
         guard let account = try await store.account(email: email), passwords.verify(password, hash: account.passwordHash) else {
-            throttle.fail(keys, now: clock())
+            try await throttle.fail(pair, now: clock())
             throw PortalError("Wrong e-mail address or password.")
         }
         guard account.activated else { throw PortalError("This account is not activated yet: open the link in the activation e-mail.") }
-        throttle.succeed(keys)
+        try await throttle.succeed(pair, now: clock())
         let cookie = Secret.generate()
         let session = PortalSession(hash: Secret.hash(cookie), account: account.id, csrf: Secret.generate(), expires: clock() + Self.sessionLifetime)
         try await store.createSession(session)

@@ -20,9 +20,11 @@ public final class Portal: Sendable {
     /// The portal's public address, for the links its e-mails and pages carry: configured,
     /// never taken from a request's `Host` header (which anyone can set).
     public let links: Links
+    /// Who a request comes from, behind the configured reverse proxies (for the log-in lockout).
+    public let clientAddress: ClientAddress
     /// Replaces an institution's sandbox data with the demo data.
     let sandboxReset: @Sendable (String) async throws -> Void
-    let throttle = LoginThrottle()
+    let throttle: LoginThrottle
 
     /// How long e-mailed links and sessions last.
     static let activationLifetime: TimeInterval = 48 * 3600
@@ -37,6 +39,7 @@ public final class Portal: Sendable {
         mailer: any Mailer,
         guestInstitution: String,
         links: Links = Links(base: "http://127.0.0.1:8080"),
+        trustedProxies: [NetworkRule] = [],
         sandboxReset: @escaping @Sendable (String) async throws -> Void,
         passwords: PortalPasswords = PortalPasswords(),
         clock: @escaping @Sendable () -> Date = Date.init
@@ -46,6 +49,8 @@ public final class Portal: Sendable {
         self.mailer = mailer
         self.guestInstitution = guestInstitution
         self.links = links
+        self.clientAddress = ClientAddress(trustedProxies: trustedProxies)
+        self.throttle = LoginThrottle(store: store)
         self.sandboxReset = sandboxReset
         self.passwords = passwords
         self.clock = clock

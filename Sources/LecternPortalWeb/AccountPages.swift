@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LecternPortal
 import LecternStore
@@ -65,7 +66,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 let opened: OpenedSession
                 do {
-                    opened = try await portal.logIn(email: form.text("email"), password: form.text("password"), client: Self.client(context))
+                    opened = try await portal.logIn(email: form.text("email"), password: form.text("password"), client: client(request, context))
                 } catch let error as PortalError {
                     let again = LogInPage(email: form.text("email"), next: Self.safeNext(form["next"]))
                     let status: HTTPResponse.Status = error.kind == .throttled ? .tooManyRequests : .badRequest
@@ -128,8 +129,11 @@ extension PortalWeb {
     }
 
     /// The client's address for the log-in limit (`local` under in-process tests).
-    static func client(_ context: Context) -> String {
-        context.remoteAddress?.ipAddress ?? "local"
+    func client(_ request: Request, _ context: Context) -> String {
+        portal.clientAddress.client(
+            peer: context.remoteAddress?.ipAddress,
+            forwardedFor: request.headers[values: HTTPField.Name("X-Forwarded-For")!].joined(separator: ",")
+        )
     }
 }
 

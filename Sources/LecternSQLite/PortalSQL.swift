@@ -53,5 +53,16 @@ enum PortalSQL {
                     """
             )
         }
+        migrator.registerMigration("v17 portal log-in failures") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE portal_login_failures (
+                        pair TEXT PRIMARY KEY NOT NULL,
+                        failures INTEGER NOT NULL,
+                        last_failure REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
     }
 }

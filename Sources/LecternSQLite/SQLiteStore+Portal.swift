@@ -174,6 +174,36 @@ extension SQLiteStore: PortalStore {
         }
     }
 
+    public func loginFailures(pair: String) async throws -> (count: Int, last: Date)? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT failures, last_failure FROM portal_login_failures WHERE pair = ?", arguments: [pair])
+                .map { (count: $0["failures"], last: Date(timeIntervalSince1970: $0["last_failure"])) }
+        }
+    }
+
+    public func recordLoginFailure(pair: String, now: Date) async throws -> Int {
+        try await writing { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO portal_login_failures (pair, failures, last_failure) VALUES (?, 1, ?)
+                    ON CONFLICT (pair) DO UPDATE SET failures = failures + 1, last_failure = excluded.last_failure
+                    RETURNING failures
+                    """,
+                arguments: [pair, now.timeIntervalSince1970]
+            ) ?? 1
+        }
+    }
+
+    public func clearLoginFailures(pair: String, before: Date) async throws {
+        try await writing { db in
+            try db.execute(
+                sql: "DELETE FROM portal_login_failures WHERE pair = ? OR last_failure < ?",
+                arguments: [pair, before.timeIntervalSince1970]
+            )
+        }
+    }
+
     /// Runs `body` in a write transaction.
     private func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await transaction { try await pool.writeWithoutTransaction(body) }

@@ -173,6 +173,14 @@ public protocol PortalStore: Sendable {
     /// The token with this hash and purpose if it is unused and unexpired at `now`, without using it up.
     func token(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken?
 
+    /// The failed log-ins recorded for an account-and-address pair: how many since the last
+    /// success, and when the last one was.
+    func loginFailures(pair: String) async throws -> (count: Int, last: Date)?
+    /// Records one more failed log-in for the pair at `now`; returns the new count.
+    func recordLoginFailure(pair: String, now: Date) async throws -> Int
+    /// Forgets the pair's failures (a successful log-in), and every pair whose last failure is older than `before`.
+    func clearLoginFailures(pair: String, before: Date) async throws
+
     /// Stores a session.
     func createSession(_ session: PortalSession) async throws
     /// The unexpired session with this hash.

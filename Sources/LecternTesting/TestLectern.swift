@@ -115,7 +115,7 @@ public struct TestLectern: Sendable {
     public static let passwords = PBKDF2PasswordHasher(rounds: 1_000)
 
     /// A logger that only reports warnings and worse.
-    static var quietLogger: Logger {
+    public static var quietLogger: Logger {
         var logger = Logger(label: "lectern-test")
         logger.logLevel = .warning
         return logger

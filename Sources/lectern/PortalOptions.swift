@@ -19,8 +19,16 @@ struct PortalOptions: ParsableArguments {
         help: "The portal's public address, for the links in its e-mails (https://lectern.example.edu); by default the address the server listens on."
     )
     var publicURL: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy (CIDR) whose X-Forwarded-For names the real client, for the portal's log-in lockout. Repeatable."
+    )
+    var trustedProxies: [String] = []
 
     func validate() throws {
+        for proxy in trustedProxies where NetworkRule(proxy) == nil {
+            throw ValidationError("--trusted-proxy must be a CIDR block or an address: \(proxy)")
+        }
         if let publicURL, !Self.isPublicURL(publicURL) {
             throw ValidationError("--public-url must be http://host[:port] or https://host[:port], without a path")
         }
@@ -62,6 +70,7 @@ struct PortalOptions: ParsableArguments {
             mailer: try mailer(logger: logger),
             guestInstitution: DemoInstitution.code,
             links: links(listening: listening),
+            trustedProxies: trustedProxies.compactMap(NetworkRule.init),
             sandboxReset: { institution in
                 try await DemoInstitution.resetSandbox(of: institution, store: store, passwords: passwords, catalogueSize: demoBibs)
             }
