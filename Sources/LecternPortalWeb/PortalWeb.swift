@@ -60,7 +60,13 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
 
     /// The submitted form of a POST (at most 1 MB).
     static func form(_ request: Request) async throws -> Form {
-        try Form(String(decoding: try await request.body.collect(upTo: 1 << 20).readableBytesView, as: UTF8.self))
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: 1 << 20)
+        } catch {
+            throw PortalError("The form is larger than a portal form can be (1 MB).")
+        }
+        return try Form(String(decoding: body.readableBytesView, as: UTF8.self))
     }
 
     /// The query string as a form.

@@ -1,11 +1,15 @@
-/// A strict RFC 8259 reader over UTF-8 bytes, with a nesting limit.
+/// A strict RFC 8259 reader over UTF-8 bytes, with a nesting limit and a limit on values.
 struct JSONReader {
     /// The deepest array/object nesting a document may have.
     static let maximumDepth = 256
+    /// The most values (objects, arrays, scalars) a document may hold: an API object has some
+    /// hundreds; a body of a million empty objects would only make a request slow.
+    static let maximumValues = 100_000
 
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    private var values = 0
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -37,6 +41,8 @@ struct JSONReader {
     }
 
     private mutating func value() throws(RepresentationError) -> JSONValue {
+        values += 1
+        if values > Self.maximumValues { throw error("more than \(Self.maximumValues) values") }
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()

@@ -23,6 +23,9 @@ import Foundation
 public enum XMLCodec {
     /// The deepest element nesting a parsed document may have.
     public static let maximumDepth = 256
+    /// The most elements a parsed document may have (an API object has some hundreds, a bib
+    /// with its MARC record a few thousand): a body of a million elements only makes a request slow.
+    public static let maximumElements = 100_000
 
     /// Parses an XML document into its root element.
     ///
@@ -150,6 +153,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     var stack: [Open] = []
+    var elements = 0
     var root: Node?
     var failure: String?
     var parseError: (any Error)?
@@ -168,6 +172,11 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         }
         if stack.count >= XMLCodec.maximumDepth {
             fail(parser, "XML is nested deeper than \(XMLCodec.maximumDepth) elements")
+            return
+        }
+        elements += 1
+        if elements > XMLCodec.maximumElements {
+            fail(parser, "XML has more than \(XMLCodec.maximumElements) elements")
             return
         }
         let attributes = attributeDict.sorted { lhs, rhs in

@@ -51,6 +51,21 @@ struct HostileFormTests {
         }
     }
 
+    @Test func aFormOverAMegabyteIsABadRequestPage() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let answer = try await client.send(
+                .post,
+                "/portal/login",
+                key: nil,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: "a=" + String(repeating: "x", count: 2_000_000)
+            )
+            #expect(answer.status == 400)
+            #expect(answer.text.contains("larger than a portal form can be"))
+        }
+    }
+
     @Test func aMalformedPercentEscapeIsABadRequestPage() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in

@@ -63,7 +63,7 @@ enum ItemRules {
         if let (path, reason) = AlmaShapes.itemRules.firstViolation(in: incoming) {
             throw APIError.invalidItemField("The value of \(path) \(reason).")
         }
-        let data = incoming.child("item_data") ?? Node("item_data")
+        guard let data = incoming.child("item_data") else { throw APIError.mandatoryFieldMissing("item_data") }
         var item = data
         item.removeChildren(named: "pid")
         func set(_ name: String, _ value: String) { item.setChild(Node(name, text: value)) }

@@ -38,7 +38,7 @@ extension Request {
     ///
     /// Read on every call, so it works on UTF-8 bytes: no case folding or trimming of whole strings.
     var apiKey: Substring? {
-        if let key = queryParameter("apikey") { return key }
+        if let key = queryParameter("apikey"), !key.isEmpty { return key }
         guard let value = headers.value(of: .authorization) else { return nil }
         var bytes = value.utf8[...]
         guard bytes.count > Self.apikeyScheme.count else { return nil }
