@@ -230,7 +230,8 @@ struct HostileInputTests {
             try await Self.create(client, key: lectern.sandboxKey)
             let body =
                 format == "json"
-                ? #"{"primary_id":"hostile.user","last_name":"H","user_note":["# + Array(repeating: "{}", count: 150_000).joined(separator: ",") + "]}"
+                ? #"{"primary_id":"hostile.user","last_name":"H","user_note":["# + Array(repeating: "{}", count: 150_000).joined(separator: ",")
+                    + "]}"
                 : "<user><primary_id>hostile.user</primary_id><last_name>H</last_name><user_notes>"
                     + String(repeating: "<a/>", count: 150_000) + "</user_notes></user>"
             let answer = try await client.send(
