@@ -149,7 +149,7 @@ def run(lectern, output):
 
         print("4. join the DEMO organization")
         steps.open(invitation)
-        steps.expect_text("Join the organization")
+        steps.expect_text("as a developer")
         steps.shot("invitation")
         steps.click("accept-invitation")
         steps.expect_text("Organization DEMO")
