@@ -62,6 +62,7 @@ public struct AssetRecord: Sendable, Hashable {
 
     /// Checks what every asset needs and the forms of its identifiers.
     func validated() throws -> AssetRecord {
+        if let (path, reason) = json.firstUnstorableValue() { throw APIError.invalidAsset("The value of \(path) \(reason).") }
         guard text("title") != nil else { throw APIError.mandatoryFieldMissing("title") }
         guard let type = text("resourcetype.esploro") else { throw APIError.mandatoryFieldMissing("resourcetype.esploro") }
         guard AssetTypes.descriptions[type] != nil else { throw APIError.invalidAsset("Unknown asset type \(type).") }

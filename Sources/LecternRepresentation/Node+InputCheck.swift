@@ -21,11 +21,36 @@ extension Node {
         return nil
     }
 
-    private static func problem(in text: String) -> String? {
+    /// Why `text` cannot be stored as given (too long, or a character XML cannot carry), or `nil`.
+    public static func problem(in text: String) -> String? {
         if text.utf8.count > maximumTextBytes { return "is longer than \(maximumTextBytes) bytes" }
         let illegal = text.unicodeScalars.contains { scalar in
             (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
         }
         return illegal ? "holds a character XML cannot carry" : nil
+    }
+}
+
+extension JSONValue {
+    /// The first member of the value that a stored document cannot keep as given (see
+    /// ``Node/problem(in:)``, keys included), as its path (`records[0].title`) and the reason.
+    public func firstUnstorableValue(at path: String = "") -> (path: String, reason: String)? {
+        switch self {
+        case .string(let text):
+            return Node.problem(in: text).map { (path, $0) }
+        case .array(let values):
+            for (index, value) in values.enumerated() {
+                if let found = value.firstUnstorableValue(at: "\(path)[\(index)]") { return found }
+            }
+        case .object(let entries):
+            for entry in entries {
+                let here = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+                if let reason = Node.problem(in: entry.key) { return (here, "has a name that \(reason)") }
+                if let found = entry.value.firstUnstorableValue(at: here) { return found }
+            }
+        case .null, .bool, .number:
+            break
+        }
+        return nil
     }
 }
