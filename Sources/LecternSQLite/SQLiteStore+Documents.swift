@@ -312,11 +312,14 @@ enum DocumentSQL {
     }
 
     /// The SQL selecting the ids that match `expression`, with its arguments.
-    private static func subquery(_ expression: SearchExpression, tenant: String, kind: Kind) -> (String, StatementArguments) {
+    static func subquery(_ expression: SearchExpression, tenant: String, kind: Kind) -> (String, StatementArguments) {
         switch expression {
         case .words(let field, let words):
+            // CROSS JOIN keeps the full-text match as the outer loop: with a plain JOIN SQLite
+            // walked every term row of the tenant's kind and probed the index for each (a prefix
+            // search over 320 demo users took 0.58 s; this way, under a millisecond).
             var sql = """
-                SELECT r.id FROM document_terms t JOIN term_rows r ON r.rowid = t.rowid
+                SELECT r.id FROM document_terms t CROSS JOIN term_rows r ON r.rowid = t.rowid
                 WHERE document_terms MATCH ? AND r.tenant = ? AND r.kind = ?
                 """
             var arguments: StatementArguments = [matchExpression(words), tenant, kind.rawValue]
