@@ -12,7 +12,7 @@ extension Portal {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = try Self.normalizedEmail(email)
         guard !name.isEmpty, name.count <= 200 else { throw PortalError("Please give your name.") }
-        try PortalPasswords.check(password)
+        try PortalPasswords.check(password, name: name, email: email)
         guard acceptedTerms else { throw PortalError("Please accept the terms of use.") }
         let id: Int64
         do {
@@ -99,7 +99,8 @@ extension Portal {
     /// Sets a new password with a reset link (once); every session of the account ends, and a
     /// reset proves the address, so it also activates.
     public func resetPassword(token: String, password: String) async throws {
-        try PortalPasswords.check(password)
+        let offered = try await store.token(hash: Secret.hash(token), purpose: .passwordReset, now: clock())
+        try PortalPasswords.check(password, email: offered?.email ?? "")
         guard let used = try await store.consumeToken(hash: Secret.hash(token), purpose: .passwordReset, now: clock()), let id = used.account else {
             throw PortalError("This reset link is invalid, used or expired.")
         }

@@ -17,8 +17,8 @@ public struct PortalPasswords: Sendable {
         Bcrypt.verify(password, hash: hash)
     }
 
-    /// A password is 8 to 128 characters.
-    static func check(_ password: String) throws(PortalError) {
-        guard (8...128).contains(password.count) else { throw PortalError("A password has 8 to 128 characters.") }
+    /// Refuses a password ``PasswordPolicy`` does not allow for this account.
+    static func check(_ password: String, name: String = "", email: String = "") throws(PortalError) {
+        if let problem = PasswordPolicy.problem(password, name: name, email: email) { throw PortalError(problem) }
     }
 }

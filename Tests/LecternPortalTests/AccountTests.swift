@@ -64,6 +64,13 @@ struct AccountTests {
                 ([("name", "A"), ("email", "a@example.org"), ("password", "short"), ("terms", "yes")], "8 to 128"),
                 ([("name", "A"), ("email", "a@example.org"), ("password", "correct horse")], "terms"),
                 ([("name", " "), ("email", "a@example.org"), ("password", "correct horse"), ("terms", "yes")], "your name"),
+                ([("name", "A"), ("email", "a@example.org"), ("password", "Password1!"), ("terms", "yes")], "first that anyone guesses"),
+                ([("name", "A"), ("email", "a@example.org"), ("password", "letmein2024"), ("terms", "yes")], "first that anyone guesses"),
+                ([("name", "A"), ("email", "a@example.org"), ("password", "12345678"), ("terms", "yes")], "run of consecutive"),
+                ([("name", "A"), ("email", "a@example.org"), ("password", "qwertyuiop"), ("terms", "yes")], "run of consecutive"),
+                ([("name", "A"), ("email", "a@example.org"), ("password", "zzzzzzzzzz"), ("terms", "yes")], "one character repeated"),
+                ([("name", "Grace Hopper"), ("email", "a@example.org"), ("password", "grace hopper"), ("terms", "yes")], "your name"),
+                ([("name", "A"), ("email", "lovelace@example.org"), ("password", "Lovelace99"), ("terms", "yes")], "e-mail address"),
             ] {
                 let answer = try await browser.post("/portal/signup", fields)
                 #expect(answer.status == 400)
