@@ -81,6 +81,26 @@ extension Portal {
         return try await gateway.rotateKey(id: key.id)
     }
 
+    /// Issues one more key for an application, with the settings of its newest key (revoked or
+    /// not): after every key of an application was revoked, this is how it gets one again.
+    public func issueKey(for id: Int64, by account: Account) async throws -> String {
+        let detail = try await application(id, seenBy: account)
+        guard let template = detail.keys.max(by: { $0.id < $1.id }) else { throw PortalError.notFound }
+        do {
+            return try await KeyIssuer.issue(
+                in: store,
+                institution: detail.application.institution,
+                environment: detail.application.environment,
+                permissions: template.permissions,
+                allowedNetworks: template.allowedNetworks,
+                label: detail.application.name,
+                application: id
+            )
+        } catch let error as KeyIssuerError {
+            throw PortalError(error.description)
+        }
+    }
+
     /// Revokes a key: the next call with it is refused.
     public func revokeKey(_ keyID: Int64, of id: Int64, by account: Account) async throws {
         let key = try await activeKey(keyID, of: id, by: account)

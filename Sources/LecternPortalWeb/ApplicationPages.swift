@@ -97,6 +97,18 @@ extension PortalWeb {
             }
         )
         router.post(
+            "/portal/applications/{id}/keys",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                try visitor.checkCSRF(try await Self.form(request))
+                let account = try visitor.requireAccount()
+                let key = try await portal.issueKey(for: id, by: account)
+                let application = try await portal.application(id, seenBy: account).application
+                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
+                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
+            }
+        )
+        router.post(
             "/portal/applications/{id}/keys/{key}/revoke",
             use: page("Application") { request, context, visitor in
                 let (id, keyID) = try Self.keyPath(context)

@@ -105,6 +105,12 @@ struct ApplicationTests {
             try await browser.post("/portal/applications/\(id)/keys/\(secondID)/revoke", [])
             #expect(browser.last.text.contains("The key is revoked."))
             #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: second).status == 400)
+
+            // Every key revoked: the application gets a new one, with its settings.
+            try await browser.post("/portal/applications/\(id)/keys", [])
+            let third = try #require(PortalBrowser.firstMatch(#"id="new-key">(l7xx[0-9a-f]{32})<"#, in: browser.last.text))
+            #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: third).status == 200)
+            #expect(try await client.send(.get, "/almaws/v1/bibs/test", key: third).status == 400)
         }
     }
 

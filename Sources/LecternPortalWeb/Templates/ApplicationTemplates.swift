@@ -101,6 +101,10 @@ extension Templates {
         {{/keys}}
         </tbody>
         </table>
+        <form method="post" action="/portal/applications/{{id}}/keys">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" id="issue-key">Issue a new key</button> <span class="help">with the application's settings; the key is shown once</span>
+        </form>
         </section>
         {{#faultable}}
         <section aria-labelledby="faults">
