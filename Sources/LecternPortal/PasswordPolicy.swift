@@ -25,7 +25,8 @@ enum PasswordPolicy {
         }
         if Set(folded).count == 1 { return "A password is more than one character repeated." }
         if isRun(folded) { return "A password is more than a run of consecutive keys, letters or digits." }
-        let personal = [name.lowercased()] + name.lowercased().split(separator: " ").map(String.init)
+        let personal =
+            [name.lowercased()] + name.lowercased().split(separator: " ").map(String.init)
             + [String(email.lowercased().split(separator: "@").first ?? "")]
         if personal.contains(where: { $0.count >= 4 && (folded == $0 || core == $0) }) {
             return "A password is more than your name or your e-mail address."
