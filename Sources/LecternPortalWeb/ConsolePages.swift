@@ -205,6 +205,8 @@ struct ConsoleResultModel {
     var headers: [Header]
     var body: String
     var curl: String
+    var python: String
+    var javascript: String
     var keyLabel: String
 
     struct Header {
@@ -218,12 +220,10 @@ struct ConsoleResultModel {
         headers = result.headers.map { Header(name: $0.name.rawName, value: $0.value) }
         body = Self.pretty(result.body, contentType: result.headers[.contentType] ?? "")
         self.keyLabel = keyLabel
-        var parts = ["curl -X \(call.method.rawValue) '\(base)\(call.path)'", "-H 'Authorization: apikey $LECTERN_KEY'"]
-        for field in call.headers where field.name != .consoleToken {
-            parts.append("-H '\(field.name.rawName): \(field.value)'")
-        }
-        if let body = call.body { parts.append("--data-binary '\(body.replacingOccurrences(of: "'", with: "'\\''"))'") }
-        curl = parts.joined(separator: " \\\n  ")
+        let samples = CodeSamples(call, base: base)
+        curl = samples.curl
+        python = samples.python
+        javascript = samples.javascript
     }
 
     /// The standard phrase of a status (a response made from a bare code has none).

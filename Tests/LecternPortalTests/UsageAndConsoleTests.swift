@@ -68,10 +68,8 @@ struct UsageAndConsoleTests {
             #expect(answer.text.contains(#"<span id="console-status" class="status-ok">200 OK</span>"#))
             #expect(answer.text.contains("&quot;total_record_count&quot;: 320"))
             #expect(answer.text.contains("X-Exl-Api-Remaining"))
-            #expect(
-                answer.text.contains("curl -X GET &#39;http://127.0.0.1:8080/almaws/v1/users?limit=2&amp;format=json&#39;")
-                    || answer.text.contains("curl -X GET 'http://127.0.0.1:8080/almaws/v1/users?limit=2&amp;format=json'")
-            )
+            #expect(answer.text.contains("curl -X GET &#39;http://127.0.0.1:8080/almaws/v1/users?limit=2&amp;format=json&#39;"))
+            #expect(answer.text.contains(#"-H &quot;Authorization: apikey $LECTERN_KEY&quot;"#))
             #expect(!answer.text.contains("X-Lectern-Console-Token"))
 
             // The call went through the gateway as the key's: it is in the log and the usage.
@@ -103,6 +101,80 @@ struct UsageAndConsoleTests {
             #expect(missing.text.contains(#"class="status-error">400 Bad Request"#))
             #expect(missing.text.contains("401861"))
             #expect(missing.text.contains("/almaws/v1/users/no%20such%20user"))
+        }
+    }
+
+    /// The text of `<pre id="ID">` in a page, its HTML escapes undone.
+    static func preformatted(_ id: String, in page: String) throws -> String {
+        let escaped = try #require(PortalBrowser.firstMatch(#"<pre id="\#(id)">([^<]*)</pre>"#, in: page))
+        return escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Runs `program` with `arguments` and `environment`; its standard output.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func theConsolesCodeSamplesRunAsShownWithTheKeyFromTheEnvironment() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let (browser, _) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
+            let id = try #require(try await ApplicationTests.newestApplication(browser))
+            let form = try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users&application=\(id)")
+            let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text))
+            let hostile = #"last_name~o'brien "$HOME" `id` $(id)"#
+            let answer = try await browser.post(
+                "/portal/console",
+                [("area", "users"), ("operation", "get_almaws_v1_users"), ("key", key), ("query.q", hostile), ("query.format", "json")]
+            )
+            #expect(answer.status == 200)
+            let curl = try Self.preformatted("console-curl", in: answer.text)
+            let python = try Self.preformatted("console-python", in: answer.text)
+            let javascript = try Self.preformatted("console-javascript", in: answer.text)
+            #expect(!curl.contains("l7xx") && !python.contains("l7xx") && !javascript.contains("l7xx"))
+            #expect(javascript.contains(#""Authorization": "apikey " + process.env.LECTERN_KEY"#))
+
+            // The shell reads the curl command's arguments back exactly (curl replaced by printf).
+            let shown = try Self.run(
+                "/bin/sh",
+                ["-c", "curl() { printf '%s\\n' \"$@\"; }; " + curl.replacingOccurrences(of: "\\\n", with: "")],
+                environment: ["LECTERN_KEY": "l7xxsecret"]
+            )
+            let arguments = shown.split(separator: "\n").map(String.init)
+            let url = try #require(arguments.first { $0.hasPrefix("http://") })
+            #expect(URLComponents(string: url)?.queryItems?.first { $0.name == "q" }?.value == hostile)
+            #expect(arguments.contains("Authorization: apikey l7xxsecret"))
+
+            // Python runs the sample against a stand-in `requests` that prints what it was given.
+            let folder = try TestDirectory.make("python-sample")
+            try #"""
+            import json
+            class Answer:
+                status_code = 200
+                text = ""
+            def request(method, url, headers=None, data=None):
+                print(json.dumps([method, url, headers]))
+                return Answer()
+            """#.write(to: folder.appendingPathComponent("requests.py"), atomically: true, encoding: .utf8)
+            let printed = try Self.run(
+                "/usr/bin/env",
+                ["python3", "-c", python],
+                environment: ["LECTERN_KEY": "l7xxsecret", "PYTHONPATH": folder.path, "PATH": "/usr/local/bin:/usr/bin:/bin"]
+            )
+            let call = try #require(try JSONSerialization.jsonObject(with: Data((printed.split(separator: "\n").first ?? "").utf8)) as? [Any])
+            #expect(call.first as? String == "GET")
+            #expect(URLComponents(string: call[1] as? String ?? "")?.queryItems?.first { $0.name == "q" }?.value == hostile)
+            #expect((call[2] as? [String: String])?["Authorization"] == "apikey l7xxsecret")
         }
     }
 }

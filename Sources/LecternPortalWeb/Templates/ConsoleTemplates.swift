@@ -44,9 +44,16 @@ extension Templates {
         <section aria-labelledby="result">
         <h2 id="result">Answer</h2>
         <p>Status: <span id="console-status" class="{{statusClass}}">{{status}}</span></p>
-        <h3>Equivalent curl command</h3>
+        <p class="muted">The same call in code: set <code>LECTERN_KEY</code> in your environment to the key of {{keyLabel}}.</p>
+        <h3>curl</h3>
         <pre id="console-curl">{{curl}}</pre>
-        <p><button type="button" data-copy="console-curl" hidden>Copy</button> <span class="muted">Replace $LECTERN_KEY by the key of {{keyLabel}}.</span></p>
+        <p><button type="button" data-copy="console-curl" hidden>Copy</button></p>
+        <h3>Python (requests)</h3>
+        <pre id="console-python">{{python}}</pre>
+        <p><button type="button" data-copy="console-python" hidden>Copy</button></p>
+        <h3>JavaScript (fetch)</h3>
+        <pre id="console-javascript">{{javascript}}</pre>
+        <p><button type="button" data-copy="console-javascript" hidden>Copy</button></p>
         <h3>Headers</h3>
         <table id="console-headers"><tbody>{{#headers}}<tr><th scope="row">{{name}}</th><td><code>{{value}}</code></td></tr>{{/headers}}</tbody></table>
         <h3>Body</h3>
