@@ -22,8 +22,11 @@ struct LoginThrottle: Sendable {
     /// How long the pair must still wait at `now`, or `nil` when it may try.
     func wait(_ pair: String, now: Date) async throws -> TimeInterval? {
         guard let failures = try await store.loginFailures(pair: pair) else { return nil }
-        let remaining = failures.last.addingTimeInterval(Self.lock(after: failures.count)).timeIntervalSince(now)
-        return remaining > 0 ? remaining : nil
+        let lock = Self.lock(after: failures.count)
+        // A time read back from the store may differ from the one written in its last bit.
+        guard lock > 0 else { return nil }
+        let remaining = failures.last.addingTimeInterval(lock).timeIntervalSince(now)
+        return remaining > 0.001 ? remaining : nil
     }
 
     /// How long a pair is locked after `failures` failures.
