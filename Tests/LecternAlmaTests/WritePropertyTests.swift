@@ -235,4 +235,98 @@ struct WritePropertyTests {
             rounds: 20
         )
     }
+
+    /// `{"records":[{…}]}` with a base title and type and `fields`.
+    static func assetBody(_ fields: [String: String], extra: [String: String] = [:]) -> String {
+        let members = ["title": Self.literal("Base"), "resourcetype.esploro": Self.literal("publication.journalArticle")]
+            .merging(extra) { $1 }.merging(fields.mapValues(Self.literal)) { $1 }
+        return #"{"records":[{"# + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}]}"
+    }
+
+    static let assetFields = ["title", "publisher", "description.abstract", "date.published"]
+
+    static func firstAsset(_ bytes: [UInt8], _ name: String) throws -> String? {
+        ((try Self.json(bytes)["records"] as? [[String: Any]])?.first?[name]) as? String
+    }
+
+    @Test func creatingResearchers() async throws {
+        try await Self.check(
+            Endpoint(
+                method: .post,
+                contentType: "application/json",
+                fields: ["first_name", "last_name", "pref_last_name", "birth_date", "web_site_url"],
+                paths: { _, _, round in ("/esploro/v1/researchers", "/esploro/v1/researchers/prop.\(round)") },
+                body: { fields, round in
+                    let members = ["primary_id": Self.literal("prop.\(round)"), "is_researcher": "true", "last_name": Self.literal("Base")]
+                        .merging(fields.mapValues(Self.literal)) { $1 }
+                    return "{" + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+                },
+                readBack: { bytes, name in try Self.json(bytes)[name] as? String }
+            ),
+            seed: 7
+        )
+    }
+
+    @Test func creatingAssets() async throws {
+        try await Self.check(
+            Endpoint(
+                method: .post,
+                contentType: "application/json",
+                fields: Self.assetFields,
+                paths: { _, _, round in ("/esploro/v1/assets?is_draft=false", "/esploro/v1/assets?doi=10.5555/prop.\(round)") },
+                body: { fields, round in Self.assetBody(fields, extra: ["identifier.doi": Self.literal("10.5555/prop.\(round)")]) },
+                readBack: Self.firstAsset
+            ),
+            seed: 8
+        )
+    }
+
+    @Test func patchingAssets() async throws {
+        try await Self.check(
+            Endpoint(
+                method: .post,
+                contentType: "application/json",
+                fields: ["identifier.pmid", "identifier.isbn", "grants.note", "date.published"],
+                paths: { client, key, _ in
+                    let list = try Self.json(try await client.send(.get, "/esploro/v1/assets?org_code=DEPT_CS&limit=1", key: key).body)
+                    let record = try #require((list["records"] as? [[String: Any]])?.first)
+                    let id = try #require((record["originalRepository"] as? [String: Any])?["assetId"] as? String)
+                    return ("/esploro/v1/assets/\(id)?op=patch&action=replace", "/esploro/v1/assets/\(id)")
+                },
+                body: { fields, _ in
+                    #"{"records":[{"# + fields.map { "\(Self.literal($0.key)):\(Self.literal($0.value))" }.joined(separator: ",") + "}]}"
+                },
+                readBack: Self.firstAsset
+            ),
+            seed: 9
+        )
+    }
+
+    @Test func creatingBibs() async throws {
+        try await Self.check(
+            Endpoint(
+                method: .post,
+                contentType: "application/xml",
+                fields: ["245 a", "100 a", "500 a"],
+                paths: { _, _, round in ("/almaws/v1/bibs", "/almaws/v1/bibs?other_system_id=\(Catalog.escaped("(PROP)\(round)"))") },
+                body: { fields, round in
+                    let data = fields.sorted { $0.key < $1.key }.map { name, value in
+                        let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                        return #"<datafield ind1="1" ind2="0" tag="\#(name.prefix(3))"><subfield code="a">\#(escaped)</subfield></datafield>"#
+                    }.joined()
+                    let title =
+                        fields["245 a"] == nil ? #"<datafield ind1="1" ind2="0" tag="245"><subfield code="a">Base</subfield></datafield>"# : ""
+                    let number = #"<datafield ind1=" " ind2=" " tag="035"><subfield code="a">(PROP)\#(round)</subfield></datafield>"#
+                    return "<bib><record><leader>00000nam a2200000 a 4500</leader>\(number)\(title)\(data)</record></bib>"
+                },
+                readBack: { bytes, name in
+                    let bib = (try Self.json(bytes)["bib"] as? [[String: Any]])?.first
+                    let record = ((bib?["anies"] as? [String])?.first).flatMap { try? MARCFields.anies($0) }
+                    return record?.data(String(name.prefix(3))).first?.subfield("a")
+                }
+            ),
+            seed: 10,
+            rounds: 20
+        )
+    }
 }
