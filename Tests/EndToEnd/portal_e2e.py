@@ -178,7 +178,10 @@ def run(lectern, output):
         Select(driver.find_element(By.ID, "param-query.format")).select_by_value("json")
         steps.shot("console-form")
         steps.click("console-execute")
-        steps.expect_text("Equivalent curl command")
+        steps.expect_text("JavaScript (fetch)")
+        for sample in ("console-curl", "console-python", "console-javascript"):
+            code = steps.text_of(sample)
+            assert "LECTERN_KEY" in code and "l7xx" not in code, code[:400]
         status = steps.text_of("console-status")
         assert status == "200 OK", status
         body = steps.text_of("console-body-out")
