@@ -82,6 +82,16 @@ struct WritePropertyTests {
 
     static func json(_ bytes: [UInt8]) throws -> [String: Any] { try Wire.json(bytes) }
 
+    /// A `<bib>` whose fields (`"245 a"`: a tag and its `$a`) hold the values, escaped, with a
+    /// base title when none is given, and `extra` MARCXML.
+    static func bibXML(_ fields: [String: String], extra: String = "") -> String {
+        let data = (["245 a": "Base"].merging(fields) { $1 }).sorted { $0.key < $1.key }.map { name, value in
+            let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            return #"<datafield ind1="1" ind2="0" tag="\#(name.prefix(3))"><subfield code="a">\#(escaped)</subfield></datafield>"#
+        }
+        return "<bib><record><leader>00000nam a2200000 a 4500</leader>\(extra)\(data.joined())</record></bib>"
+    }
+
     /// A JSON answer with its keys sorted, to compare two answers whole.
     static func canonical(_ bytes: [UInt8]) throws -> Data {
         try JSONSerialization.data(withJSONObject: try json(bytes), options: .sortedKeys)
@@ -186,16 +196,7 @@ struct WritePropertyTests {
                     let mmsID = try await Catalog(client: client, key: key).createBib()
                     return ("/almaws/v1/bibs/\(mmsID)", "/almaws/v1/bibs/\(mmsID)")
                 },
-                body: { fields, _ in
-                    let data = fields.sorted { $0.key < $1.key }.map { name, value in
-                        let tag = name.prefix(3)
-                        let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                        return #"<datafield ind1="1" ind2="0" tag="\#(tag)"><subfield code="a">\#(escaped)</subfield></datafield>"#
-                    }.joined()
-                    let title =
-                        fields["245 a"] == nil ? #"<datafield ind1="1" ind2="0" tag="245"><subfield code="a">Base</subfield></datafield>"# : ""
-                    return "<bib><record><leader>00000nam a2200000 a 4500</leader>\(title)\(data)</record></bib>"
-                },
+                body: { fields, _ in Self.bibXML(fields) },
                 readBack: { bytes, name in
                     let record = ((try Self.json(bytes)["anies"] as? [String])?.first).flatMap { try? MARCFields.anies($0) }
                     return record?.data(String(name.prefix(3))).first?.subfield("a")
@@ -310,14 +311,7 @@ struct WritePropertyTests {
                 fields: ["245 a", "100 a", "500 a"],
                 paths: { _, _, round in ("/almaws/v1/bibs", "/almaws/v1/bibs?other_system_id=\(Catalog.escaped("(PROP)\(round)"))") },
                 body: { fields, round in
-                    let data = fields.sorted { $0.key < $1.key }.map { name, value in
-                        let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                        return #"<datafield ind1="1" ind2="0" tag="\#(name.prefix(3))"><subfield code="a">\#(escaped)</subfield></datafield>"#
-                    }.joined()
-                    let title =
-                        fields["245 a"] == nil ? #"<datafield ind1="1" ind2="0" tag="245"><subfield code="a">Base</subfield></datafield>"# : ""
-                    let number = #"<datafield ind1=" " ind2=" " tag="035"><subfield code="a">(PROP)\#(round)</subfield></datafield>"#
-                    return "<bib><record><leader>00000nam a2200000 a 4500</leader>\(number)\(title)\(data)</record></bib>"
+                    Self.bibXML(fields, extra: #"<datafield ind1=" " ind2=" " tag="035"><subfield code="a">(PROP)\#(round)</subfield></datafield>"#)
                 },
                 readBack: { bytes, name in
                     let bib = (try Self.json(bytes)["bib"] as? [[String: Any]])?.first
