@@ -20,7 +20,9 @@ enum Assets {
         label { font-weight: 600; } .check label { font-weight: 400; }
         input, select, textarea, button { font: inherit; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: 4px; }
         textarea { width: 100%; font-family: ui-monospace, Menlo, Consolas, monospace; }
-        input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px solid #f2b705; outline-offset: 1px; }
+        input, select, textarea { border-color: #6b7480; }
+        input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+        header a:focus, header button:focus { outline-color: #f2b705; }
         button, .button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; text-decoration: none; display: inline-block; padding: .45rem .9rem; border-radius: 4px; }
         .secondary { background: var(--paper); color: var(--accent); }
         button.danger { background: var(--danger); border-color: var(--danger); }
