@@ -101,6 +101,13 @@ extension Portal {
         }
     }
 
+    /// Deletes an application: every key of it is revoked at once, and it leaves every list.
+    public func deleteApplication(_ id: Int64, by account: Account) async throws {
+        let detail = try await application(id, seenBy: account)
+        for key in detail.keys where !key.revoked { try await gateway.revokeKey(id: key.id) }
+        try await store.deleteApplication(id: id)
+    }
+
     /// Revokes a key: the next call with it is refused.
     public func revokeKey(_ keyID: Int64, of id: Int64, by account: Account) async throws {
         let key = try await activeKey(keyID, of: id, by: account)

@@ -109,6 +109,17 @@ extension PortalWeb {
             }
         )
         router.post(
+            "/portal/applications/{id}/delete",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                guard form.isChecked("confirm") else { throw PortalError("Tick the box to confirm the deletion.") }
+                try await portal.deleteApplication(id, by: try visitor.requireAccount())
+                throw PortalRedirect(to: "/portal/applications")
+            }
+        )
+        router.post(
             "/portal/applications/{id}/keys/{key}/revoke",
             use: page("Application") { request, context, visitor in
                 let (id, keyID) = try Self.keyPath(context)

@@ -174,6 +174,10 @@ extension SQLiteStore: PortalStore {
         }
     }
 
+    public func deleteApplication(id: Int64) async throws {
+        try await writing { db in try db.execute(sql: "DELETE FROM portal_applications WHERE id = ?", arguments: [id]) }
+    }
+
     public func loginFailures(pair: String) async throws -> (count: Int, last: Date)? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT failures, last_failure FROM portal_login_failures WHERE pair = ?", arguments: [pair])

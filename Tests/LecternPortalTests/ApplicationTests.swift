@@ -111,6 +111,16 @@ struct ApplicationTests {
             let third = try #require(PortalBrowser.firstMatch(#"id="new-key">(l7xx[0-9a-f]{32})<"#, in: browser.last.text))
             #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: third).status == 200)
             #expect(try await client.send(.get, "/almaws/v1/bibs/test", key: third).status == 400)
+
+            // Deleted: its keys stop at once and it leaves the list.
+            try await browser.get("/portal/applications/\(id)")
+            #expect(try await browser.post("/portal/applications/\(id)/delete", []).status == 400)
+            try await browser.get("/portal/applications/\(id)")
+            try await browser.post("/portal/applications/\(id)/delete", [("confirm", "yes")])
+            #expect(browser.last.status == 303)
+            #expect(try await client.send(.get, "/almaws/v1/users?limit=1", key: third).status == 400)
+            #expect(try await browser.get("/portal/applications/\(id)").status == 404)
+            #expect(try await browser.get("/portal/applications").text.contains("/portal/applications/\(id)\"") == false)
         }
     }
 

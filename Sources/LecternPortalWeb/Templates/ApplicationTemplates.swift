@@ -106,6 +106,14 @@ extension Templates {
         <button type="submit" id="issue-key">Issue a new key</button> <span class="help">with the application's settings; the key is shown once</span>
         </form>
         </section>
+        <section aria-labelledby="delete">
+        <h2 id="delete">Delete this application</h2>
+        <form method="post" action="/portal/applications/{{id}}/delete">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p class="check"><input id="confirm-delete" name="confirm" type="checkbox" value="yes" required> <label for="confirm-delete">Its keys stop working at once.</label></p>
+        <button type="submit" class="danger" id="delete-application">Delete the application</button>
+        </form>
+        </section>
         {{#faultable}}
         <section aria-labelledby="faults">
         <h2 id="faults">Fault injection</h2>
