@@ -91,9 +91,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(try await Self.form(request))
                 let account = try visitor.requireAccount()
                 let key = try await portal.rotateKey(keyID, of: id, by: account)
-                let application = try await portal.application(id, seenBy: account).application
-                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
-                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: "The old key is revoked.")
+                return try await keyCreatedPage(key, application: id, account: account, visitor: visitor, notice: "The old key is revoked.")
             }
         )
         router.post(
@@ -103,9 +101,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(try await Self.form(request))
                 let account = try visitor.requireAccount()
                 let key = try await portal.issueKey(for: id, by: account)
-                let application = try await portal.application(id, seenBy: account).application
-                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
-                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
+                return try await keyCreatedPage(key, application: id, account: account, visitor: visitor)
             }
         )
         router.post(
@@ -148,6 +144,21 @@ extension PortalWeb {
                 return try await applicationPage(id, visitor: visitor, notice: "Faults cleared.")
             }
         )
+    }
+
+    /// The page that shows a new key, the only time it is shown.
+    private func keyCreatedPage(
+        _ key: String,
+        application id: Int64,
+        account: Account,
+        visitor: Visitor,
+        notice: String? = nil
+    ) async throws
+        -> Response
+    {
+        let application = try await portal.application(id, seenBy: account).application
+        let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
+        return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: notice)
     }
 
     private func applicationPage(_ id: Int64, visitor: Visitor, notice: String? = nil, error: String? = nil) async throws -> Response {

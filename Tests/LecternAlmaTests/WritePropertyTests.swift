@@ -29,6 +29,18 @@ struct WritePropertyTests {
 
     static func literal(_ text: String) -> String { UserWritePropertyTests.literal(text) }
 
+    /// A JSON object of `members` (names to JSON literals).
+    static func object(_ members: [String: String]) -> String {
+        "{" + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+    }
+
+    /// The id of a demo research asset.
+    static func demoAssetID(_ client: LecternClient, key: String) async throws -> String {
+        let list = try Self.json(try await client.send(.get, "/esploro/v1/assets?org_code=DEPT_CS&limit=1", key: key).body)
+        let record = try #require((list["records"] as? [[String: Any]])?.first)
+        return try #require((record["originalRepository"] as? [String: Any])?["assetId"] as? String)
+    }
+
     static func check(_ endpoint: Endpoint, seed: UInt64, rounds: Int = 30) async throws {
         var random = SeededGenerator(seed: seed)
         var bodies: [[String: String]] = []
@@ -107,7 +119,7 @@ struct WritePropertyTests {
                 body: { fields, round in
                     var members = ["primary_id": Self.literal("prop.\(round)"), "last_name": Self.literal("Base")]
                     for (name, value) in fields { members[name] = Self.literal(value) }
-                    return "{" + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+                    return Self.object(members)
                 },
                 readBack: { bytes, name in try Self.json(bytes)[name] as? String }
             ),
@@ -128,7 +140,7 @@ struct WritePropertyTests {
                 },
                 body: { fields, _ in
                     let members = ["is_researcher": "true", "last_name": Self.literal("Base")].merging(fields.mapValues(Self.literal)) { $1 }
-                    return "{" + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+                    return Self.object(members)
                 },
                 readBack: { bytes, name in try Self.json(bytes)[name] as? String }
             ),
@@ -143,16 +155,10 @@ struct WritePropertyTests {
                 contentType: "application/json",
                 fields: ["title", "publisher", "description.abstract", "date.published"],
                 paths: { client, key, _ in
-                    let list = try Self.json(try await client.send(.get, "/esploro/v1/assets?org_code=DEPT_CS&limit=1", key: key).body)
-                    let record = try #require((list["records"] as? [[String: Any]])?.first)
-                    let id = try #require((record["originalRepository"] as? [String: Any])?["assetId"] as? String)
+                    let id = try await Self.demoAssetID(client, key: key)
                     return ("/esploro/v1/assets/\(id)", "/esploro/v1/assets/\(id)")
                 },
-                body: { fields, _ in
-                    let members = ["title": Self.literal("Base"), "resourcetype.esploro": Self.literal("publication.journalArticle")]
-                        .merging(fields.mapValues(Self.literal)) { $1 }
-                    return #"{"records":[{"# + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}]}"
-                },
+                body: { fields, _ in Self.assetBody(fields) },
                 readBack: { bytes, name in ((try Self.json(bytes)["records"] as? [[String: Any]])?.first?[name]) as? String }
             ),
             seed: 3
@@ -174,7 +180,7 @@ struct WritePropertyTests {
                 },
                 body: { fields, round in
                     let members = ["barcode": Self.literal("PROP-\(round)")].merging(fields.mapValues(Self.literal)) { $1 }
-                    return #"{"item_data":{"# + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}}"
+                    return #"{"item_data":"# + Self.object(members) + "}"
                 },
                 readBack: { bytes, name in
                     let data = try Self.json(bytes)["item_data"] as? [String: Any]
@@ -241,7 +247,7 @@ struct WritePropertyTests {
     static func assetBody(_ fields: [String: String], extra: [String: String] = [:]) -> String {
         let members = ["title": Self.literal("Base"), "resourcetype.esploro": Self.literal("publication.journalArticle")]
             .merging(extra) { $1 }.merging(fields.mapValues(Self.literal)) { $1 }
-        return #"{"records":[{"# + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}]}"
+        return #"{"records":["# + Self.object(members) + "]}"
     }
 
     static let assetFields = ["title", "publisher", "description.abstract", "date.published"]
@@ -260,7 +266,7 @@ struct WritePropertyTests {
                 body: { fields, round in
                     let members = ["primary_id": Self.literal("prop.\(round)"), "is_researcher": "true", "last_name": Self.literal("Base")]
                         .merging(fields.mapValues(Self.literal)) { $1 }
-                    return "{" + members.map { "\(Self.literal($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+                    return Self.object(members)
                 },
                 readBack: { bytes, name in try Self.json(bytes)[name] as? String }
             ),
@@ -289,14 +295,10 @@ struct WritePropertyTests {
                 contentType: "application/json",
                 fields: ["identifier.pmid", "identifier.isbn", "grants.note", "date.published"],
                 paths: { client, key, _ in
-                    let list = try Self.json(try await client.send(.get, "/esploro/v1/assets?org_code=DEPT_CS&limit=1", key: key).body)
-                    let record = try #require((list["records"] as? [[String: Any]])?.first)
-                    let id = try #require((record["originalRepository"] as? [String: Any])?["assetId"] as? String)
+                    let id = try await Self.demoAssetID(client, key: key)
                     return ("/esploro/v1/assets/\(id)?op=patch&action=replace", "/esploro/v1/assets/\(id)")
                 },
-                body: { fields, _ in
-                    #"{"records":[{"# + fields.map { "\(Self.literal($0.key)):\(Self.literal($0.value))" }.joined(separator: ",") + "}]}"
-                },
+                body: { fields, _ in #"{"records":["# + Self.object(fields.mapValues(Self.literal)) + "]}" },
                 readBack: Self.firstAsset
             ),
             seed: 9
