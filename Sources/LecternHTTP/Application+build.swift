@@ -40,13 +40,12 @@ public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternR
     let router = Router(context: LecternRequestContext.self)
     router.addOpenAPI(api.catalog)
     let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
-    if let portal = services.portal {
-        let web = PortalWeb<LecternRequestContext>(portal: portal, catalog: api.catalog, console: console)
-        router.add(middleware: PortalFallbackMiddleware(web: web))
-        web.install(on: router)
-    }
+    let web = services.portal.map { PortalWeb<LecternRequestContext>(portal: $0, catalog: api.catalog, console: console) }
+    web?.install(on: router)
     router.addGateway(services.gateway)
     router.addRoutes(api.routes)
+    // Added last, it wraps no route, only what no route answers: no cost on the API's path.
+    if let web { router.add(middleware: PortalFallbackMiddleware(web: web)) }
     console.connect(router)
     return router
 }

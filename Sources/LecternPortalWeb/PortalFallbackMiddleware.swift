@@ -4,7 +4,8 @@ import LecternPortal
 /// Answers a `/portal` path that no page serves (or not with this method) with the portal's own
 /// "Not found" page, instead of the router's empty 404 or the API gateway's XML.
 ///
-/// Add it before the portal's pages and the gateway; the gateway lets portal paths through.
+/// Add it after every route, so that it wraps only the router's not-found answer; the gateway
+/// lets portal paths through to it.
 public struct PortalFallbackMiddleware<Context: RequestContext & RemoteAddressRequestContext>: RouterMiddleware {
     let web: PortalWeb<Context>
 
