@@ -30,20 +30,29 @@ let package = Package(
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternAlma", "LecternMARC",
-                "LecternPortal",
+                "LecternCore", "LecternApplication", "LecternAlma", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                "LecternAlma", "LecternMARC", "LecternPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        // 1 The HTTP edge and 2 the gateway middleware, 3 routing.
+        // The application assembled: every area's plug-in, served by the HTTP edge.
+        .target(
+            name: "LecternApplication",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternHTTP", "LecternAlma", "LecternPrimo", "LecternEsploro",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // 1 The HTTP edge and 2 the gateway middleware, 3 routing: no API family.
         .target(
             name: "LecternHTTP",
             dependencies: [
-                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternPrimo", "LecternEsploro",
-                "LecternOpenAPI", "LecternPortal", "LecternPortalWeb",
+                "LecternCore", "LecternGateway", "LecternStore", "LecternRepresentation", "LecternOpenAPI", "LecternPortal", "LecternPortalWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -92,7 +101,7 @@ let package = Package(
         // The API catalog: route tables as operations by area, and their OpenAPI documents.
         .target(
             name: "LecternOpenAPI",
-            dependencies: ["LecternCore", "LecternGateway"],
+            dependencies: ["LecternCore"],
             swiftSettings: swiftSettings
         ),
         // 4 The Primo family: discovery search over the catalogue.
@@ -162,7 +171,7 @@ let package = Package(
         .target(
             name: "LecternTesting",
             dependencies: [
-                "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternPortal",
+                "LecternCore", "LecternApplication", "LecternAlma", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternPortal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -217,7 +226,8 @@ let package = Package(
         .testTarget(
             name: "LecternGatewayTests",
             dependencies: [
-                "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite",
+                "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite", "LecternApplication",
+                "LecternAlma", "LecternPrimo", "LecternEsploro",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -265,7 +275,7 @@ let package = Package(
         .testTarget(
             name: "LecternEsploroTests",
             dependencies: [
-                "LecternTesting", "LecternCore",
+                "LecternTesting", "LecternCore", "LecternEsploro",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Recorded"],
@@ -274,7 +284,8 @@ let package = Package(
         .testTarget(
             name: "LecternOpenAPITests",
             dependencies: [
-                "LecternOpenAPI", "LecternCore", "LecternHTTP", "LecternTesting",
+                "LecternOpenAPI", "LecternCore", "LecternHTTP", "LecternTesting", "LecternApplication", "LecternAlma", "LecternPrimo",
+                "LecternEsploro",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings

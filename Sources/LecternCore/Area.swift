@@ -1,42 +1,26 @@
-/// An API area, the unit of a key's permissions (as on the Developer Network's key page).
-public enum Area: String, Sendable, Hashable, CaseIterable, Codable {
-    case users
-    case bibs
-    case acquisitions = "acq"
-    case configuration = "conf"
-    case courses
-    case analytics
-    case resourceSharing = "partners"
-    case electronicResources = "electronic"
-    case primo
-    case researchers
-    case assets
+/// An API area's name: the unit of a key's permissions (as on the Developer Network's key page)
+/// and of the usage counts. Each area's plug-in declares its own, beside its ``AreaDescriptor``:
+///
+/// ```swift
+/// extension Area {
+///     public static let users = Area("users")
+/// }
+/// ```
+public struct Area: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The name as keys, usage counts and the OpenAPI documents' URLs carry it (`users`, `acq`).
+    public let rawValue: String
 
-    /// The product whose daily threshold a call in this area counts against.
-    public var product: Product {
-        switch self {
-        case .primo: .primo
-        case .researchers, .assets: .esploro
-        default: .alma
-        }
+    /// The area named `rawValue`.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
     }
 
-    /// The area's name as the portal and error messages show it.
-    public var title: String {
-        switch self {
-        case .users: "Users"
-        case .bibs: "Bibs"
-        case .acquisitions: "Acquisitions"
-        case .configuration: "Configuration"
-        case .courses: "Courses"
-        case .analytics: "Analytics"
-        case .resourceSharing: "Resource Sharing"
-        case .electronicResources: "Electronic Resources"
-        case .primo: "Primo"
-        case .researchers: "Esploro Researchers"
-        case .assets: "Esploro Assets"
-        }
+    /// The area named `name`.
+    public init(_ name: String) {
+        self.rawValue = name
     }
+
+    public var description: String { rawValue }
 }
 
 /// A product with its own daily threshold and its own name in maintenance messages.

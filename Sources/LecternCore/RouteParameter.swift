@@ -44,6 +44,11 @@ extension RouteParameter {
         allowed: ["xml", "json"]
     )
 
+    /// `format=json`, the only value an API without an XML form (`api`) takes.
+    public static func jsonOnlyFormat(_ api: String) -> RouteParameter {
+        RouteParameter("format", "Only json: the \(api) API has no XML form", default: "json", allowed: ["json"])
+    }
+
     /// `lang=`, read by the HTTP edge: the language of the gateway's error messages.
     public static let lang = RouteParameter("lang", "Language of gateway error messages (de, fr); English otherwise")
 

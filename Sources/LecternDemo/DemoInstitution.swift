@@ -20,19 +20,21 @@ public enum DemoInstitution {
     /// Creates the demo institution and its data unless it exists.
     ///
     /// - returns: the new keys, or `nil` when the institution already existed.
+    /// - parameter areas: the areas the demo keys may call (every area the application serves).
     /// - parameter catalogueSize: how many bibs the demo catalogue gets (tests take fewer).
     public static func seedIfMissing(
         registry: any Registry,
         store: any Store,
         passwords: any PasswordHasher,
+        areas: [Area],
         catalogueSize: Int = catalogueSize
     ) async throws -> [PrintedKey]? {
         guard try await registry.institution(code) == nil else { return nil }
         let institution = Institution(code: code, name: "Lectern Demo University", region: "na", namedUsers: 50, fte: 12_000, academicStaff: 900)
         try await InstitutionSetup.create(institution, registry: registry, store: store)
         try await seedData(store: store, passwords: passwords, catalogueSize: catalogueSize)
-        let everything = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
-        let readOnly = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readOnly) })
+        let everything = Dictionary(uniqueKeysWithValues: areas.map { ($0, Access.readWrite) })
+        let readOnly = Dictionary(uniqueKeysWithValues: areas.map { ($0, Access.readOnly) })
         var keys: [PrintedKey] = []
         for (label, environment, permissions) in [
             ("Guest Sandbox (GET only)", Environment.guest, readOnly),

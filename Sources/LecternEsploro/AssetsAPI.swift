@@ -9,7 +9,7 @@ struct AssetsAPI {
     let store: any Store
 
     var routes: [Route] {
-        let json = RouteParameter("format", "Only json: the assets API has no XML form", default: "json", allowed: ["json"])
+        let json = RouteParameter.jsonOnlyFormat("assets")
         let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
         let jsonOnly = RouteAnswer.object([.json])
         return [
@@ -37,16 +37,6 @@ struct AssetsAPI {
                     json, .lang,
                 ],
                 body: [.json],
-                answer: jsonOnly
-            ),
-            Route(.get, "/esploro/v1/assets/test") { call in try Self.test(call) }.documented(
-                "Test the API key (GET)",
-                query: [json, .lang],
-                answer: jsonOnly
-            ),
-            Route(.post, "/esploro/v1/assets/test") { call in try Self.test(call) }.documented(
-                "Test the API key (POST)",
-                query: [json, .lang],
                 answer: jsonOnly
             ),
             Route(.get, "/esploro/v1/assets/{assetIds}", get).documented(
@@ -84,7 +74,6 @@ struct AssetsAPI {
     // MARK: - GET /assets
 
     @Sendable func list(_ call: Call) async throws -> Reply {
-        try Self.requireJSON(call)
         let limit = try call.integer("limit", default: 10, in: 0...100)
         let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
         let filters = [
@@ -129,7 +118,6 @@ struct AssetsAPI {
     // MARK: - GET /assets/{assetIds}
 
     @Sendable func get(_ call: Call) async throws -> Reply {
-        try Self.requireJSON(call)
         let ids = try Self.ids(call.path["assetIds"] ?? "")
         let limit = try call.integer("limit", default: 10, in: 0...100)
         let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
@@ -156,7 +144,6 @@ struct AssetsAPI {
     // MARK: - POST /assets
 
     @Sendable func create(_ call: Call) async throws -> Reply {
-        try Self.requireJSON(call)
         let records = try AssetRecord.records(in: call.body).map { try Self.writable($0).validated() }
         let draft = try Self.flag(call, "is_draft", default: true)
         _ = try Self.flag(call, "reject_duplicate", default: true)
@@ -186,7 +173,6 @@ struct AssetsAPI {
     // MARK: - POST /assets/{assetId}?op=patch, PUT /assets/{assetId}
 
     @Sendable func patch(_ call: Call) async throws -> Reply {
-        try Self.requireJSON(call)
         let op = call.query["op"] ?? "patch"
         guard op == "patch" else { throw APIError.invalidParameter("op", op) }
         let action = try AssetPatch.Action(call.query["action"] ?? "add")
@@ -196,7 +182,6 @@ struct AssetsAPI {
     }
 
     @Sendable func replace(_ call: Call) async throws -> Reply {
-        try Self.requireJSON(call)
         let records = try AssetRecord.records(in: call.body)
         guard records.count == 1, let record = records.first else { throw APIError.invalidAsset("A PUT has one record.") }
         let incoming = Self.writable(record)
@@ -227,22 +212,11 @@ struct AssetsAPI {
         return document
     }
 
-    private static func test(_ call: Call) throws -> Reply {
-        try requireJSON(call)
-        return .json(.object([JSONEntry("result", .string("\(call.method.rawValue) request succeeded"))]))
-    }
-
     /// The answer's form: `{"totalRecordCount": N, "records": […]}` (samples/esploro/returned.json).
     private static func records(_ documents: [Document], total: Int) throws -> Reply {
         .json(
             .object([JSONEntry("totalRecordCount", .number(String(total))), JSONEntry("records", .array(try documents.map(AssetDocument.answer)))])
         )
-    }
-
-    /// `format=xml` or an XML body: the assets API has no XML form.
-    private static func requireJSON(_ call: Call) throws {
-        if let format = call.query["format"], format.lowercased() == "xml" { throw APIError.jsonOnly }
-        if case .xml? = call.body { throw APIError.jsonOnly }
     }
 
     /// The record without what Lectern derives.

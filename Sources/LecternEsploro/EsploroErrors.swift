@@ -1,4 +1,4 @@
-import LecternCore
+public import LecternCore
 
 extension AlmaErrorCode {
     // The codes of the Esploro assets OpenAPI document (ESPLORO.md section 3).
@@ -15,7 +15,7 @@ extension APIError {
         APIError(.assetsGeneralError, "General Error - An error has occurred when processing this request. \(detail)")
     }
 
-    static let jsonOnly = assetsGeneralError("The assets API speaks JSON only: send and accept application/json.")
+    public static let jsonOnly = assetsGeneralError("The assets API speaks JSON only: send and accept application/json.")
 
     static let missingAssetFilter = assetsGeneralError(
         "At least one of doi, user_primary_id, update_date_from, update_date_to, embargo_expiry_date_from, embargo_expiry_date_to, open_access, org_code is required."

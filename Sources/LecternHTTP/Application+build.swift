@@ -1,6 +1,7 @@
 public import Hummingbird
 public import LecternCore
 public import LecternGateway
+public import LecternOpenAPI
 public import LecternPortal
 import LecternPortalWeb
 public import LecternStore
@@ -26,34 +27,34 @@ public struct Services: Sendable {
     }
 }
 
-/// The router: the OpenAPI documents and the portal's pages (outside the gateway, no key
-/// needed), then the gateway, then every family's routes.
-public func buildRouter(_ services: Services) -> Router<LecternRequestContext> {
-    buildRouter(services, api: APIRoutes(services))
-}
-
-/// The router over route tables already built, so that a caller (the portal) can share their
-/// ``APIRoutes/catalog``.
+/// The router over the API `areas`: the OpenAPI documents and the portal's pages (outside the
+/// gateway, no key needed), then each area's routes behind the gateway. The portal's console
+/// and the OpenAPI documents read the areas' catalog.
 ///
 /// The OpenAPI routes come before the gateway: middleware wraps only the routes added after it.
-public func buildRouter(_ services: Services, api: APIRoutes) -> Router<LecternRequestContext> {
+public func buildRouter(_ services: Services, areas: [APIArea]) -> Router<LecternRequestContext> {
+    let catalog = APICatalog(areas: areas)
     let router = Router(context: LecternRequestContext.self)
-    router.addOpenAPI(api.catalog)
+    router.addOpenAPI(catalog)
     let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
-    let web = services.portal.map { PortalWeb<LecternRequestContext>(portal: $0, catalog: api.catalog, console: console) }
+    let web = services.portal.map { PortalWeb<LecternRequestContext>(portal: $0, catalog: catalog, console: console) }
     web?.install(on: router)
-    router.addGateway(services.gateway)
-    router.addRoutes(api.routes)
+    router.addAreas(areas, gateway: services.gateway)
     // Added last, it wraps no route, only what no route answers: no cost on the API's path.
     if let web { router.add(middleware: PortalFallbackMiddleware(web: web)) }
     console.connect(router)
     return router
 }
 
-/// The application: the router, served with the gateway's background service.
-public func buildApplication(_ services: Services, configuration: ApplicationConfiguration, logger: Logger) -> some ApplicationProtocol {
+/// The application: the router over `areas`, served with the gateway's background service.
+public func buildApplication(
+    _ services: Services,
+    areas: [APIArea],
+    configuration: ApplicationConfiguration,
+    logger: Logger
+) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(services),
+        router: buildRouter(services, areas: areas),
         configuration: configuration,
         services: [GatewayService(gateway: services.gateway, logger: logger)],
         logger: logger

@@ -9,8 +9,9 @@ public struct LecternRequestContext: RequestContext, RemoteAddressRequestContext
     public internal(set) var remoteAddress: SocketAddress?
     /// The authenticated key; set by `APIKeyStep`.
     public var caller: Caller?
-    /// The API area of the path; set by `AccessPolicyStep`.
-    public var area: Area?
+    /// The API area of the call: the matched route's, or the one whose paths an unmatched call
+    /// belongs to; set by the gateway as the call arrives.
+    public var area: AreaDescriptor?
     /// The request body as collected by `RequestSizeStep` (within the size limit).
     public var bodyBytes: ByteBuffer?
     /// The body as read by `BodyStep`.

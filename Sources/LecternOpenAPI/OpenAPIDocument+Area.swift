@@ -2,10 +2,10 @@ import LecternCore
 
 extension OpenAPIDocument {
     /// The document of `area`'s `operations`, served from `serverURL`.
-    init(area: Area, operations: [APIOperation], serverURL: String, version: String) {
+    init(area: AreaDescriptor, operations: [APIOperation], serverURL: String, version: String) {
         var paths: [String: PathItem] = [:]
         for operation in operations {
-            let entry = Operation(operation)
+            let entry = Operation(operation, tag: area.title)
             switch operation.method {
             case .get: paths[operation.path, default: PathItem()].get = entry
             case .post: paths[operation.path, default: PathItem()].post = entry
@@ -72,11 +72,11 @@ extension OpenAPIDocument {
 }
 
 extension OpenAPIDocument.Operation {
-    init(_ operation: APIOperation) {
+    init(_ operation: APIOperation, tag: String) {
         self.init(
             operationId: operation.id,
             summary: operation.summary,
-            tags: [operation.area.title],
+            tags: [tag],
             parameters: operation.parameters.map(OpenAPIDocument.Parameter.init),
             requestBody: operation.body.isEmpty
                 ? nil

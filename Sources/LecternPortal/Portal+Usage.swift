@@ -91,9 +91,9 @@ public struct UsageReport: Sendable {
     /// Calls refused with 429 (per-second or daily threshold).
     public var throttledCalls: Int { counts.filter { $0.status == 429 }.reduce(0) { $0 + $1.count } }
 
-    /// Calls per area, busiest first.
-    public var callsPerArea: [(area: String, calls: Int)] {
-        Dictionary(grouping: counts, by: { $0.area?.title ?? "(no area)" }).map { ($0.key, $0.value.reduce(0) { $0 + $1.count }) }.sorted {
+    /// Calls per area, named by `title`, busiest first.
+    public func callsPerArea(titled title: (Area) -> String) -> [(area: String, calls: Int)] {
+        Dictionary(grouping: counts, by: { $0.area.map(title) ?? "(no area)" }).map { ($0.key, $0.value.reduce(0) { $0 + $1.count }) }.sorted {
             $0.calls > $1.calls || ($0.calls == $1.calls && $0.area < $1.area)
         }
     }

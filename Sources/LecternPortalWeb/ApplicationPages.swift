@@ -24,7 +24,7 @@ extension PortalWeb {
             "/portal/applications/new",
             use: page("New application") { _, _, visitor in
                 _ = try visitor.requireAccount()
-                let model = NewApplicationPage(plans: planChoices(visitor, selected: nil), form: ApplicationFormModel())
+                let model = NewApplicationPage(plans: planChoices(visitor, selected: nil), form: ApplicationFormModel(areas: areaDescriptors))
                 return renderer.render("application-new", title: "New application", page: model, visitor: visitor)
             }
         )
@@ -35,7 +35,7 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 let (environment, institution) = Self.plan(form.text("plan"))
-                let draft = Self.draft(form, environment: environment, institution: institution)
+                let draft = Self.draft(form, environment: environment, institution: institution, areas: areaDescriptors)
                 do {
                     let (application, key) = try await portal.createApplication(draft, by: account)
                     let model = KeyCreatedPage(
@@ -46,7 +46,10 @@ extension PortalWeb {
                     )
                     return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
                 } catch let error as PortalError where error.kind == .invalid || error.kind == .forbidden {
-                    let model = NewApplicationPage(plans: planChoices(visitor, selected: form.text("plan")), form: ApplicationFormModel(draft))
+                    let model = NewApplicationPage(
+                        plans: planChoices(visitor, selected: form.text("plan")),
+                        form: ApplicationFormModel(draft, areas: areaDescriptors)
+                    )
                     return renderer.render(
                         "application-new",
                         title: "New application",
@@ -75,7 +78,7 @@ extension PortalWeb {
                 do {
                     try await portal.updateApplication(
                         id,
-                        with: Self.draft(form, environment: current.environment, institution: current.institution),
+                        with: Self.draft(form, environment: current.environment, institution: current.institution, areas: areaDescriptors),
                         by: account
                     )
                 } catch let error as PortalError where error.kind == .invalid {
@@ -171,7 +174,7 @@ extension PortalWeb {
             }
         }
         log.sort { $0.time > $1.time }
-        let model = ApplicationPage(detail, faults: { portal.faults(key: $0) }, log: Array(log.prefix(50)))
+        let model = ApplicationPage(detail, faults: { portal.faults(key: $0) }, log: Array(log.prefix(50)), areas: areaDescriptors)
         return renderer.render(
             "application",
             title: detail.application.name,
@@ -211,9 +214,9 @@ extension PortalWeb {
         return (environment, parts[1])
     }
 
-    private static func draft(_ form: Form, environment: LecternCore.Environment, institution: String) -> ApplicationDraft {
+    private static func draft(_ form: Form, environment: LecternCore.Environment, institution: String, areas: [AreaDescriptor]) -> ApplicationDraft {
         var permissions: [Area: Access] = [:]
-        for area in Area.allCases {
+        for area in areas.map(\.area) {
             if let access = Access(rawValue: form.text("area_\(area.rawValue)")) { permissions[area] = access }
         }
         let networks = form.text("networks").split(whereSeparator: { $0.isNewline || $0 == " " || $0 == "," }).map(String.init)
@@ -269,7 +272,7 @@ struct ApplicationFormModel {
     var summary = ""
     var networks = ""
     var platforms: [Choice] = platformNames.map { Choice(value: $0, selected: $0 == "Server") }
-    var areas: [AreaChoice] = Area.allCases.map { AreaChoice(value: $0.rawValue, title: $0.title) }
+    var areas: [AreaChoice]
 
     struct Choice {
         var value: String
@@ -283,19 +286,35 @@ struct ApplicationFormModel {
         var readWrite = false
     }
 
-    init() {}
-
-    init(_ draft: ApplicationDraft) {
-        self.init(name: draft.name, platform: draft.platform, summary: draft.summary, permissions: draft.permissions, networks: draft.networks)
+    /// An empty form offering `areas`.
+    init(areas: [AreaDescriptor]) {
+        self.areas = areas.map { AreaChoice(value: $0.area.rawValue, title: $0.title) }
     }
 
-    init(name: String, platform: String, summary: String, permissions: [Area: Access], networks: [String]) {
+    init(_ draft: ApplicationDraft, areas: [AreaDescriptor]) {
+        self.init(
+            name: draft.name,
+            platform: draft.platform,
+            summary: draft.summary,
+            permissions: draft.permissions,
+            networks: draft.networks,
+            areas: areas
+        )
+    }
+
+    init(name: String, platform: String, summary: String, permissions: [Area: Access], networks: [String], areas: [AreaDescriptor]) {
         self.name = name
         self.summary = summary
         self.networks = networks.joined(separator: "\n")
         platforms = Self.platformNames.map { Choice(value: $0, selected: $0 == platform) }
-        areas = Area.allCases.map { area in
-            AreaChoice(value: area.rawValue, title: area.title, readOnly: permissions[area] == .readOnly, readWrite: permissions[area] == .readWrite)
+        self.areas = areas.map { descriptor in
+            let access = permissions[descriptor.area]
+            return AreaChoice(
+                value: descriptor.area.rawValue,
+                title: descriptor.title,
+                readOnly: access == .readOnly,
+                readWrite: access == .readWrite
+            )
         }
     }
 }
@@ -377,7 +396,7 @@ struct ApplicationPage {
         }
     }
 
-    init(_ detail: ApplicationDetail, faults: (Int64) -> FaultPlan?, log: [LogRow]) {
+    init(_ detail: ApplicationDetail, faults: (Int64) -> FaultPlan?, log: [LogRow], areas: [AreaDescriptor]) {
         let application = detail.application
         id = application.id
         plan = application.environment.planName
@@ -403,7 +422,8 @@ struct ApplicationPage {
             platform: application.platform,
             summary: application.summary,
             permissions: current?.permissions ?? [:],
-            networks: current?.allowedNetworks ?? []
+            networks: current?.allowedNetworks ?? [],
+            areas: areas
         )
     }
 }

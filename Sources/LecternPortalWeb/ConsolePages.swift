@@ -54,7 +54,7 @@ extension PortalWeb {
     private func consoleModel(_ visitor: Visitor, area: String?, operation: String?, application: String?, values: Form) async throws -> ConsolePage {
         let account = try visitor.requireAccount()
         let areas = catalog?.areas ?? []
-        let chosenArea = area.flatMap(Area.init(rawValue:)).flatMap { areas.contains($0) ? $0 : nil } ?? areas.first
+        let chosenArea = area.map(Area.init(_:)).flatMap { areas.contains($0) ? $0 : nil } ?? areas.first
         let operations = chosenArea.map { catalog?.operations(in: $0) ?? [] } ?? []
         let chosen = operations.first { $0.id == operation } ?? operations.first
         var keys: [KeyChoice] = []
@@ -69,11 +69,11 @@ extension PortalWeb {
             }
         }
         return ConsolePage(
-            areas: areas.map { PlanChoice(value: $0.rawValue, label: $0.title, selected: $0 == chosenArea) },
+            areas: areas.map { PlanChoice(value: $0.rawValue, label: catalog?.title(of: $0) ?? $0.rawValue, selected: $0 == chosenArea) },
             operations: operations.map {
                 PlanChoice(value: $0.id, label: "\($0.method.rawValue) \($0.path): \($0.summary)", selected: $0.id == chosen?.id)
             },
-            operation: chosen.map { OperationModel($0, area: chosenArea!, keys: keys, values: values) },
+            operation: chosen.map { OperationModel($0, area: $0.area, keys: keys, values: values) },
             chosen: chosen
         )
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import LecternCore
 public import LecternOpenAPI
 public import LecternPortal
 import Logging
@@ -12,6 +13,9 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
     let portal: Portal
     /// The operations the API console offers (the same catalog the OpenAPI documents come from).
     let catalog: APICatalog?
+
+    /// Every area a key's permissions can name, in order.
+    var areaDescriptors: [AreaDescriptor] { catalog?.directory.descriptors ?? [] }
     /// How the console runs its calls.
     let console: (any ConsoleTransport)?
     let renderer = PageRenderer()

@@ -1,5 +1,6 @@
 import Hummingbird
 import LecternCore
+import LecternOpenAPI
 import LecternPortal
 import LecternStore
 
@@ -24,7 +25,12 @@ extension PortalWeb {
                     report = try await portal.usage(by: account)
                 }
                 let scopes = try await scopeChoices(account, visitor: visitor, selected: scope)
-                return renderer.render("usage", title: "Usage", page: UsagePage(report, scopes: scopes), visitor: visitor)
+                return renderer.render(
+                    "usage",
+                    title: "Usage",
+                    page: UsagePage(report, scopes: scopes, areaTitle: { catalog?.title(of: $0) ?? $0.rawValue }),
+                    visitor: visitor
+                )
             }
         )
     }
@@ -75,14 +81,14 @@ struct UsagePage {
         var errors: Int
     }
 
-    init(_ report: UsageReport, scopes: [PlanChoice]) {
+    init(_ report: UsageReport, scopes: [PlanChoice], areaTitle: (Area) -> String) {
         self.scopes = scopes
         totalCalls = report.totalCalls
         throttledCalls = report.throttledCalls
         let calls = report.callsPerDay
         let errors = report.errorsPerDay
         chart = BarChart(labels: report.days, values: calls, overlay: errors, title: "Calls per day, last \(report.days.count) days").svg()
-        areas = report.callsPerArea.map { AreaRow(area: $0.area, calls: $0.calls) }
+        areas = report.callsPerArea(titled: areaTitle).map { AreaRow(area: $0.area, calls: $0.calls) }
         self.errors = report.errorsByCode.map { ErrorRow(status: $0.status, code: $0.code.isEmpty ? "(none)" : $0.code, calls: $0.calls) }
         quotas = report.quotas.map {
             QuotaRow(institution: $0.institution, product: $0.product.title, threshold: $0.threshold, remaining: $0.remaining)

@@ -150,8 +150,8 @@ extension SQLiteStore {
         var permissions: [Area: Access] = [:]
         for pair in text.split(separator: " ") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let area = Area(rawValue: String(parts[0])), let access = Access(rawValue: String(parts[1])) else { continue }
-            permissions[area] = access
+            guard parts.count == 2, let access = Access(rawValue: String(parts[1])) else { continue }
+            permissions[Area(String(parts[0]))] = access
         }
         return permissions
     }

@@ -68,7 +68,7 @@ enum UsageSQL {
                 institution: row["institution"],
                 keyID: row["key_id"],
                 day: row["day"],
-                area: Area(rawValue: area),
+                area: area.isEmpty ? nil : Area(area),
                 status: row["status"],
                 errorCode: row["error_code"],
                 count: row["count"]

@@ -1,6 +1,8 @@
 public import Foundation
 import GRDB
 public import Hummingbird
+import LecternAlma
+import LecternApplication
 public import LecternCore
 import LecternDemo
 public import LecternGateway
@@ -50,7 +52,7 @@ public struct TestLectern: Sendable {
             }
         }
         try await InstitutionSetup.create(Institution(code: "OTHER", name: "Other University"), registry: store, store: store)
-        let all = Dictionary(uniqueKeysWithValues: Area.allCases.map { ($0, Access.readWrite) })
+        let all = Dictionary(uniqueKeysWithValues: LecternAreas.names.map { ($0, Access.readWrite) })
         let otherKey = try await KeyIssuer.issue(in: store, institution: "OTHER", environment: .sandbox, permissions: all, label: "other")
         let bibsOnly = try await KeyIssuer.issue(
             in: store,
@@ -104,7 +106,13 @@ public struct TestLectern: Sendable {
             let path = try TestDirectory.make("template").appendingPathComponent("template.sqlite").path
             let store = try SQLiteStore(path: path)
             // Enough of the demo catalogue to page past Primo's 2,000 reachable results.
-            let keys = try await DemoInstitution.seedIfMissing(registry: store, store: store, passwords: passwords, catalogueSize: 2_200)!
+            let keys = try await DemoInstitution.seedIfMissing(
+                registry: store,
+                store: store,
+                passwords: passwords,
+                areas: LecternAreas.names,
+                catalogueSize: 2_200
+            )!
             _ = try await store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try store.pool.close()
             return (path, keys)
@@ -125,7 +133,7 @@ public struct TestLectern: Sendable {
     public func application(logger: Logger? = nil) -> some ApplicationProtocol {
         var logger = logger ?? Logger(label: "lectern-test")
         if logger.label == "lectern-test" { logger.logLevel = .warning }
-        return buildApplication(
+        return lecternApplication(
             Services(store: store, gateway: gateway, passwords: Self.passwords, portal: portal),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             logger: logger

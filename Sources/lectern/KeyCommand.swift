@@ -1,4 +1,5 @@
 import ArgumentParser
+import LecternApplication
 import LecternCore
 import LecternGateway
 import LecternSQLite
@@ -16,7 +17,7 @@ struct KeyCommand: AsyncParsableCommand {
         @OptionGroup var storage: DatabaseOptions
         @Option(help: "The institution code.") var institution: String
         @Option(help: "guest, sandbox or production.") var environment: String
-        @Option(help: "AREA=ro|rw; areas: \(Area.allCases.map(\.rawValue).joined(separator: ", ")), or all. Repeatable.")
+        @Option(help: "AREA=ro|rw; areas: \(LecternAreas.names.map(\.rawValue).joined(separator: ", ")), or all. Repeatable.")
         var area: [String] = []
         @Option(help: "A CIDR block the key may be used from. Repeatable.") var allowIp: [String] = []
         @Option(help: "A label for listings.") var label = "created by lectern key create"
@@ -36,8 +37,8 @@ struct KeyCommand: AsyncParsableCommand {
                     throw ValidationError("'\(entry)' is not AREA=ro|rw")
                 }
                 if parts[0] == "all" {
-                    for area in Area.allCases { permissions[area] = access }
-                } else if let area = Area(rawValue: String(parts[0])) {
+                    for area in LecternAreas.names { permissions[area] = access }
+                } else if let area = LecternAreas.names.first(where: { $0.rawValue == parts[0] }) {
                     permissions[area] = access
                 } else {
                     throw ValidationError("unknown area '\(parts[0])'")

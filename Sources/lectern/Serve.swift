@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LecternApplication
 import LecternCore
 import LecternDemo
 import LecternGateway
@@ -36,6 +37,7 @@ struct Serve: AsyncParsableCommand {
                 registry: store,
                 store: store,
                 passwords: passwords,
+                areas: LecternAreas.names,
                 catalogueSize: demoBibs
             )
         {
@@ -58,7 +60,7 @@ struct Serve: AsyncParsableCommand {
             listening: listening,
             logger: logger
         )
-        let app = buildApplication(
+        let app = lecternApplication(
             Services(store: store, gateway: gateway, passwords: passwords, portal: portal),
             configuration: .init(address: .hostname(host, port: port), serverName: "Lectern"),
             logger: logger

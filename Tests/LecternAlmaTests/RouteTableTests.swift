@@ -1,7 +1,7 @@
 import Foundation
 import LecternAlma
 import LecternCore
-import LecternGateway
+import LecternStore
 import LecternTesting
 import Testing
 
@@ -28,14 +28,16 @@ struct RouteTableTests {
         let lectern = try await TestLectern.make()
         // The barcode lookup is only in the WADL (alma/wadl/bib.wadl), not in the OpenAPI documents.
         let documented = try Self.operations().union(["GET /almaws/v1/items"])
-        let routes = Alma.routes(store: lectern.store, passwords: TestLectern.passwords)
+        let areas: [any AreaPlugin.Type] = [UsersArea.self, BibsArea.self, ConfigurationArea.self]
+        let directory = AreaDirectory(areas.map { $0.descriptor })
+        let routes = areas.flatMap { $0.area(store: lectern.store, passwords: TestLectern.passwords).routes }
         #expect(routes.count >= 18)
         for route in routes {
             #expect(
                 documented.contains("\(route.method.rawValue) \(route.path)"),
                 "\(route.method.rawValue) \(route.path) is not in the OpenAPI documents"
             )
-            #expect(AccessPolicy.area(forPath: route.path) != nil)
+            #expect(directory.descriptor(forPath: route.path) != nil)
         }
         #expect(Set(routes.map { "\($0.method.rawValue) \($0.path)" }).count == routes.count)
     }

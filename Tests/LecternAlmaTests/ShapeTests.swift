@@ -1,5 +1,6 @@
 import Foundation
 import LecternAlma
+import LecternCore
 import LecternRepresentation
 import LecternTesting
 import Testing
@@ -34,9 +35,9 @@ struct ShapeTests {
         Case(path: "php-alma-client/user_response.json", root: "user") { AlmaShapes.user },
         Case(path: "alma_rb/single_user.json", root: "user", known: singleUserKnown) { AlmaShapes.user },
         Case(path: "php-alma-client/users_response.json", root: "users") { AlmaShapes.users },
-        Case(path: "php-alma-client/error_response.json", root: "web_service_result") { AlmaShapes.webServiceResult },
-        Case(path: "alma_rb/error.json", root: "web_service_result") { AlmaShapes.webServiceResult },
-        Case(path: "pulibrary-bibdata/ogrouch.json", root: "web_service_result") { AlmaShapes.webServiceResult },
+        Case(path: "php-alma-client/error_response.json", root: "web_service_result") { ErrorBody.shape },
+        Case(path: "alma_rb/error.json", root: "web_service_result") { ErrorBody.shape },
+        Case(path: "pulibrary-bibdata/ogrouch.json", root: "web_service_result") { ErrorBody.shape },
         Case(path: "php-alma-client/libraries_response.json", root: "libraries") { AlmaShapes.libraries },
         Case(path: "alma_rb/libraries.json", root: "libraries") { AlmaShapes.libraries },
         Case(path: "pulibrary-bibdata/libraries.json", root: "libraries") { AlmaShapes.libraries },
@@ -139,7 +140,7 @@ struct ShapeTests {
     @Test("the error XML recording renders as Alma's JSON error")
     func errorXML() throws {
         let node = try XMLCodec.parse(try Fixture.bytes("php-alma-client/error_response.xml"))
-        let json = try Fixture.json(JSONCodec.render(node, as: AlmaShapes.webServiceResult))
+        let json = try Fixture.json(JSONCodec.render(node, as: ErrorBody.shape))
         let expected = try Fixture.json(
             Array(
                 #"""

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LecternCore
+import LecternEsploro
 import LecternTesting
 import Testing
 

@@ -1,5 +1,8 @@
+import LecternAlma
 import LecternCore
+import LecternEsploro
 import LecternGateway
+import LecternPrimo
 import LecternSQLite
 import LecternStore
 import LecternTesting

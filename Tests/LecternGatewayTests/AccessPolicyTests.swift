@@ -1,5 +1,10 @@
+import LecternAlma
+import LecternApplication
 import LecternCore
+import LecternEsploro
 import LecternGateway
+import LecternPrimo
+import LecternTesting
 import Testing
 
 /// The plan, method and area rules, without HTTP.
@@ -15,20 +20,32 @@ struct AccessPolicyTests {
         ("/esploro/v1", nil), ("/almaws/v1/USERS", nil),
     ])
     func pathsBelongToTheirArea(path: String, area: Area?) {
-        #expect(AccessPolicy.area(forPath: path) == area)
+        #expect(AreaDirectory(LecternAreas.descriptors).descriptor(forPath: path)?.area == area)
+    }
+
+    /// The prefixes that place a call no route matched agree with the routes: every route's path
+    /// belongs to the area that serves it.
+    @Test func everyRouteIsInTheAreaItsPathBelongsTo() async throws {
+        let lectern = try await TestLectern.make()
+        let directory = AreaDirectory(LecternAreas.descriptors)
+        for area in LecternAreas.areas(store: lectern.store, passwords: TestLectern.passwords) {
+            for route in area.routes {
+                #expect(directory.descriptor(forPath: route.path)?.area == area.descriptor.area, "\(route.path)")
+            }
+        }
     }
 
     @Test func writesNeedReadWriteAndANonGuestPlan() throws {
         let readWrite = Caller(keyID: 1, institution: "I", environment: .sandbox, permissions: [.users: .readWrite])
         let readOnly = Caller(keyID: 2, institution: "I", environment: .production, permissions: [.users: .readOnly])
         let guest = Caller(keyID: 3, institution: "I", environment: .guest, permissions: [.users: .readWrite])
-        try AccessPolicy.check(readWrite, method: .put, area: .users)
-        try AccessPolicy.check(readOnly, method: .get, area: .users)
-        try AccessPolicy.check(guest, method: .get, area: .users)
+        try AccessPolicy.check(readWrite, method: .put, area: UsersArea.descriptor)
+        try AccessPolicy.check(readOnly, method: .get, area: UsersArea.descriptor)
+        try AccessPolicy.check(guest, method: .get, area: UsersArea.descriptor)
         #expect(throws: GatewayError.readOnlyPlan(plan: "Production Users Read-only")) {
-            try AccessPolicy.check(readOnly, method: .post, area: .users)
+            try AccessPolicy.check(readOnly, method: .post, area: UsersArea.descriptor)
         }
-        #expect(throws: GatewayError.guestSandboxWrite) { try AccessPolicy.check(guest, method: .delete, area: .users) }
-        #expect(throws: GatewayError.unauthorized) { try AccessPolicy.check(readWrite, method: .get, area: .bibs) }
+        #expect(throws: GatewayError.guestSandboxWrite) { try AccessPolicy.check(guest, method: .delete, area: UsersArea.descriptor) }
+        #expect(throws: GatewayError.unauthorized) { try AccessPolicy.check(readWrite, method: .get, area: BibsArea.descriptor) }
     }
 }

@@ -1,7 +1,10 @@
 import Foundation
 import HTTPTypes
+import LecternAlma
 import LecternCore
+import LecternEsploro
 import LecternGateway
+import LecternPrimo
 import LecternSQLite
 import LecternStore
 import LecternTesting

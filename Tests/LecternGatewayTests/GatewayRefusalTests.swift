@@ -1,8 +1,11 @@
 import Foundation
 import GRDB
 import HTTPTypes
+import LecternAlma
 import LecternCore
+import LecternEsploro
 import LecternGateway
+import LecternPrimo
 import LecternSQLite
 import LecternTesting
 import Testing

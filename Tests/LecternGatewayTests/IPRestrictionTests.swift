@@ -1,6 +1,9 @@
 import HTTPTypes
+import LecternAlma
 import LecternCore
+import LecternEsploro
 import LecternGateway
+import LecternPrimo
 import LecternTesting
 import Testing
 

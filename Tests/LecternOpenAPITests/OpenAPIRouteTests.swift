@@ -69,7 +69,7 @@ struct OpenAPIRouteTests {
     /// route (UNAUTHORIZED).
     @Test func everyDocumentedOperationReachesAHandler() async throws {
         let lectern = try await TestLectern.make()
-        let api = APIRoutes(Services(store: lectern.store, gateway: lectern.gateway, passwords: TestLectern.passwords))
+        let api = ServedAPI(lectern)
         let operations = api.catalog.areas.flatMap { api.catalog.operations(in: $0) }
         #expect(operations.count == api.routes.count)
         try await lectern.withClient { client in

@@ -1,21 +1,23 @@
+import LecternAlma
 import LecternCore
+import LecternEsploro
 import LecternHTTP
 import LecternOpenAPI
+import LecternPrimo
 import LecternTesting
 import Testing
 
 /// The documents Lectern generates from its own route tables describe those tables exactly:
 /// every route once, in its area, nothing else, with the parameters their handlers read.
 struct RouteTableDocumentsTests {
-    static func api() async throws -> APIRoutes {
-        let lectern = try await TestLectern.make()
-        return APIRoutes(Services(store: lectern.store, gateway: lectern.gateway, passwords: TestLectern.passwords))
+    static func api() async throws -> ServedAPI {
+        try await ServedAPI.make()
     }
 
-    static func documents(_ api: APIRoutes) throws -> [Area: OpenAPIJSON] {
+    static func documents(_ api: ServedAPI) throws -> [Area: OpenAPIJSON] {
         var documents: [Area: OpenAPIJSON] = [:]
         for area in api.catalog.areas {
-            documents[area] = try OpenAPIJSON(api.catalog.document(for: area, serverURL: "http://localhost"))
+            documents[area] = try OpenAPIJSON(#require(api.catalog.document(for: area, serverURL: "http://localhost")))
         }
         return documents
     }
@@ -107,7 +109,7 @@ struct RouteTableDocumentsTests {
         for (area, document) in try Self.documents(api) {
             #expect(document.root["openapi"] as? String == "3.0.3")
             let info = try #require(document.root["info"] as? [String: Any])
-            #expect(info["title"] as? String == "Lectern \(area.title) API")
+            #expect(info["title"] as? String == "Lectern \(api.catalog.title(of: area)) API")
             #expect(!(info["version"] as? String ?? "").isEmpty)
             #expect((document.root["servers"] as? [[String: Any]])?.first?["url"] as? String == "http://localhost")
             #expect(!document.paths.isEmpty)

@@ -28,8 +28,6 @@ struct BibsAPI {
                 ] + negotiated
             ),
             Route(.post, "/almaws/v1/bibs", create).documented("Create a bib", query: [validate] + negotiated, body: [.xml, .json]),
-            Route(.get, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: negotiated),
-            Route(.post, "/almaws/v1/bibs/test") { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: negotiated),
             Route(.get, "/almaws/v1/bibs/{mms_id}", get).documented("Retrieve a bib", path: [Self.mmsID], query: [view, expand] + negotiated),
             Route(.put, "/almaws/v1/bibs/{mms_id}", update).documented(
                 "Update a bib (MARCXML)",

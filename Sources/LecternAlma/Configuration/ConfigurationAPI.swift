@@ -21,8 +21,6 @@ public struct ConfigurationAPI: Sendable {
         let negotiated: [RouteParameter] = [.format, .lang]
         let libraryCode = RouteParameter("libraryCode", "The library's code")
         return [
-            Route(.get, "/almaws/v1/conf/test") { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: negotiated),
-            Route(.post, "/almaws/v1/conf/test") { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: negotiated),
             Route(.get, "/almaws/v1/conf/libraries", libraries).documented("Retrieve libraries", query: negotiated),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library).documented("Retrieve a library", path: [libraryCode], query: negotiated),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations", locations).documented(

@@ -1,4 +1,5 @@
 import Hummingbird
+import LecternCore
 import LecternGateway
 import LecternPortalWeb
 import Logging
@@ -12,9 +13,21 @@ import Logging
 /// rendered here by ``ErrorRenderer``. What the stages learn (the caller, the area, the error
 /// code) is in the context they fill in, which the request log reads at the end, even when a
 /// stage threw: an `inout` argument keeps what was written before the throw.
+///
+/// Each area's routes have a gateway of their own, which knows the area; the gateway in front of
+/// the calls that no route matched finds their area from the path (``AreaDirectory``).
 struct GatewayMiddleware: RouterMiddleware {
     typealias Context = LecternRequestContext
 
+    /// Where the call's area comes from.
+    enum AreaSource {
+        /// The routes behind this gateway are all in this area.
+        case route(AreaDescriptor)
+        /// No route matched: the area whose paths the call's path belongs to, if any.
+        case path(AreaDirectory)
+    }
+
+    let areaSource: AreaSource
     let requestLog: RequestLogMiddleware
     let cors = CORSStep()
     let errors = ErrorRenderer()
@@ -26,7 +39,8 @@ struct GatewayMiddleware: RouterMiddleware {
     let body = BodyStep()
     let threshold: ThresholdStep
 
-    init(gateway: Gateway, logLevel: Logger.Level) {
+    init(gateway: Gateway, logLevel: Logger.Level, area: AreaSource) {
+        areaSource = area
         requestLog = RequestLogMiddleware(level: logLevel, gateway: gateway)
         requestSize = RequestSizeStep(limit: gateway.maxBodyBytes)
         apiKey = APIKeyStep(gateway: gateway)
@@ -35,13 +49,21 @@ struct GatewayMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // The portal's pages are outside the gateway: a portal path that reached it matched no
-        // page, and the portal answers that itself (`PortalFallbackMiddleware`).
-        if PortalFallbackMiddleware<Context>.isPortalPath(request.uri.path) { return try await next(request, context) }
-        let arrival = requestLog.arrival()
+        let arrival: RequestLogMiddleware.Arrival
         var context = context
+        switch areaSource {
+        case .route(let area):
+            arrival = requestLog.arrival()
+            context.area = area
+        case .path(let directory):
+            // The portal's pages are outside the gateway: a portal path that reached it matched no
+            // page, and the portal answers that itself (`PortalFallbackMiddleware`).
+            if PortalFallbackMiddleware<Context>.isPortalPath(request.uri.path) { return try await next(request, context) }
+            arrival = requestLog.arrival()
+            context.area = directory.descriptor(forPath: request.uri.path)
+        }
         var response: Response
-        if let preflight = cors.preflight(for: request) {
+        if let preflight = cors.preflight(for: request, area: context.area) {
             response = preflight
         } else {
             do {
@@ -49,7 +71,7 @@ struct GatewayMiddleware: RouterMiddleware {
             } catch {
                 response = errors.response(for: error, request: request, context: &context)
             }
-            cors.annotate(&response, for: request)
+            cors.annotate(&response, area: context.area)
         }
         requestLog.finish(request, response, context: context, arrival: arrival)
         return response

@@ -66,8 +66,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 CallRecord(
                     keyID: caller.keyID,
                     institution: caller.institution,
-                    // Refusals before the area check (FORBIDDEN) still belong to the path's area.
-                    area: context.area ?? AccessPolicy.area(forPath: request.uri.path),
+                    area: context.area?.area,
                     time: time,
                     method: request.method.rawValue,
                     path: path,

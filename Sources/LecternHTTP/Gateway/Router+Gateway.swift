@@ -1,11 +1,10 @@
-public import Hummingbird
-public import LecternGateway
-public import Logging
+import Hummingbird
+import LecternCore
+import LecternGateway
+import Logging
 
 extension Router<LecternRequestContext> {
-    /// Installs the gateway in front of every route added after it.
-    ///
-    /// A request passes the stages in this order (outermost first); the first that refuses
+    /// The gateway in front of the API: a request passes the stages in this order (outermost first); the first that refuses
     /// answers, and the stages after it never run:
     ///
     /// ```
@@ -30,9 +29,11 @@ extension Router<LecternRequestContext> {
     ///
     /// One `GatewayMiddleware` runs them all, in this order.
     ///
-    /// Call it before adding any route: middleware wraps only the routes added after it.
+    /// Each area's routes get a gateway that knows their area (``addAreas(_:gateway:logLevel:)``);
+    /// this one, added after every route, wraps only the calls no route matched, and finds their
+    /// area from the path.
     @discardableResult
-    public func addGateway(_ gateway: Gateway, logLevel: Logger.Level = .debug) -> Self {
-        add(middleware: GatewayMiddleware(gateway: gateway, logLevel: logLevel))
+    func addGatewayForUnmatchedCalls(_ gateway: Gateway, areas: AreaDirectory, logLevel: Logger.Level) -> Self {
+        add(middleware: GatewayMiddleware(gateway: gateway, logLevel: logLevel, area: .path(areas)))
     }
 }

@@ -41,6 +41,4 @@ struct ThresholdStep {
 extension HTTPField.Name {
     /// The governance header on every answered call.
     static let exlAPIRemaining = Self("X-Exl-Api-Remaining")!
-    /// The password header of `POST /users/{id}?op=auth`.
-    static let exlUserPassword = Self("Exl-User-Pw")!
 }

@@ -1,6 +1,5 @@
 import HTTPTypes
 import Hummingbird
-import LecternAlma
 import LecternCore
 import LecternRepresentation
 import LecternStore
@@ -8,10 +7,10 @@ import Logging
 
 /// The one place where an error becomes bytes on the wire.
 ///
-/// Gateway refusals are always XML (WIRE.md §5); Alma's logical errors are 400 in the format
-/// asked for; anything else is logged and answered with a 500 `web_service_result`, never an
-/// empty 500 from the framework. The error code it renders is also noted in the context, for the
-/// usage counts and the request log.
+/// Gateway refusals are always XML (WIRE.md §5); logical errors are 400 in the form the call's
+/// area declares (``AreaDescriptor/errors``); anything else is logged and answered with a 500
+/// `web_service_result`, never an empty 500 from the framework. The error code it renders is
+/// also noted in the context, for the usage counts and the request log.
 struct ErrorRenderer {
     /// The answer to `error`; notes its code in `context.errorCode`.
     func response(for error: any Error, request: Request, context: inout LecternRequestContext) -> Response {
@@ -19,8 +18,7 @@ struct ErrorRenderer {
         case let error as GatewayError:
             return Self.response(code: error.code, message: error.message, status: error.status, format: .xml, request: request, context: &context)
         case let error as APIError:
-            // The assets API has no XML form, its errors included.
-            let format = request.uri.path.hasPrefix("/esploro/v1/assets") ? .json : WireFormat(for: request)
+            let format = context.area?.errors == .json ? .json : WireFormat(for: request)
             return Self.response(code: error.code.rawValue, message: error.message, status: 400, format: format, request: request, context: &context)
         case StoreError.timeLimitExceeded:
             let error = APIError(.generalError, "General Error: the request needed more time than one query may take. Narrow the query.")
@@ -59,6 +57,6 @@ struct ErrorRenderer {
         context.errorCode = code
         let text = MessageCatalog.message(code: code, english: message, language: request.queryParameter("lang"))
         let body = ErrorBody.node(code: code, message: text, trackingID: ErrorBody.trackingID())
-        return .wire(body, as: AlmaShapes.webServiceResult, format: format, status: HTTPResponse.Status(code: status))
+        return .wire(body, as: ErrorBody.shape, format: format, status: HTTPResponse.Status(code: status))
     }
 }

@@ -14,7 +14,7 @@ extension Router<LecternRequestContext> {
     /// - `GET /openapi/{area}.json`: the area's OpenAPI 3.0.3 document, whose server is
     ///   `http://` and the request's host; 404 with a JSON error for an area without routes.
     ///
-    /// Call it before ``addGateway(_:logLevel:)``: middleware wraps only the routes added after
+    /// Call it before ``addAreas(_:gateway:logLevel:)``: middleware wraps only the routes added after
     /// it, so these routes stay outside the gateway.
     @discardableResult
     public func addOpenAPI(_ catalog: APICatalog, logLevel: Logger.Level = .debug) -> Self {
@@ -23,19 +23,20 @@ extension Router<LecternRequestContext> {
         routes.get("/openapi") { _, _ in Self.openAPIResponse(.ok, index) }
         routes.get("/openapi/{document}") { request, context in
             let name = context.parameters.get("document") ?? ""
-            guard name.hasSuffix(".json"), let area = Area(rawValue: String(name.dropLast(".json".count))),
-                catalog.areas.contains(area)
+            let area = Area(String(name.dropLast(".json".count)))
+            guard name.hasSuffix(".json"), catalog.areas.contains(area),
+                let document = catalog.document(for: area, serverURL: "http://\(request.head.authority ?? "localhost")")
             else {
                 return Self.openAPIResponse(.notFound, Self.openAPIEncoded(OpenAPINotFound(name: name, areas: catalog.areas)))
             }
-            return Self.openAPIResponse(.ok, catalog.document(for: area, serverURL: "http://\(request.head.authority ?? "localhost")"))
+            return Self.openAPIResponse(.ok, document)
         }
         return self
     }
 
     private static func openAPIIndex(_ catalog: APICatalog) -> [UInt8] {
         openAPIEncoded(
-            OpenAPIIndex(apis: catalog.areas.map { .init(area: $0.rawValue, title: $0.title, url: "/openapi/\($0.rawValue).json") })
+            OpenAPIIndex(apis: catalog.areas.map { .init(area: $0.rawValue, title: catalog.title(of: $0), url: "/openapi/\($0.rawValue).json") })
         )
     }
 

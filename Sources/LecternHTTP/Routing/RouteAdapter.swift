@@ -1,30 +1,31 @@
 import Foundation
 import HTTPTypes
-public import Hummingbird
-public import LecternCore
+import Hummingbird
+import LecternCore
 import LecternRepresentation
 
-extension Router<LecternRequestContext> {
-    /// Adds a family's route table: each route becomes a Hummingbird route whose adapter turns the
-    /// request into a ``Call`` and the handler's ``Reply`` into a response.
-    @discardableResult
-    public func addRoutes(_ routes: [Route]) -> Self {
-        let renderings = RenderCache()
-        for route in routes {
-            let names = Self.parameterNames(route.path)
-            on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
-                let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names)
-                return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL, renderings: renderings)
-            }
+/// Turns a request into a ``Call`` for a route's handler, and the handler's ``Reply`` into a
+/// response: the one place between HTTP and the families.
+struct RouteAdapter {
+    private let renderings = RenderCache()
+
+    /// Adds `route` of `area` to `routes`.
+    func add(_ route: Route, area: AreaDescriptor, to routes: RouterGroup<LecternRequestContext>) {
+        let names = Self.parameterNames(route.path)
+        let headers = (route.documentation?.headers ?? []).compactMap { HTTPField.Name($0.name) }
+        routes.on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
+            let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names, headers: headers)
+            if area.isJSONOnly, let refusal = area.formatRefusal, Self.asksForXML(call) { throw refusal }
+            return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL, renderings: renderings)
         }
-        return self
     }
 
     private static func call(
         for request: Request,
         context: LecternRequestContext,
         method: LecternCore.Method,
-        parameterNames: [String]
+        parameterNames: [String],
+        headers headerNames: [HTTPField.Name]
     ) throws -> Call {
         var path: [String: String] = [:]
         for name in parameterNames {
@@ -46,7 +47,9 @@ extension Router<LecternRequestContext> {
             query[name] = value
         }
         var headers: [String: String] = [:]
-        if let password = request.headers.value(of: .exlUserPassword) { headers["exl-user-pw"] = password }
+        for name in headerNames {
+            if let value = request.headers[name] { headers[name.canonicalName] = value }
+        }
         return Call(
             caller: try context.requireCaller(),
             method: method,
@@ -56,6 +59,13 @@ extension Router<LecternRequestContext> {
             body: context.body,
             baseURL: "http://\(request.head.authority ?? "localhost")"
         )
+    }
+
+    /// `format=xml`, or an XML body: what an area that speaks JSON only refuses.
+    private static func asksForXML(_ call: Call) -> Bool {
+        if let format = call.query["format"], format.lowercased() == "xml" { return true }
+        if case .xml? = call.body { return true }
+        return false
     }
 
     private static func response(for reply: Reply, request: Request, baseURL: String, renderings: RenderCache) -> Response {

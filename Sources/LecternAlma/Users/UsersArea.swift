@@ -1,0 +1,16 @@
+public import LecternCore
+public import LecternStore
+
+extension Area {
+    /// Alma's users (`/almaws/v1/users`).
+    public static let users = Area("users")
+}
+
+/// The users area: `/almaws/v1/users`.
+public enum UsersArea: AreaPlugin {
+    public static let descriptor = AreaDescriptor(.users, title: "Users", product: .alma, pathPrefixes: ["/almaws/v1/users"])
+
+    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
+        UsersAPI(store: store, passwords: passwords).routes
+    }
+}

@@ -1,0 +1,19 @@
+import LecternAlma
+public import LecternCore
+public import LecternStore
+
+extension Area {
+    /// Esploro's researchers, with the organizations and research code tables
+    /// (`/esploro/v1/researchers`, `/esploro/v1/organizations`, `/esploro/v1/researchconf`).
+    public static let researchers = Area("researchers")
+}
+
+/// The researchers area: every Esploro path but the assets'.
+public enum ResearchersArea: AreaPlugin {
+    public static let descriptor = AreaDescriptor(.researchers, title: "Esploro Researchers", product: .esploro, pathPrefixes: ["/esploro/v1/*"])
+
+    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
+        UsersAPI(store: store, passwords: passwords, population: .researchers).routes + OrganizationsAPI(store: store).routes
+            + ResearchConfigurationAPI(store: store).routes
+    }
+}
