@@ -103,3 +103,23 @@ extension String {
         return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }
+
+extension Call {
+    /// The value of the checked integer parameter `parameter` (``RouteParameter/integer(in:refusal:)``),
+    /// which the router has already held to its range; its default when absent or empty.
+    public func integer(_ parameter: RouteParameter) -> Int {
+        if let text = query[parameter.name], !text.isEmpty, let value = Int(text) { return value }
+        return parameter.defaultValue.flatMap { Int($0) } ?? 0
+    }
+
+    /// The value of `parameter`; its default when absent or empty.
+    public func text(_ parameter: RouteParameter) -> String? {
+        if let text = query[parameter.name], !text.isEmpty { return text }
+        return parameter.defaultValue
+    }
+
+    /// The page `paging` declares, as the call asks for it.
+    public func page(_ paging: Paging) -> (limit: Int, offset: Int) {
+        (integer(paging.limit), integer(paging.offset))
+    }
+}

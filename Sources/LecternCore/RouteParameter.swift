@@ -18,6 +18,10 @@ public struct RouteParameter: Sendable, Hashable {
     public var defaultValue: String?
     /// The values the handler accepts, when they are a closed list; empty when any value goes.
     public var allowedValues: [String]
+    /// What the router refuses before the handler runs, if anything (``checked(_:ignoringCase:)``,
+    /// ``integer(in:refusal:)``); the handler then reads the value with ``Call/integer(_:)`` or
+    /// ``Call/text(_:)`` and never checks it again.
+    public var check: ValueCheck?
 
     /// Creates a parameter.
     public init(
@@ -32,6 +36,26 @@ public struct RouteParameter: Sendable, Hashable {
         self.required = required
         self.defaultValue = defaultValue
         self.allowedValues = allowedValues
+        self.check = nil
+    }
+
+    /// The parameter, with the router refusing a value outside ``allowedValues`` with `refusal`.
+    public func checked(_ refusal: AlmaErrorCode = .generalError, ignoringCase: Bool = false) -> RouteParameter {
+        var parameter = self
+        parameter.check = ValueCheck(.oneOf(allowedValues, ignoringCase: ignoringCase), refusal: refusal)
+        return parameter
+    }
+
+    /// The parameter as a whole number in `range`, the router refusing any other value with `refusal`.
+    public func integer(in range: ClosedRange<Int>, refusal: AlmaErrorCode = .generalError) -> RouteParameter {
+        var parameter = self
+        parameter.check = ValueCheck(.integer(range), refusal: refusal)
+        return parameter
+    }
+
+    /// The integer range the router holds the parameter to, if it is a checked integer.
+    public var range: ClosedRange<Int>? {
+        if case .integer(let range)? = check?.rule { range } else { nil }
     }
 }
 
@@ -54,11 +78,11 @@ extension RouteParameter {
 
     /// `limit=`: results per page, `0...maximum`.
     public static func limit(default value: Int, maximum: Int) -> RouteParameter {
-        RouteParameter("limit", "Results per page, 0-\(maximum)", default: String(value))
+        RouteParameter("limit", "Results per page, 0-\(maximum)", default: String(value)).integer(in: 0...maximum)
     }
 
     /// `offset=`: the position of the first result, from 0.
-    public static let offset = RouteParameter("offset", "Position of the first result, from 0", default: "0")
+    public static let offset = RouteParameter("offset", "Position of the first result, from 0", default: "0").integer(in: 0...Int(Int32.max))
 
     /// A `true`/`false` flag.
     public static func flag(_ name: String, _ description: String, default value: Bool) -> RouteParameter {

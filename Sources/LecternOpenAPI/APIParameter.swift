@@ -24,6 +24,8 @@ public struct APIParameter: Sendable, Hashable {
     public var defaultValue: String?
     /// The accepted values when they are a closed list; empty when any value goes.
     public var allowedValues: [String]
+    /// The range of a whole-number parameter the router holds to it.
+    public var range: ClosedRange<Int>?
 
     /// Creates a parameter.
     public init(
@@ -32,7 +34,8 @@ public struct APIParameter: Sendable, Hashable {
         description: String,
         required: Bool,
         defaultValue: String? = nil,
-        allowedValues: [String] = []
+        allowedValues: [String] = [],
+        range: ClosedRange<Int>? = nil
     ) {
         self.name = name
         self.location = location
@@ -40,6 +43,7 @@ public struct APIParameter: Sendable, Hashable {
         self.required = required
         self.defaultValue = defaultValue
         self.allowedValues = allowedValues
+        self.range = range
     }
 
     /// The parameter a route table documents, at `location`.
@@ -50,7 +54,8 @@ public struct APIParameter: Sendable, Hashable {
             description: parameter.description,
             required: location == .path || parameter.required,
             defaultValue: parameter.defaultValue,
-            allowedValues: parameter.allowedValues
+            allowedValues: parameter.allowedValues,
+            range: parameter.range
         )
     }
 }

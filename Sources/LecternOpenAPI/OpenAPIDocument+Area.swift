@@ -138,9 +138,10 @@ extension OpenAPIDocument.Parameter {
             description: parameter.description,
             required: parameter.required,
             schema: .init(
-                type: "string",
+                type: parameter.range == nil ? "string" : "integer",
                 enumeration: parameter.allowedValues.isEmpty ? nil : parameter.allowedValues,
-                defaultValue: parameter.defaultValue
+                defaultValue: parameter.defaultValue,
+                range: parameter.range
             )
         )
     }

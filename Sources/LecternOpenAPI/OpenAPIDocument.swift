@@ -94,12 +94,28 @@ struct OpenAPIDocument: Encodable {
     final class Schema: Encodable, Sendable {
         let type: String?
         let enumeration: [String]?
-        let defaultValue: String?
+        let defaultValue: DefaultValue?
+        let minimum: Int?
+        let maximum: Int?
         let properties: [String: Schema]?
         let items: Schema?
         let nullable: Bool?
         let reference: String?
         let xml: XMLName?
+
+        /// A default as its schema types it: `"full"`, or `10` for an integer.
+        enum DefaultValue: Encodable, Sendable {
+            case text(String)
+            case integer(Int)
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .text(let text): try container.encode(text)
+                case .integer(let number): try container.encode(number)
+                }
+            }
+        }
 
         struct XMLName: Encodable, Sendable {
             var name: String
@@ -109,6 +125,7 @@ struct OpenAPIDocument: Encodable {
             type: String? = nil,
             enumeration: [String]? = nil,
             defaultValue: String? = nil,
+            range: ClosedRange<Int>? = nil,
             properties: [String: Schema]? = nil,
             items: Schema? = nil,
             nullable: Bool? = nil,
@@ -117,7 +134,9 @@ struct OpenAPIDocument: Encodable {
         ) {
             self.type = type
             self.enumeration = enumeration
-            self.defaultValue = defaultValue
+            self.defaultValue = defaultValue.map { text in range == nil ? .text(text) : Int(text).map(DefaultValue.integer) ?? .text(text) }
+            self.minimum = range?.lowerBound
+            self.maximum = range?.upperBound
             self.properties = properties
             self.items = items
             self.nullable = nullable
@@ -131,7 +150,7 @@ struct OpenAPIDocument: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case type, properties, items, nullable, xml
+            case type, properties, items, nullable, xml, minimum, maximum
             case enumeration = "enum"
             case defaultValue = "default"
             case reference = "$ref"

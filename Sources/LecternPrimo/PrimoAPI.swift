@@ -52,9 +52,9 @@ struct PrimoAPI {
             .init("qInclude", "Facets the results must have: facet,exact,value joined by |,|"),
             .init("qExclude", "Facets the results must not have: facet,exact,value joined by |,|"),
             .init("multiFacets", "Facets with OR between values: facet,include|exclude,value joined by |,|"),
-            .init("sort", "Sort order", default: "rank", allowed: ["rank", "title", "author", "date", "date_d", "date_a"]),
-            .init("offset", "Position of the first result, 0-5000 (only the first 2,000 results are reachable)", default: "0"),
-            .init("limit", "Results per page, at most 50", default: String(defaultLimit)),
+            PrimoSearchRequest.sort,
+            PrimoSearchRequest.offset,
+            PrimoSearchRequest.limit(default: defaultLimit),
             .init("skipDelivery", "true or Y leaves the delivery section out", default: "false", allowed: ["true", "false", "Y", "N"]),
             .lang,
         ]

@@ -30,15 +30,15 @@ struct PrimoSearchRequest {
         } catch {
             throw APIError.invalidQuery(error.parameter, error.message)
         }
-        offset = try Self.integer(call, "offset", default: 0, in: 0...Self.maximumOffset)
-        let limit = min(try Self.integer(call, "limit", default: defaultLimit, in: 0...Int(Int32.max)), Self.maximumLimit)
+        offset = call.integer(Self.offset)
+        let limit = min(call.integer(Self.limit(default: defaultLimit)), Self.maximumLimit)
         var facetFilters = Self.facetFilters(filters)
         if let scopeFilter { facetFilters.append(scopeFilter) }
         query = DiscoveryQuery(
             kinds: kinds,
             expression: parsed.map(PrimoQueryTranslation.expression),
             filters: facetFilters,
-            order: try Self.order(call.query["sort"]),
+            order: Self.order(call.text(Self.sort)),
             limit: max(0, min(limit, Self.reachable - offset)),
             offset: offset,
             facetNames: Self.facetNames
@@ -51,20 +51,27 @@ struct PrimoSearchRequest {
         ["any,contains,*", "any,contains,*,AND", "any,contains,*,OR"].contains(q)
     }
 
-    private static func integer(_ call: Call, _ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = call.query[name], !text.isEmpty else { return fallback }
-        guard let value = Int(text), range.contains(value) else { throw APIError.invalidPrimoParameter(name, text) }
-        return value
+    /// `sort=`, one of the orders ``order(_:)`` knows.
+    static let sort = RouteParameter("sort", "Sort order", default: "rank", allowed: ["rank", "title", "author", "date", "date_d", "date_a"])
+        .checked(.invalidPrimoParameter)
+
+    /// `offset=`, up to ``maximumOffset``.
+    static let offset = RouteParameter("offset", "Position of the first result, 0-5000 (only the first 2,000 results are reachable)", default: "0")
+        .integer(in: 0...maximumOffset, refusal: .invalidPrimoParameter)
+
+    /// `limit=`: any count is accepted, at most ``maximumLimit`` are answered.
+    static func limit(default value: Int) -> RouteParameter {
+        RouteParameter("limit", "Results per page, at most 50", default: String(value))
+            .integer(in: 0...Int(Int32.max), refusal: .invalidPrimoParameter)
     }
 
-    private static func order(_ sort: String?) throws -> DiscoveryOrder {
-        switch sort ?? "rank" {
-        case "", "rank": .relevance
+    private static func order(_ sort: String?) -> DiscoveryOrder {
+        switch sort {
         case "title": .key("title", descending: false)
         case "author": .key("author", descending: false)
         case "date", "date_d": .key("date", descending: true)
         case "date_a": .key("date", descending: false)
-        case let other: throw APIError.invalidPrimoParameter("sort", other)
+        default: .relevance
         }
     }
 

@@ -1,6 +1,7 @@
 public import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+public import LecternCore
 public import Logging
 import NIOCore
 
@@ -47,8 +48,12 @@ public struct LecternClient: Sendable {
 
 extension TestLectern {
     /// Runs `body` against the application with no socket (the default for tests).
-    public func withClient(logger: Logger? = nil, _ body: @Sendable (LecternClient) async throws -> Void) async throws {
-        try await application(logger: logger).test(.router) { client in try await body(LecternClient(client: client)) }
+    public func withClient(
+        logger: Logger? = nil,
+        areas: [APIArea]? = nil,
+        _ body: @Sendable (LecternClient) async throws -> Void
+    ) async throws {
+        try await application(logger: logger, areas: areas).test(.router) { client in try await body(LecternClient(client: client)) }
     }
 
     /// Runs `body` against the application on a real socket on 127.0.0.1.

@@ -129,12 +129,14 @@ public struct TestLectern: Sendable {
         return logger
     }
 
-    /// The application over this Lectern, logging to `logger` (warnings only by default).
-    public func application(logger: Logger? = nil) -> some ApplicationProtocol {
+    /// The application over this Lectern, logging to `logger` (warnings only by default), serving
+    /// `areas` (every area `lectern serve` serves by default).
+    public func application(logger: Logger? = nil, areas: [APIArea]? = nil) -> some ApplicationProtocol {
         var logger = logger ?? Logger(label: "lectern-test")
         if logger.label == "lectern-test" { logger.logLevel = .warning }
-        return lecternApplication(
+        return buildApplication(
             Services(store: store, gateway: gateway, passwords: Self.passwords, portal: portal),
+            areas: areas ?? LecternAreas.areas(store: store, passwords: Self.passwords),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             logger: logger
         )

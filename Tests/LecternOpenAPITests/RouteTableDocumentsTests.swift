@@ -58,7 +58,11 @@ struct RouteTableDocumentsTests {
         #expect(
             names == ["limit", "offset", "q", "order_by", "direction", "source_user_id", "modify_date_from", "expand", "format", "lang"]
         )
-        #expect(OpenAPIJSON.schema(of: OpenAPIJSON.parameter("limit", in: list))["default"] as? String == "10")
+        let limit = OpenAPIJSON.schema(of: OpenAPIJSON.parameter("limit", in: list))
+        #expect(limit["type"] as? String == "integer")
+        #expect(limit["default"] as? Int == 10)
+        #expect(limit["minimum"] as? Int == 0)
+        #expect(limit["maximum"] as? Int == 100)
         #expect(
             OpenAPIJSON.schema(of: OpenAPIJSON.parameter("order_by", in: list))["enum"] as? [String] == ["last_name", "first_name", "primary_id"]
         )
@@ -121,8 +125,14 @@ struct RouteTableDocumentsTests {
                 #expect(codes.isSuperset(of: ["400", "403", "429"]), "\(operation.key)")
                 for parameter in OpenAPIJSON.parameters(operation.operation) {
                     #expect(["path", "query", "header"].contains(parameter["in"] as? String ?? ""))
-                    #expect(OpenAPIJSON.schema(of: parameter)["type"] as? String == "string")
                     let schema = OpenAPIJSON.schema(of: parameter)
+                    if let minimum = schema["minimum"] as? Int, let maximum = schema["maximum"] as? Int {
+                        #expect(schema["type"] as? String == "integer", "\(operation.key) \(parameter["name"] ?? "")")
+                        let value = schema["default"] as? Int ?? minimum
+                        #expect((minimum...maximum).contains(value), "\(operation.key) \(parameter["name"] ?? "")")
+                    } else {
+                        #expect(schema["type"] as? String == "string", "\(operation.key) \(parameter["name"] ?? "")")
+                    }
                     if let allowed = schema["enum"] as? [String], let value = schema["default"] as? String {
                         #expect(allowed.contains(value), "\(operation.key) \(parameter["name"] ?? "")")
                     }

@@ -31,14 +31,7 @@ struct HoldingsAPI {
             Route(.delete, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", delete).documented(
                 "Delete a holding",
                 path: holding,
-                query: [
-                    .init(
-                        "bib",
-                        "What happens to the bib when this was its last holding",
-                        default: "retain",
-                        allowed: ["retain", "delete", "suppress"]
-                    )
-                ] + negotiated,
+                query: [Self.bibAction] + negotiated,
                 answer: .noContent
             ),
         ]
@@ -46,6 +39,13 @@ struct HoldingsAPI {
 
     /// The `{holding_id}` segment.
     static let holdingID = RouteParameter("holding_id", "The holding's id")
+
+    static let bibAction = RouteParameter(
+        "bib",
+        "What happens to the bib when this was its last holding",
+        default: "retain",
+        allowed: ["retain", "delete", "suppress"]
+    ).checked()
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let mmsID = call.path["mms_id"] ?? ""
@@ -100,8 +100,7 @@ struct HoldingsAPI {
     /// `bib=retain` (default) keeps the bib; `bib=delete` deletes it and `bib=suppress` suppresses it
     /// from publishing when this was its last holding.
     @Sendable func delete(_ call: Call) async throws -> Reply {
-        let bibAction = call.query["bib"] ?? "retain"
-        guard ["retain", "delete", "suppress"].contains(bibAction) else { throw APIError.invalidParameter("bib", bibAction) }
+        let bibAction = call.text(Self.bibAction)
         try await store.write(in: call.tenant) { tx in
             let (bib, holding) = try await CatalogLookup.holding(call.path["holding_id"] ?? "", of: call.path["mms_id"] ?? "", in: tx)
             let items = try await tx.find(DocumentQuery(kind: .item, parent: bib.id, equals: ["holding_id": holding.id], limit: 1))

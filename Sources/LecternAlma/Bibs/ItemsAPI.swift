@@ -8,6 +8,20 @@ import LecternStore
 struct ItemsAPI {
     let store: any Store
 
+    static let paging = Paging(default: 10, maximum: 100)
+    static let holdingsAction = RouteParameter(
+        "holdings",
+        "delete also deletes the holding when this was its last item",
+        default: "retain",
+        allowed: ["retain", "delete"]
+    ).checked()
+    static let bibAction = RouteParameter(
+        "bib",
+        "delete also deletes the bib when its last holding went",
+        default: "retain",
+        allowed: ["retain", "delete"]
+    ).checked()
+
     var routes: [Route] {
         let items = "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items"
         let negotiated: [RouteParameter] = [.format, .lang]
@@ -21,7 +35,7 @@ struct ItemsAPI {
             Route(.get, items, list).documented(
                 "Retrieve a holding's items",
                 path: [BibsAPI.mmsID, .init("holding_id", "The holding's id, or ALL for every item of the bib")],
-                query: [.limit(default: 10, maximum: 100), .offset] + negotiated
+                query: Self.paging.parameters + negotiated
             ),
             Route(.post, items, create).documented(
                 "Create an item",
@@ -34,15 +48,7 @@ struct ItemsAPI {
             Route(.delete, "\(items)/{item_pid}", delete).documented(
                 "Delete an item",
                 path: item,
-                query: [
-                    .init(
-                        "holdings",
-                        "delete also deletes the holding when this was its last item",
-                        default: "retain",
-                        allowed: ["retain", "delete"]
-                    ),
-                    .init("bib", "delete also deletes the bib when its last holding went", default: "retain", allowed: ["retain", "delete"]),
-                ] + negotiated,
+                query: [Self.holdingsAction, Self.bibAction] + negotiated,
                 answer: .noContent
             ),
             Route(.post, "\(items)/{item_pid}", operation).documented(
@@ -79,8 +85,7 @@ struct ItemsAPI {
 
     /// `holding_id=ALL` lists every item of the bib.
     @Sendable func list(_ call: Call) async throws -> Reply {
-        let limit = try call.integer("limit", default: 10, in: 0...100)
-        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let (limit, offset) = call.page(Self.paging)
         let mmsID = call.path["mms_id"] ?? ""
         let holdingID = call.path["holding_id"] ?? ""
         let (bib, holdings, page, codes) = try await store.read(in: call.tenant) { reader in
@@ -148,10 +153,8 @@ struct ItemsAPI {
     /// (delete the bib when it has no holdings left). `override` is accepted: Lectern has no loans
     /// or requests that would block a delete.
     @Sendable func delete(_ call: Call) async throws -> Reply {
-        let holdingsAction = call.query["holdings"] ?? "retain"
-        let bibAction = call.query["bib"] ?? "retain"
-        guard ["retain", "delete"].contains(holdingsAction) else { throw APIError.invalidParameter("holdings", holdingsAction) }
-        guard ["retain", "delete"].contains(bibAction) else { throw APIError.invalidParameter("bib", bibAction) }
+        let holdingsAction = call.text(Self.holdingsAction)
+        let bibAction = call.text(Self.bibAction)
         try await store.write(in: call.tenant) { tx in
             let (bib, holding, item) = try await Self.find(call, in: tx)
             let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)

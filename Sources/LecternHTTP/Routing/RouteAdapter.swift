@@ -5,7 +5,9 @@ import LecternCore
 import LecternRepresentation
 
 /// Turns a request into a ``Call`` for a route's handler, and the handler's ``Reply`` into a
-/// response: the one place between HTTP and the families.
+/// response: the one place between HTTP and the families. Before the handler runs it refuses
+/// what the route's declarations rule out: XML in an area that speaks JSON only, and a query
+/// value that fails its parameter's ``ValueCheck``; only the headers a route declares reach it.
 struct RouteAdapter {
     private let renderings = RenderCache()
 
@@ -13,9 +15,13 @@ struct RouteAdapter {
     func add(_ route: Route, area: AreaDescriptor, to routes: RouterGroup<LecternRequestContext>) {
         let names = Self.parameterNames(route.path)
         let headers = (route.documentation?.headers ?? []).compactMap { HTTPField.Name($0.name) }
+        let checks = (route.documentation?.query ?? []).compactMap { parameter in parameter.check.map { (parameter.name, $0) } }
         routes.on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
             let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names, headers: headers)
             if area.isJSONOnly, let refusal = area.formatRefusal, Self.asksForXML(call) { throw refusal }
+            for (name, check) in checks {
+                if let value = call.query[name], !value.isEmpty, !check.accepts(value) { throw check.error(name: name, value: value) }
+            }
             return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL, renderings: renderings)
         }
     }
