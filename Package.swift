@@ -215,6 +215,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "LecternCoreTests",
+            dependencies: ["LecternCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LecternGatewayTests",
             dependencies: [
                 "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite",
