@@ -31,7 +31,7 @@ let package = Package(
             name: "lectern",
             dependencies: [
                 "LecternCore", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo", "LecternAlma", "LecternMARC",
-                "LecternPortal",
+                "LecternPortal", "LecternImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +111,13 @@ let package = Package(
         .target(
             name: "LecternAlma",
             dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
+            swiftSettings: swiftSettings
+        ),
+        // The MARC import pipeline: files read in batches on a thread of their own, each batch
+        // imported in one transaction (or checked), and the tally of what became of each record.
+        .target(
+            name: "LecternImport",
+            dependencies: ["LecternCore", "LecternStore", "LecternMARC", "LecternAlma"],
             swiftSettings: swiftSettings
         ),
         // Demo institution content.
@@ -239,6 +246,11 @@ let package = Package(
             name: "LecternMARCTests",
             dependencies: ["LecternMARC", "LecternCore"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternImportTests",
+            dependencies: ["LecternImport", "LecternMARC", "LecternAlma"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
