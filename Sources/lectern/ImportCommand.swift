@@ -33,14 +33,12 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var storage: DatabaseOptions
         @Argument(help: "The MARCXML or ISO 2709 (.mrc) file.") var file: String
         @Option(help: "The institution code.") var institution: String
-        @Option(help: "sandbox or production.") var environment = "sandbox"
-        @Option(help: "auto (by the first byte: < is MARCXML), xml or iso2709.") var format = "auto"
+        @Option(help: "The environment whose catalogue receives the records.") var environment = DataEnvironment.sandbox
+        @Option(help: "The file's format; auto goes by the first byte (< is MARCXML).") var format = ImportFormat.auto
         @Flag(help: "Read and check the records against the institution's locations and codes; write nothing.") var dryRun = false
         @Option(help: "Records per transaction.") var batchSize = 10000
 
         func validate() throws {
-            guard ["sandbox", "production"].contains(environment) else { throw ValidationError("environment must be sandbox or production") }
-            guard ["auto", "xml", "iso2709"].contains(format) else { throw ValidationError("format must be auto, xml or iso2709") }
             guard batchSize >= 1 else { throw ValidationError("batch size must be at least 1") }
         }
 
@@ -50,11 +48,11 @@ struct ImportCommand: AsyncParsableCommand {
             let data = try contents()
             let fileFormat: MARCFileFormat
             do {
-                fileFormat = try MARCFileFormat.of(data, declared: MARCFileFormat(rawValue: format))
+                fileFormat = try MARCFileFormat.of(data, declared: format.declared)
             } catch {
                 throw CommandFailure("\(file) is \(error)")
             }
-            let tenant = Tenant(institution: institution, environment: Environment(rawValue: environment)!)
+            let tenant = Tenant(institution: institution, environment: environment.environment)
             let pipeline = try await MARCImport.load(into: store, tenant: tenant, dryRun: dryRun)
             var tally = ImportTally(interactive: isatty(STDERR_FILENO) == 1) { FileHandle.standardError.write(Data($0.utf8)) }
             let fatal = try await pipeline.run(data, format: fileFormat, batchSize: batchSize, tally: &tally)
