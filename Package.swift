@@ -30,8 +30,8 @@ let package = Package(
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "LecternCore", "LecternApplication", "LecternAlma", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
-                "LecternAlma", "LecternMARC", "LecternPortal",
+                "LecternCore", "LecternApplication", "LecternHTTP", "LecternGateway", "LecternStore", "LecternSQLite", "LecternDemo",
+                "LecternAlma", "LecternMARC", "LecternPortal", "LecternImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,7 +57,6 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -121,6 +120,13 @@ let package = Package(
         .target(
             name: "LecternAlma",
             dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
+            swiftSettings: swiftSettings
+        ),
+        // The MARC import pipeline: files read in batches on a thread of their own, each batch
+        // imported in one transaction (or checked), and the tally of what became of each record.
+        .target(
+            name: "LecternImport",
+            dependencies: ["LecternCore", "LecternStore", "LecternMARC", "LecternAlma"],
             swiftSettings: swiftSettings
         ),
         // Demo institution content.
@@ -224,6 +230,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "LecternCoreTests",
+            dependencies: ["LecternCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LecternGatewayTests",
             dependencies: [
                 "LecternGateway", "LecternCore", "LecternTesting", "LecternHTTP", "LecternStore", "LecternSQLite", "LecternApplication",
@@ -245,6 +256,11 @@ let package = Package(
             name: "LecternMARCTests",
             dependencies: ["LecternMARC", "LecternCore"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LecternImportTests",
+            dependencies: ["LecternImport", "LecternMARC", "LecternAlma"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

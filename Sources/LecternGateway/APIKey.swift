@@ -33,16 +33,6 @@ public enum APIKey {
         }
     }
 
-    /// Compares two digests without stopping at the first difference.
-    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
-    }
-
     /// The part of a key shown in listings.
     public static func prefix(_ key: String) -> String { String(key.prefix(8)) }
 

@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import LecternCore
 
 /// Short-lived tokens that let the developer portal's API console call the APIs as one of the
 /// developer's keys, which the portal cannot do with the key itself: it stores only its hash.
@@ -38,7 +39,7 @@ public final class ConsoleTokens: Sendable {
     public func keyID(verifying token: some StringProtocol) -> Int64? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
-        guard APIKey.constantTimeEquals(mac("\(parts[0]).\(parts[1])"), String(parts[2])) else { return nil }
+        guard ConstantTime.equals(mac("\(parts[0]).\(parts[1])"), String(parts[2])) else { return nil }
         guard let keyID = Int64(parts[0]), let expiry = Int64(parts[1]), Double(expiry) > clock().timeIntervalSince1970 else { return nil }
         return keyID
     }

@@ -33,7 +33,7 @@ public final class KeyDirectory: Sendable {
         let (cached, generation) = state.withLock { ($0.byDigest[digest], $0.generation) }
         if let cached { return cached }
         let hash = APIKey.hash(key)
-        guard let record = try await registry.key(hash: hash), APIKey.constantTimeEquals(record.hash, hash) else {
+        guard let record = try await registry.key(hash: hash), ConstantTime.equals(record.hash, hash) else {
             throw GatewayError.unauthorized
         }
         return try remember(record, readAt: generation)

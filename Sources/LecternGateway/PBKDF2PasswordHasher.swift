@@ -23,7 +23,7 @@ public struct PBKDF2PasswordHasher: PasswordHasher {
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
             let salt = Self.bytes(parts[2])
         else { return false }
-        return APIKey.constantTimeEquals(Self.hex(derive(password, salt: salt, rounds: rounds)), String(parts[3]))
+        return ConstantTime.equals(Self.hex(derive(password, salt: salt, rounds: rounds)), String(parts[3]))
     }
 
     private func derive(_ password: String, salt: [UInt8], rounds: Int) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Hummingbird
+import LecternCore
 import LecternPortal
 import LecternStore
 
@@ -40,7 +41,7 @@ struct Visitor: Sendable {
 
     /// Throws unless `form` carries this visitor's CSRF token.
     func checkCSRF(_ form: Form) throws {
-        guard Secret.constantTimeEquals(form.text("csrf"), csrf), !setsCSRFCookie else {
+        guard ConstantTime.equals(form.text("csrf"), csrf), !setsCSRFCookie else {
             throw PortalError("This form has expired. Please reload the page and try again.", kind: .forbidden)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LecternDemo
+import LecternImport
 import LecternMARC
 
 /// `lectern demo-catalogue`: writes generated bib records with embedded holdings and items, the
@@ -18,12 +19,11 @@ struct DemoCatalogueCommand: AsyncParsableCommand {
     @Argument(help: "The file to write (default: standard output).") var file: String?
     @Option(help: "How many records.") var count = 1000
     @Option(help: "The first record's index.") var start = 0
-    @Option(help: "xml (a MARCXML collection) or iso2709.") var format = "iso2709"
+    @Option(help: "The format written (xml: a MARCXML collection).") var format = MARCFileFormat.iso2709
     @Option(help: "The seed records derive from.") var seed: UInt64 = 2026
     @Option(help: "The institution code written in 035 and 040.") var institution = "DEMO"
 
     func validate() throws {
-        guard ["xml", "iso2709"].contains(format) else { throw ValidationError("format must be xml or iso2709") }
         guard count >= 0, start >= 0, start + count <= DemoCatalogue.maximumCount else {
             throw ValidationError("count and start must keep record indexes within 0..<\(DemoCatalogue.maximumCount)")
         }
@@ -40,12 +40,12 @@ struct DemoCatalogueCommand: AsyncParsableCommand {
             output = FileHandle.standardOutput
         }
         let catalogue = DemoCatalogue(seed: seed, institution: institution)
-        if format == "xml" { try output.write(contentsOf: Data(MARCXML.collectionStart.utf8)) }
+        if format == .xml { try output.write(contentsOf: Data(MARCXML.collectionStart.utf8)) }
         var index = start
         let end = start + count
         while index < end {
             let chunk = index..<min(index + 1000, end)
-            if format == "xml" {
+            if format == .xml {
                 var text = ""
                 for record in catalogue.records(chunk) {
                     MARCXML.write(record, into: &text)
@@ -59,7 +59,7 @@ struct DemoCatalogueCommand: AsyncParsableCommand {
             }
             index = chunk.upperBound
         }
-        if format == "xml" { try output.write(contentsOf: Data(MARCXML.collectionEnd.utf8)) }
+        if format == .xml { try output.write(contentsOf: Data(MARCXML.collectionEnd.utf8)) }
         if file != nil { try output.close() }
     }
 }

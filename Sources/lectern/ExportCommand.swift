@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LecternAlma
 import LecternCore
+import LecternImport
 import LecternMARC
 import LecternSQLite
 import LecternStore
@@ -27,25 +28,23 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var storage: DatabaseOptions
         @Argument(help: "The file to write (default: standard output).") var file: String?
         @Option(help: "The institution code.") var institution: String
-        @Option(help: "sandbox or production.") var environment = "sandbox"
-        @Option(help: "xml (a MARCXML collection) or iso2709.") var format = "xml"
+        @Option(help: "The environment whose catalogue is exported.") var environment = DataEnvironment.sandbox
+        @Option(help: "The format written (xml: a MARCXML collection).") var format = MARCFileFormat.xml
         @Option(help: "Bibs read at a time.") var pageSize = 1000
 
         func validate() throws {
-            guard ["sandbox", "production"].contains(environment) else { throw ValidationError("environment must be sandbox or production") }
-            guard ["xml", "iso2709"].contains(format) else { throw ValidationError("format must be xml or iso2709") }
             guard pageSize >= 1 else { throw ValidationError("page size must be at least 1") }
         }
 
         func run() async throws {
             let store = try storage.open()
             guard try await store.institution(institution) != nil else { throw CommandFailure("unknown institution '\(institution)'") }
-            let tenant = Tenant(institution: institution, environment: Environment(rawValue: environment)!)
+            let tenant = Tenant(institution: institution, environment: environment.environment)
             let output = try self.output()
             let start = Date()
             var exported = 0
             var skipped = 0
-            if format == "xml" { try write(Data(MARCXML.collectionStart.utf8), to: output) }
+            if format == .xml { try write(Data(MARCXML.collectionStart.utf8), to: output) }
             var offset = 0
             while true {
                 let (pageSize, pageOffset) = (pageSize, offset)
@@ -53,7 +52,7 @@ struct ExportCommand: AsyncParsableCommand {
                     try await Catalogue.exportRecords(from: reader, offset: pageOffset, limit: pageSize)
                 }
                 offset += records.count
-                if format == "xml" {
+                if format == .xml {
                     var text = ""
                     for record in records {
                         MARCXML.write(record, into: &text)
@@ -76,7 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
                 exported += records.count
                 if records.count < pageSize { break }
             }
-            if format == "xml" { try write(Data(MARCXML.collectionEnd.utf8), to: output) }
+            if format == .xml { try write(Data(MARCXML.collectionEnd.utf8), to: output) }
             if file != nil { try output.close() }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             let written = exported - skipped

@@ -16,32 +16,27 @@ struct KeyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API key and print it (alone, on stdout). It is shown only now.")
         @OptionGroup var storage: DatabaseOptions
         @Option(help: "The institution code.") var institution: String
-        @Option(help: "guest, sandbox or production.") var environment: String
+        @Option(help: "The environment the key is for.") var environment: Environment
         @Option(help: "AREA=ro|rw; areas: \(LecternAreas.names.map(\.rawValue).joined(separator: ", ")), or all. Repeatable.")
-        var area: [String] = []
+        var area: [AreaGrant] = []
         @Option(help: "A CIDR block the key may be used from. Repeatable.") var allowIp: [String] = []
         @Option(help: "A label for listings.") var label = "created by lectern key create"
         @Flag(help: "Lift the governance thresholds for this key (benchmarks).") var unthrottled = false
 
         func validate() throws {
-            guard Environment(rawValue: environment) != nil else { throw ValidationError("environment must be guest, sandbox or production") }
             guard !area.isEmpty else { throw ValidationError("give at least one --area AREA=ro|rw") }
             _ = try permissions()
         }
 
         func permissions() throws -> [Area: Access] {
             var permissions: [Area: Access] = [:]
-            for entry in area {
-                let parts = entry.split(separator: "=")
-                guard parts.count == 2, let access = Access(rawValue: String(parts[1])) else {
-                    throw ValidationError("'\(entry)' is not AREA=ro|rw")
-                }
-                if parts[0] == "all" {
-                    for area in LecternAreas.names { permissions[area] = access }
-                } else if let area = LecternAreas.names.first(where: { $0.rawValue == parts[0] }) {
-                    permissions[area] = access
+            for grant in area {
+                if grant.area == "all" {
+                    for area in LecternAreas.names { permissions[area] = grant.access }
+                } else if let area = LecternAreas.names.first(where: { $0.rawValue == grant.area }) {
+                    permissions[area] = grant.access
                 } else {
-                    throw ValidationError("unknown area '\(parts[0])'")
+                    throw ValidationError("unknown area '\(grant.area)'")
                 }
             }
             return permissions
@@ -52,7 +47,7 @@ struct KeyCommand: AsyncParsableCommand {
                 let key = try await KeyIssuer.issue(
                     in: try storage.open(),
                     institution: institution,
-                    environment: Environment(rawValue: environment)!,
+                    environment: environment,
                     permissions: try permissions(),
                     allowedNetworks: allowIp,
                     unthrottled: unthrottled,

@@ -9,16 +9,17 @@ struct MaintenanceCommand: AsyncParsableCommand {
         abstract: "Switch a product to maintenance (503 ROUTING_ERROR) or back; running servers follow within a second."
     )
     @OptionGroup var storage: DatabaseOptions
-    @Argument(help: "on or off.") var state: String
-    @Option(help: "alma, primo or esploro.") var product = "alma"
+    @Argument(help: "Whether the product is in maintenance.") var state: State
+    @Option(help: "The product.") var product = Product.alma
 
-    func validate() throws {
-        guard state == "on" || state == "off" else { throw ValidationError("state must be on or off") }
-        guard Product(rawValue: product) != nil else { throw ValidationError("product must be alma, primo or esploro") }
+    /// The product's state: in maintenance, or serving.
+    enum State: String, CaseIterable, ExpressibleByArgument {
+        case on
+        case off
     }
 
     func run() async throws {
-        try await storage.open().setMaintenance(Product(rawValue: product)!, on: state == "on")
-        print("\(product) maintenance \(state)")
+        try await storage.open().setMaintenance(product, on: state == .on)
+        print("\(product.rawValue) maintenance \(state.rawValue)")
     }
 }

@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Do not create the demo institution on a new database.") var noDemo = false
     @Option(help: "How many bibs the demo catalogue gets on a new database.")
     var demoBibs = DemoInstitution.catalogueSize
-    @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Option(help: "The least severe messages logged.") var logLevel = Logger.Level.info
 
     func validate() throws {
         guard demoBibs >= 0 else { throw ValidationError("--demo-bibs must be 0 or more") }
@@ -29,7 +29,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var logger = Logger(label: "lectern")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.logLevel = logLevel
         let store = try storage.open()
         let passwords = PBKDF2PasswordHasher()
         if !noDemo,

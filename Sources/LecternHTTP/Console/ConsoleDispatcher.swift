@@ -3,7 +3,6 @@ import Hummingbird
 import LecternPortalWeb
 import Logging
 import NIOCore
-import NIOEmbedded
 import Synchronization
 
 /// The API console's transport: hands the call to the same router the server uses, in process,
@@ -32,8 +31,7 @@ final class ConsoleDispatcher: ConsoleTransport {
             head: HTTPRequest(method: call.method, scheme: "http", authority: call.authority, path: call.path, headerFields: headers),
             body: RequestBody(buffer: ByteBuffer(string: call.body ?? ""))
         )
-        var context = LecternRequestContext(source: ApplicationRequestContextSource(channel: NIOAsyncTestingChannel(), logger: logger))
-        context.remoteAddress = call.remoteAddress
+        let context = LecternRequestContext(logger: logger, remoteAddress: call.remoteAddress)
         let response = try await responder.respond(to: request, context: context)
         let collector = Collector()
         try await response.body.write(collector)

@@ -1,0 +1,35 @@
+public import LecternMARC
+
+// How an import words where a record is and what is wrong with it, for the person running it:
+// records are numbered from 1, as people count them (``MARCPosition``'s own description counts
+// from 0, as the readers do).
+
+extension MARCPosition {
+    /// `record 18 (byte 20480)` or `record 18 (line 340)`: the record numbered from 1, and where it
+    /// starts; the place alone when the record is not known.
+    public var importDescription: String {
+        var place: [String] = []
+        if let byteOffset { place.append("byte \(byteOffset)") }
+        if let line { place.append("line \(line)") }
+        if let column { place.append("column \(column)") }
+        guard let recordIndex else { return place.isEmpty ? "unknown position" : place.joined(separator: ", ") }
+        let suffix = place.isEmpty ? "" : " (\(place.joined(separator: ", ")))"
+        return "record \(recordIndex + 1)\(suffix)"
+    }
+}
+
+extension MARCError {
+    /// Why a record could not be read, with how to convert a MARC-8 file.
+    public var importReason: String {
+        guard code == .unsupportedEncoding else { return reason }
+        return reason
+            + " (Lectern reads only UTF-8: convert the file, for example with yaz-marcdump -f MARC-8 -t UTF-8 -o marc -l 9=97 FILE,"
+            + " or with MarcEdit's MARC-8 to UTF-8 conversion)"
+    }
+
+    /// An error that stopped reading: where (when known) and why.
+    public var importDescription: String {
+        guard let position else { return reason }
+        return "\(position.importDescription): \(reason)"
+    }
+}
