@@ -320,6 +320,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "LecternArchitectureTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LecternCLITests",
             dependencies: ["lectern", "LecternTesting"],
             swiftSettings: swiftSettings

@@ -4,7 +4,7 @@ import LecternGateway
 import LecternPortalWeb
 import Logging
 
-/// The gateway: its stages, in the order `addGateway(_:logLevel:)` documents, in one middleware.
+/// The gateway: its stages, in the order `Router+Gateway.swift` documents, in one middleware.
 ///
 /// Each stage is a type of its own with one job; this runs them in order. They are not
 /// middlewares nested in one another: each level of middleware cost every call an async frame,
