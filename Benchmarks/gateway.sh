@@ -12,7 +12,9 @@
 #
 # Environment knobs: DURATION (wrk -d, default 10s), ROUNDS (default 3), THREADS (default 2),
 # CONNECTIONS (default 64), WARMUP (default 3s), PORT_BASE (default 18080; uses PORT_BASE..+2),
-# SKIP_BUILD=1 to reuse the binaries in .build-bench.
+# SKIP_BUILD=1 to reuse the binaries in .build-bench, BASELINE=/path/to/another/lectern to measure
+# an earlier build of Lectern side by side (its own database, port PORT_BASE+3), for a
+# before/after comparison in one run.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,6 +29,8 @@ PORT_BASE=${PORT_BASE:-18080}
 LECTERN_PORT=$PORT_BASE
 BARE_JSON_PORT=$((PORT_BASE + 1))
 BARE_XML_PORT=$((PORT_BASE + 2))
+BASELINE_PORT=$((PORT_BASE + 3))
+BASELINE=${BASELINE:-}
 SCRATCH=.build-bench # never .build: that one belongs to the everyday build
 
 say() { printf '%s\n' "$*" >&2; }
@@ -86,6 +90,15 @@ wait_for "http://127.0.0.1:$LECTERN_PORT/"
 KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area all=rw --unthrottled \
     --label benchmark --database "$DB" | tail -n 1)
 AUTH="Authorization: apikey $KEY"
+if [ -n "$BASELINE" ]; then
+    BASELINE_DB="sqlite:$WORK/baseline.sqlite"
+    say "== starting the baseline $BASELINE on port $BASELINE_PORT ($BASELINE_DB)"
+    "$BASELINE" serve --port "$BASELINE_PORT" --database "$BASELINE_DB" --log-level warning >"$WORK/baseline.log" 2>&1 &
+    PIDS+=($!)
+    wait_for "http://127.0.0.1:$BASELINE_PORT/"
+    BASELINE_KEY=$("$BASELINE" key create --institution DEMO --environment sandbox --area all=rw --unthrottled \
+        --label benchmark --database "$BASELINE_DB" | tail -n 1)
+fi
 BASE="http://127.0.0.1:$LECTERN_PORT/almaws/v1"
 
 LIST=$(curl -sf -H "$AUTH" -H 'Accept: application/json' "$BASE/users?limit=1&format=json")
@@ -121,8 +134,8 @@ done
 
 # --- measuring ---------------------------------------------------------------------------------
 # Every target gets the same headers, the bare servers included.
-run_wrk() { # DURATION ACCEPT URL
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -H "$AUTH" -H "Accept: $2" "$3"
+run_wrk() { # DURATION ACCEPT URL AUTH
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -H "$4" -H "Accept: $2" "$3"
 }
 
 # Requests/s and p99 (in ms) of one wrk output; fails on errors or non-2xx answers.
@@ -148,19 +161,31 @@ parse() { # FILE -> "RPS P99MS"
 NAMES=("bare JSON" "Lectern JSON" "bare XML" "Lectern XML")
 URLS=("$BARE_JSON_URL" "$URL" "$BARE_XML_URL" "$URL")
 ACCEPTS=(application/json application/json application/xml application/xml)
+AUTHS=("$AUTH" "$AUTH" "$AUTH" "$AUTH")
+BYTES=("$JSON_BYTES" "$JSON_BYTES" "$XML_BYTES" "$XML_BYTES")
+if [ -n "$BASELINE" ]; then
+    BASELINE_URL="http://127.0.0.1:$BASELINE_PORT/almaws/v1/users/$USER_ID"
+    NAMES+=("baseline JSON" "baseline XML")
+    URLS+=("$BASELINE_URL" "$BASELINE_URL")
+    ACCEPTS+=(application/json application/xml)
+    AUTHS+=("Authorization: apikey $BASELINE_KEY" "Authorization: apikey $BASELINE_KEY")
+    BYTES+=("$JSON_BYTES" "$XML_BYTES")
+fi
+TARGETS=$(seq 0 $((${#NAMES[@]} - 1)))
+BACKWARD=$(seq $((${#NAMES[@]} - 1)) -1 0)
 
 say "== warming up ($WARMUP each)"
-for i in 0 1 2 3; do run_wrk "$WARMUP" "${ACCEPTS[$i]}" "${URLS[$i]}" >"$WORK/warmup.txt"; parse "$WORK/warmup.txt" >/dev/null; done
+for i in $TARGETS; do run_wrk "$WARMUP" "${ACCEPTS[$i]}" "${URLS[$i]}" "${AUTHS[$i]}" >"$WORK/warmup.txt"; parse "$WORK/warmup.txt" >/dev/null; done
 
 declare -A RPS_SUM P99_SUM
-for i in 0 1 2 3; do RPS_SUM[$i]=0; P99_SUM[$i]=0; done
+for i in $TARGETS; do RPS_SUM[$i]=0; P99_SUM[$i]=0; done
 say "== measuring: $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, targets interleaved"
 for round in $(seq 1 "$ROUNDS"); do
     # Alternate the order between rounds so no target always follows the same one.
-    if [ $((round % 2)) = 1 ]; then order="0 1 2 3"; else order="3 2 1 0"; fi
+    if [ $((round % 2)) = 1 ]; then order=$TARGETS; else order=$BACKWARD; fi
     for i in $order; do
         out="$WORK/wrk-$round-$i.txt"
-        run_wrk "$DURATION" "${ACCEPTS[$i]}" "${URLS[$i]}" >"$out"
+        run_wrk "$DURATION" "${ACCEPTS[$i]}" "${URLS[$i]}" "${AUTHS[$i]}" >"$out"
         read -r rps p99 < <(parse "$out")
         printf '   round %d  %-13s %10.0f req/s  p99 %7.2f ms\n' "$round" "${NAMES[$i]}" "$rps" "$p99" >&2
         RPS_SUM[$i]=$(awk -v a="${RPS_SUM[$i]}" -v b="$rps" 'BEGIN { print a + b }')
@@ -175,11 +200,14 @@ echo "GET /almaws/v1/users/$USER_ID   wrk -t$THREADS -c$CONNECTIONS -d$DURATION 
 echo
 printf '%-14s %8s %12s %10s\n' "target" "bytes" "req/s" "p99 (ms)"
 printf '%-14s %8s %12s %10s\n' "--------------" "--------" "------------" "----------"
-BYTES=("$JSON_BYTES" "$JSON_BYTES" "$XML_BYTES" "$XML_BYTES")
-for i in 0 1 2 3; do
+for i in $TARGETS; do
     printf '%-14s %8s %12.0f %10.2f\n' "${NAMES[$i]}" "${BYTES[$i]}" "$(mean "${RPS_SUM[$i]}")" "$(mean "${P99_SUM[$i]}")"
 done
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "ratio Lectern/bare, JSON: $(ratio "${RPS_SUM[1]}" "${RPS_SUM[0]}")"
 echo "ratio Lectern/bare, XML:  $(ratio "${RPS_SUM[3]}" "${RPS_SUM[2]}")"
+if [ -n "$BASELINE" ]; then
+    echo "ratio baseline/bare, JSON: $(ratio "${RPS_SUM[4]}" "${RPS_SUM[0]}")"
+    echo "ratio baseline/bare, XML:  $(ratio "${RPS_SUM[5]}" "${RPS_SUM[2]}")"
+fi
