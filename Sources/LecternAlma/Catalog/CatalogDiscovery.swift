@@ -9,9 +9,9 @@ public import LecternStore
 /// as soon as it returns; a suppressed bib has no entry.
 public enum CatalogDiscovery {
     /// The records and holdings of the bibs `matches` found, as discovery shows them, in order:
-    /// from each match's published record (``PublishedRecord``), or for a match without one
-    /// (indexed before entries kept it), from the documents. A bib that does not exist or whose
-    /// record cannot be read is left out.
+    /// from each match's published record (``LecternDiscovery/PublishedRecord``), or for a match
+    /// without one (indexed before entries kept it, or before they kept the places' names), from
+    /// the documents. A bib that does not exist or whose record cannot be read is left out.
     public static func records(
         _ matches: [DiscoveryPage.Match],
         in reader: any StoreReader
@@ -20,7 +20,7 @@ public enum CatalogDiscovery {
         let codes = try await CatalogCodes.loadPlaces(from: reader)
         var published: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
         for match in matches {
-            if let decoded = match.display.flatMap({ PublishedRecord.decode($0, codes: codes) }) { published[match.id] = decoded }
+            if let decoded = match.display.flatMap(PublishedRecord.decode) { published[match.id] = decoded }
         }
         let unpublished = matches.map(\.id).filter { published[$0] == nil }
         let read = unpublished.isEmpty ? [:] : try await documentRecords(unpublished, codes: codes, in: reader)
