@@ -1,4 +1,5 @@
 import Foundation
+import LecternDiscovery
 public import LecternRepresentation
 public import LecternStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternDiscovery
 import LecternRepresentation
 import LecternStore
 

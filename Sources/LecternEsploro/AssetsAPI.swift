@@ -1,6 +1,7 @@
 import Foundation
 import LecternAlma
 import LecternCore
+import LecternDiscovery
 import LecternRepresentation
 import LecternStore
 

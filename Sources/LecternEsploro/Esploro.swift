@@ -18,8 +18,6 @@ public enum Esploro {
 }
 
 extension Kind {
-    /// A research asset, by its MMS id.
-    public static let asset = Kind(rawValue: "asset")
     /// An internal research organization (a faculty, a department, a centre), by code.
     public static let organization = Kind(rawValue: "organization")
 }

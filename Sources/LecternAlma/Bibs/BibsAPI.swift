@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternDiscovery
 import LecternMARC
 import LecternRepresentation
 import LecternStore

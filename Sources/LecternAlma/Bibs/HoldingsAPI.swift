@@ -1,4 +1,5 @@
 import LecternCore
+import LecternDiscovery
 import LecternRepresentation
 import LecternStore
 

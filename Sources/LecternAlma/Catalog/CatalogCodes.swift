@@ -1,3 +1,4 @@
+import LecternDiscovery
 import LecternRepresentation
 import LecternStore
 

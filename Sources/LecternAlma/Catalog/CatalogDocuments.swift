@@ -1,9 +1,9 @@
+import LecternDiscovery
 public import LecternRepresentation
 public import LecternStore
 
+// `Kind.bib` is LecternDiscovery's, beside the other kinds discovery reads.
 extension Kind {
-    /// A bibliographic record (`<bib>` with its MARC `<record>`), by MMS id.
-    public static let bib = Kind(rawValue: "bib")
     /// A holdings record; its parent is the MMS id.
     public static let holding = Kind(rawValue: "holding")
     /// An item (`<item>` with the item's own `holding_data` and `item_data`); its parent is the

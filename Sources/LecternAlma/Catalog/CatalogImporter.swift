@@ -1,3 +1,4 @@
+import LecternDiscovery
 public import LecternMARC
 public import LecternStore
 

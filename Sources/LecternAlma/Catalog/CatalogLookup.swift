@@ -1,4 +1,5 @@
 import LecternCore
+import LecternDiscovery
 import LecternStore
 
 /// Finding the objects a catalogue path names, with the errors Alma answers when they are not there.

@@ -1,4 +1,5 @@
 public import LecternCore
+import LecternDiscovery
 public import LecternMARC
 public import LecternRepresentation
 public import LecternStore

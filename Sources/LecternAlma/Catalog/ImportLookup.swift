@@ -1,3 +1,4 @@
+import LecternDiscovery
 import LecternMARC
 import LecternStore
 

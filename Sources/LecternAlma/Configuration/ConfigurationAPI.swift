@@ -1,4 +1,5 @@
 public import LecternCore
+import LecternDiscovery
 import LecternRepresentation
 public import LecternStore
 
