@@ -111,9 +111,7 @@ let package = Package(
         ),
         .target(
             name: "LecternPrimo",
-            dependencies: [
-                "LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma", "LecternEsploro",
-            ],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
             swiftSettings: swiftSettings
         ),
         // 4 The Alma family.
@@ -265,7 +263,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternDiscoveryTests",
-            dependencies: ["LecternDiscovery", "LecternMARC", "LecternRepresentation", "LecternCore"],
+            dependencies: ["LecternDiscovery", "LecternMARC", "LecternRepresentation", "LecternCore", "LecternStore"],
             exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),

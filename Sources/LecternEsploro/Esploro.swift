@@ -2,7 +2,6 @@ import Foundation
 import LecternAlma
 public import LecternCore
 import LecternDiscovery
-public import LecternMARC
 import LecternRepresentation
 public import LecternStore
 
@@ -24,24 +23,12 @@ extension Kind {
 
 /// How Esploro objects are stored, for the API and for whoever loads data (the demo institution).
 public enum EsploroDocuments {
-    /// Writes the asset `id` and its discovery entry (none for a draft: Primo shows approved assets).
+    /// Writes the asset `id` and its discovery entry, with the asset's published record (its MARC
+    /// form, ``AssetMARC``); none for a draft: Primo shows approved assets.
     public static func put(_ record: AssetRecord, id: String, draft: Bool, institution: String, into tx: any StoreWriter) async throws {
         try await tx.put(AssetDocument.make(id: id, record: record, status: draft ? "draft" : "approved", modified: Date()))
-        let entry =
-            draft ? nil : DiscoveryIndex(PNXNormalizer(institution: institution).record(bib: AssetMARC.record(record, id: id), mmsID: id)).entry
+        let entry = draft ? nil : PublishedRecord(record: AssetMARC.record(record, id: id)).entry(id: id, institution: institution)
         try await tx.setDiscovery(entry, for: .asset, id: id)
-    }
-
-    /// The assets `ids` as MARC records (``AssetMARC``) for discovery to show, in order; an id
-    /// that is not an asset is left out.
-    public static func discoveryRecords(_ ids: [String], in reader: any StoreReader) async throws -> [(id: String, record: MARCRecord)] {
-        let documents = try await reader.documents(.asset, ids: ids)
-        var found: [(id: String, record: MARCRecord)] = []
-        for id in ids {
-            guard let document = documents[id] else { continue }
-            found.append((id, AssetMARC.record(try AssetDocument.record(document), id: id)))
-        }
-        return found
     }
 
     /// A research organization; `parent` is the code of the organization it belongs to.

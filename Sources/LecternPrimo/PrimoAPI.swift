@@ -1,8 +1,5 @@
-import LecternAlma
 public import LecternCore
 import LecternDiscovery
-import LecternEsploro
-import LecternMARC
 import LecternRepresentation
 public import LecternStore
 
@@ -75,11 +72,10 @@ struct PrimoAPI {
     private func answer(_ call: Call, defaultLimit: Int) async throws -> Reply {
         let (kinds, scopeFilter) = try await scope(call)
         let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
-        let (page, documents) = try await store.read(in: call.tenant) { reader in
-            let page = try await reader.discover(request.query)
-            return (page, try await Self.documents(page.matches, in: reader))
+        let page = try await store.read(in: call.tenant) { try await $0.discover(request.query) }
+        let docs = Self.documents(page.matches).map {
+            $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery)
         }
-        let docs = documents.map { $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery) }
         let facets: [JSONValue] = PrimoSearchRequest.facetNames.compactMap { name in
             guard let values = page.facets[name], !values.isEmpty else { return nil }
             return .object([
@@ -110,15 +106,14 @@ struct PrimoAPI {
         )
     }
 
-    /// The matched bibs and assets as Primo documents, in the order of `matches`.
-    private static func documents(_ matches: [DiscoveryPage.Match], in reader: any StoreReader) async throws -> [PrimoDocument] {
-        let bibs = try await CatalogDiscovery.records(matches.filter { $0.kind == .bib }, in: reader)
-        let assets = try await EsploroDocuments.discoveryRecords(matches.filter { $0.kind == .asset }.map(\.id), in: reader)
-        var byID: [String: (record: MARCRecord, holdings: [DiscoveryHolding])] = [:]
-        for bib in bibs { byID[bib.mmsID] = (bib.record, bib.holdings) }
-        for asset in assets { byID[asset.id] = (asset.record, []) }
-        return matches.compactMap { match in
-            byID[match.id].map { PrimoDocument(mmsID: match.id, record: $0.record, holdings: $0.holdings, score: match.score) }
+    /// The matched bibs and assets as Primo documents, in the order of `matches`, each from the
+    /// record its family published with its discovery entry (``PublishedRecord``); a match
+    /// without one is left out.
+    private static func documents(_ matches: [DiscoveryPage.Match]) -> [PrimoDocument] {
+        matches.compactMap { match in
+            match.display.flatMap(PublishedRecord.init(text:)).map {
+                PrimoDocument(mmsID: match.id, record: $0.record, holdings: $0.holdings, score: match.score)
+            }
         }
     }
 
@@ -154,7 +149,7 @@ struct PrimoAPI {
             let visible = try await reader.discover(
                 DiscoveryQuery(kinds: [.bib, .asset], expression: .whole(.rid, [DiscoveryText.normalized(docid)], prefix: false), limit: 1)
             )
-            guard var document = try await Self.documents(visible.matches, in: reader).first else { return nil }
+            guard var document = Self.documents(visible.matches).first else { return nil }
             document.score = nil  // one record on its own has no relevance
             return document
         }

@@ -6,11 +6,12 @@ import Testing
 
 @testable import LecternSQLite
 
-/// A page of search results is read from each bib's published record, kept with its discovery
-/// entry, and answers exactly as reading the bib, its holdings and its items does; entries
-/// without one (indexed before entries kept it) or with a damaged one are read from the documents.
+/// A page of search results, and one record, are read from each hit's published record, kept
+/// with its discovery entry: the catalogue publishes each bib with its holdings, Esploro each
+/// approved asset, and Primo reads neither family's documents. An entry without a published
+/// record (indexed before entries kept one) or with a damaged one is not shown.
 struct PrimoPublishedRecordTests {
-    @Test func pagesAnswerTheSameFromPublishedRecordsAsFromTheDocuments() async throws {
+    @Test func pagesAnswerFromPublishedRecordsAndLeaveOutEntriesWithoutOne() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let key = lectern.sandboxKey
@@ -39,13 +40,21 @@ struct PrimoPublishedRecordTests {
             let kept = try await lectern.store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM discovery_display") ?? 0 }
             #expect(kept >= demo.count + 1)
 
-            try await Self.execute("UPDATE discovery_display SET display = 'not a MARC record'", in: lectern.store)
-            for (search, expected) in zip(searches, published) {
-                #expect(try await client.send(.get, search, key: key).text == expected, "damaged: \(search)")
-            }
-            try await Self.execute("DELETE FROM discovery_display", in: lectern.store)
-            for (search, expected) in zip(searches, published) {
-                #expect(try await client.send(.get, search, key: key).text == expected, "unpublished: \(search)")
+            // Still found, and counted, but not shown.
+            var totals: [Int] = []
+            for search in searches.dropLast() { totals.append(try SearchResult(try await client.send(.get, search, key: key)).total) }
+            for (change, sql) in [
+                ("damaged", "UPDATE discovery_display SET display = 'not a MARC record'"), ("unpublished", "DELETE FROM discovery_display"),
+            ] {
+                try await Self.execute(sql, in: lectern.store)
+                for (search, total) in zip(searches, totals) {
+                    let page = try SearchResult(try await client.send(.get, search, key: key))
+                    #expect(page.total == total, "\(change): \(search)")
+                    #expect(page.docs.isEmpty, "\(change): \(search)")
+                }
+                let record = try await client.send(.get, searches[2], key: key)
+                #expect(record.status == 400, "\(change)")
+                #expect(try Wire.xml(record.body).text("errorCode") == "RECORD_NOT_FOUND", "\(change)")
             }
         }
     }
@@ -65,11 +74,56 @@ struct PrimoPublishedRecordTests {
             #expect(try await availability() == ["available_in_library"])
 
             // The item's document goes behind the catalogue's back: the published record, written
-            // with the item, still shows it; without the published record, the documents answer.
+            // with the item, still shows it; without the published record, the bib is not shown.
             try await Self.execute("DELETE FROM documents WHERE kind = 'item'", in: lectern.store)
             #expect(try await availability() == ["available_in_library"])
             try await Self.execute("DELETE FROM discovery_display", in: lectern.store)
-            #expect(try await availability() == ["check_holdings"])
+            let unpublished = try SearchResult(try await client.search("q=any,contains,vellichor", key: key))
+            #expect(unpublished.total == 1)
+            #expect(unpublished.docs.isEmpty)
+        }
+    }
+
+    @Test func anAssetIsShownFromItsPublishedRecordNotItsDocument() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let key = lectern.sandboxKey
+            let asset =
+                #"{"title":"Petrichor of the Altiplano","resourcetype.esploro":"publication.journalArticle","#
+                + #""identifier.doi":"10.5555/lectern.petrichor","date.published":"2023","#
+                + #""creators":[{"order":"1","familyname":"Quispe","givenname":"Rosa"}],"links":[{"link.url":"https://example.org/petrichor"}]}"#
+            let created = try await client.send(
+                .post,
+                "/esploro/v1/assets?is_draft=false",
+                key: key,
+                headers: [.accept: "application/json", .contentType: "application/json"],
+                body: asset
+            )
+            #expect(created.status == 200, "\(created.text)")
+            let records = try Wire.json(created.body)["records"] as? [[String: Any]]
+            let id = try #require((records?.first?["originalRepository"] as? [String: Any])?["assetId"] as? String)
+            let searches = [
+                "/primo/v1/search?vid=DEMO:DEFAULT&tab=Everything&scope=MyInst_and_CI&q=any,contains,petrichor", "/primo/v1/pnxs/L/alma\(id)",
+            ]
+            var published: [String] = []
+            for search in searches {
+                let answer = try await client.send(.get, search, key: key)
+                #expect(answer.status == 200)
+                published.append(answer.text)
+            }
+            let found = try SearchResult(try await client.send(.get, searches[0], key: key))
+            #expect(found.mmsIDs == [id])
+            let delivery = try #require(found.docs.first?["delivery"] as? [String: Any])
+            #expect(delivery["availability"] as? [String] == ["not_restricted"])
+
+            // The asset's document goes behind Esploro's back: its published record still answers.
+            try await Self.execute("DELETE FROM documents WHERE kind = 'asset'", in: lectern.store)
+            for (search, expected) in zip(searches, published) {
+                #expect(try await client.send(.get, search, key: key).text == expected, "\(search)")
+            }
+            try await Self.execute("DELETE FROM discovery_display", in: lectern.store)
+            #expect(try SearchResult(try await client.send(.get, searches[0], key: key)).docs.isEmpty)
+            #expect(try await client.send(.get, searches[1], key: key).status == 400)
         }
     }
 

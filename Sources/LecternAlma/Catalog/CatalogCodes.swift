@@ -32,8 +32,8 @@ struct CatalogCodes: Sendable {
         return codes
     }
 
-    /// Only the libraries and locations, all that naming holdings needs, read side by side.
-    static func loadPlaces(from reader: any StoreReader) async throws -> CatalogCodes {
+    /// The libraries and locations, read side by side.
+    private static func loadPlaces(from reader: any StoreReader) async throws -> CatalogCodes {
         async let libraries = reader.find(DocumentQuery(kind: .library)).items
         async let locations = reader.find(DocumentQuery(kind: .location)).items
         var codes = CatalogCodes()

@@ -1,62 +1,51 @@
 public import LecternMARC
+import LecternRepresentation
+public import LecternStore
 
-/// A bib as the catalogue publishes it to discovery, kept as its discovery entry's
-/// ``LecternStore/DiscoveryEntry/display``: the MARC record in ISO 2709 with one `AVA` field per
-/// holding, as Alma publishes availability to Primo (`$b` library code, `$c` location name, `$d`
-/// call number, `$f` items, `$g` items not in place, `$j` location code, `$q` library name). A
-/// page of search results is read from it instead of from the bib's, holdings' and items' XML;
-/// the places' names are the ones they had when the bib was published, so reading it needs
-/// nothing but this text.
-public enum PublishedRecord {
+/// A record as its family publishes it to discovery, kept as its discovery entry's
+/// ``LecternStore/DiscoveryEntry/display``: all that a page of Primo results shows of it, read
+/// from the entry alone, without the family's documents or code. The catalogue publishes each
+/// bib with its holdings, Esploro each approved research asset (without holdings), in the same
+/// transaction as the write, so what a search shows is what was last written.
+///
+/// The published ``text`` is the MARC record in ISO 2709 with one `AVA` field per holding, as
+/// Alma publishes availability to Primo: `$b` library code, `$c` location name, `$d` call number,
+/// `$f` items, `$g` items not in place, `$j` location code, `$q` library name. The names are the
+/// places' names when the record was published. A record ISO 2709 cannot hold (a field over
+/// 9,999 bytes, a record over 99,999, a tag or indicator it has no byte for) is published as its
+/// `<record>` element in XML instead, the form the catalogue stores it in.
+///
+/// ```swift
+/// // The family, as it writes the record:
+/// let published = PublishedRecord(record: record, holdings: holdings)
+/// try await tx.setDiscovery(published.entry(id: mmsID, institution: "DEMO"), for: .bib, id: mmsID)
+/// // Primo, for each match of a search:
+/// let shown = match.display.flatMap(PublishedRecord.init(text:))
+/// ```
+public struct PublishedRecord: Sendable, Hashable {
     /// The tag of the fields that carry the holdings.
     public static let availabilityTag = "AVA"
 
-    /// The published form of `record` and its `holdings`, or `nil` when the record cannot be
-    /// published so (it already has `AVA` fields, or ISO 2709 cannot hold it): its readers then
-    /// read the documents.
-    public static func encode(_ record: MARCRecord, holdings: [DiscoveryHolding]) -> String? {
-        guard record.dataFields(availabilityTag).isEmpty else { return nil }
-        var published = record
-        for holding in holdings {
-            published.fields.append(
-                .data(
-                    tag: availabilityTag,
-                    indicator1: " ",
-                    indicator2: " ",
-                    subfields: [
-                        .init("b", holding.libraryCode), .init("c", holding.locationName), .init("d", holding.callNumber),
-                        .init("f", String(holding.totalItems)), .init("g", String(holding.totalItems - holding.availableItems)),
-                        .init("j", holding.locationCode), .init("q", holding.libraryName),
-                    ]
-                )
-            )
-        }
-        guard let bytes = try? ISO2709.encode(published) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The record, without `AVA` fields.
+    public var record: MARCRecord
+    /// The record's holdings, in order.
+    public var holdings: [DiscoveryHolding]
+
+    /// `record` with `holdings`, ready to publish. The record's own `AVA` fields, if it has any,
+    /// are left out: discovery reads none, and the published ones are the holdings.
+    public init(record: MARCRecord, holdings: [DiscoveryHolding] = []) {
+        var record = record
+        record.fields.removeAll { $0.tag == Self.availabilityTag }
+        self.record = record
+        self.holdings = holdings
     }
 
-    /// The record and holdings `text` publishes; `nil` when `text` is not a published record
-    /// (or one published without the places' names).
-    public static func decode(_ text: String) -> (record: MARCRecord, holdings: [DiscoveryHolding])? {
-        guard var record = try? ISO2709.record(from: Array(text.utf8)) else { return nil }
-        var holdings: [DiscoveryHolding] = []
-        for field in record.dataFields(availabilityTag) {
-            guard let total = field.subfieldValue("f").flatMap(Int.init), let unavailable = field.subfieldValue("g").flatMap(Int.init),
-                let libraryName = field.subfieldValue("q"), let locationName = field.subfieldValue("c")
-            else { return nil }
-            holdings.append(
-                DiscoveryHolding(
-                    libraryCode: field.subfieldValue("b") ?? "",
-                    libraryName: libraryName,
-                    locationCode: field.subfieldValue("j") ?? "",
-                    locationName: locationName,
-                    callNumber: field.subfieldValue("d") ?? "",
-                    availableItems: total - unavailable,
-                    totalItems: total
-                )
-            )
-        }
-        record.fields.removeAll { if case .data(availabilityTag, _, _, _) = $0 { true } else { false } }
-        return (record, holdings)
+    /// The discovery entry of the record `id`: the index entry of its PNX, with this published
+    /// record as its display.
+    public func entry(id: String, institution: String) -> DiscoveryEntry {
+        let pnx = PNXNormalizer(institution: institution).record(bib: record, mmsID: id, holdings: holdings)
+        var entry = DiscoveryIndex(pnx).entry
+        entry.display = text
+        return entry
     }
 }
