@@ -1,5 +1,4 @@
 public import LecternCore
-import LecternRepresentation
 public import LecternStore
 
 /// The Alma API family: the route tables of its areas.
@@ -22,11 +21,4 @@ extension Kind {
     public static let department = Kind(rawValue: "department")
     /// A code table, by name.
     public static let codeTable = Kind(rawValue: "code_table")
-}
-
-extension Call {
-    /// The `/test` answer every area has: a `GET` or `POST` that only proves the key works.
-    public static func testReply(_ method: Method) -> Reply {
-        .object(Node("test", text: "\(method.rawValue) request succeeded"), .text)
-    }
 }
