@@ -1,5 +1,7 @@
 /// Alma's catalogue identifiers: MMS ids start with `99`, holding ids with `22`, item pids with
-/// `23`, and all end with the institution's four-digit suffix (`99939650000541`).
+/// `23`, and all end with the institution's four-digit suffix (`99939650000541`). The catalogue
+/// numbers its bibs, holdings and items so, and Esploro its research assets (MMS ids too), from
+/// one store counter.
 public struct CatalogIDs: Sendable {
     /// The kind of identifier, which fixes its first two digits.
     public enum Prefix: String, Sendable {
