@@ -53,5 +53,5 @@ struct OrganizationsAPI {
         Shape.Member("status", .text),
     ])
 
-    static let organizations: Shape = AlmaShapes.listRoot(item: "organization", of: organization)
+    static let organizations: Shape = .listRoot(item: "organization", of: organization)
 }

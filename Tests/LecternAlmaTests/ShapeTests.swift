@@ -49,7 +49,7 @@ struct ShapeTests {
         Case(path: "pulibrary-bibdata/library_firestone_stacks.json", root: "location") { AlmaShapes.location },
         Case(path: "pulibrary-bibdata/library_lewis_stacks.json", root: "location") { AlmaShapes.location },
         Case(path: "php-alma-client/zero_loans_response.json", root: "item_loans") {
-            AlmaShapes.listRoot(item: "item_loan", of: .object([]))
+            Shape.listRoot(item: "item_loan", of: .object([]))
         },
     ]
 

@@ -135,5 +135,5 @@ extension AlmaShapes {
     ])
 
     /// `GET …/holdings/{holding_id}/items`.
-    public static let items: Shape = listRoot(item: "item", of: item)
+    public static let items: Shape = .listRoot(item: "item", of: item)
 }

@@ -22,5 +22,5 @@ extension AlmaShapes {
     ])
 
     /// The departments list: `{"department":[…],"total_record_count":N}`.
-    public static let departments: Shape = listRoot(item: "department", of: department)
+    public static let departments: Shape = .listRoot(item: "department", of: department)
 }

@@ -25,7 +25,7 @@ extension AlmaShapes {
     ])
 
     /// The libraries list: `{"library":[…]}` (`total_record_count` only when present).
-    public static let libraries: Shape = listRoot(item: "library", of: library)
+    public static let libraries: Shape = .listRoot(item: "library", of: library)
 
     /// A location: `GET /almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}`.
     public static let location: Shape = .object([
@@ -43,7 +43,7 @@ extension AlmaShapes {
     ])
 
     /// The locations list: `{"location":[…],"total_record_count":N}`.
-    public static let locations: Shape = listRoot(item: "location", of: location)
+    public static let locations: Shape = .listRoot(item: "location", of: location)
 
     /// A circulation desk: `GET /almaws/v1/conf/libraries/{libraryCode}/circ-desks/{circDeskCode}`.
     ///
@@ -58,5 +58,5 @@ extension AlmaShapes {
     ])
 
     /// The circulation desks list: `{"circ_desk":[…],"total_record_count":N}`.
-    public static let circDesks: Shape = listRoot(item: "circ_desk", of: circDesk)
+    public static let circDesks: Shape = .listRoot(item: "circ_desk", of: circDesk)
 }

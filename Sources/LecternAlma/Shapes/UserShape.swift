@@ -61,7 +61,7 @@ extension AlmaShapes {
     ])
 
     /// The users list: `GET /almaws/v1/users`.
-    public static let users: Shape = listRoot(item: "user", of: user)
+    public static let users: Shape = .listRoot(item: "user", of: user)
 
     /// `contact_info`: addresses, emails and phones.
     static let contactInfo: Shape = .object([
