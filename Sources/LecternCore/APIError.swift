@@ -33,6 +33,8 @@ extension AlmaErrorCode {
     public static let invalidBody = Self(rawValue: "401676")
     /// A mandatory field is missing.
     public static let mandatoryFieldMissing = Self(rawValue: "401664")
+    /// An `op` the resource does not have (`401859` in the users OpenAPI document; items answer it too).
+    public static let actionNotSupported = Self(rawValue: "401859")
 }
 
 extension APIError {
@@ -44,6 +46,11 @@ extension APIError {
     /// A mandatory field is missing.
     public static func mandatoryFieldMissing(_ field: String) -> Self {
         APIError(.mandatoryFieldMissing, "Mandatory field is missing: \(field)")
+    }
+
+    /// An `op` the resource does not have.
+    public static func actionNotSupported(_ op: String) -> Self {
+        APIError(.actionNotSupported, "Action currently not supported: op=\(op)")
     }
 
     /// The request body could not be read.

@@ -9,7 +9,6 @@ extension AlmaErrorCode {
     static let externalIDMissing = Self(rawValue: "401854")
     static let illegalAccountType = Self(rawValue: "401857")
     static let externalIDChanged = Self(rawValue: "401858")
-    static let actionNotSupported = Self(rawValue: "401859")
     static let invalidTypeValue = Self(rawValue: "401864")
     static let authenticationFailed = Self(rawValue: "401866")
     static let usersGeneralError = Self(rawValue: "402119")
@@ -39,10 +38,6 @@ extension APIError {
         "The external id in DB does not fit the given value in xml - external id cannot be updated."
     )
     static let authenticationFailed = APIError(.authenticationFailed, "User authentication failed")
-
-    static func actionNotSupported(_ op: String) -> Self {
-        APIError(.actionNotSupported, "Action currently not supported: op=\(op)")
-    }
 
     static func invalidType(_ field: String, _ value: String) -> Self {
         APIError(.invalidTypeValue, "Given \(field) type (\(value)) is invalid.")
