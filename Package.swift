@@ -103,12 +103,13 @@ let package = Package(
             dependencies: ["LecternCore"],
             swiftSettings: swiftSettings
         ),
-        // 4 The Primo family: discovery search over the catalogue.
+        // 4 The Esploro family: researchers, research assets, organizations.
         .target(
             name: "LecternEsploro",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternMARC", "LecternDiscovery"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternMARC", "LecternDiscovery", "LecternPeople"],
             swiftSettings: swiftSettings
         ),
+        // 4 The Primo family: discovery search over the catalogue and research assets.
         .target(
             name: "LecternPrimo",
             dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
@@ -117,7 +118,13 @@ let package = Package(
         // 4 The Alma family.
         .target(
             name: "LecternAlma",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternPeople"],
+            swiftSettings: swiftSettings
+        ),
+        // What Alma and Esploro share: users (researchers are users) and code tables.
+        .target(
+            name: "LecternPeople",
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation"],
             swiftSettings: swiftSettings
         ),
         // The MARC import pipeline: files read in batches on a thread of their own, each batch
@@ -132,7 +139,7 @@ let package = Package(
             name: "LecternDemo",
             dependencies: [
                 "LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternGateway", "LecternMARC", "LecternPrimo",
-                "LecternEsploro",
+                "LecternEsploro", "LecternPeople",
             ],
             swiftSettings: swiftSettings
         ),
@@ -217,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "LecternAlmaTests",
             dependencies: [
-                "LecternAlma", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore", "LecternGateway",
+                "LecternAlma", "LecternPeople", "LecternRepresentation", "LecternTesting", "LecternHTTP", "LecternCore", "LecternGateway",
                 "LecternStore", "LecternSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -19,6 +19,4 @@ extension Kind {
     public static let circDesk = Kind(rawValue: "circ_desk")
     /// A department, by code.
     public static let department = Kind(rawValue: "department")
-    /// A code table, by name.
-    public static let codeTable = Kind(rawValue: "code_table")
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LecternDiscovery
+import LecternPeople
 public import LecternRepresentation
 public import LecternStore
 

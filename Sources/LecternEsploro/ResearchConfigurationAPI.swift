@@ -1,5 +1,5 @@
-import LecternAlma
 import LecternCore
+import LecternPeople
 import LecternStore
 
 /// `/esploro/v1/researchconf`: the code tables researchers and assets use, the same tables as
@@ -18,9 +18,9 @@ struct ResearchConfigurationAPI {
                 "Test the API key (POST)",
                 query: negotiated
             ),
-            Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", ConfigurationAPI(store: store).codeTable).documented(
+            Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", CodeTableAPI(store: store).codeTable).documented(
                 "Retrieve a code table",
-                path: [ConfigurationAPI.codeTableName],
+                path: [CodeTableAPI.codeTableName],
                 query: negotiated
             ),
         ]

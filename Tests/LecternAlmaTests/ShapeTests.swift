@@ -1,6 +1,7 @@
 import Foundation
 import LecternAlma
 import LecternCore
+import LecternPeople
 import LecternRepresentation
 import LecternTesting
 import Testing
@@ -236,7 +237,7 @@ struct ShapeTests {
                 """#.utf8
             )
         )
-        let tableJSON = JSONCodec.render(table, as: AlmaShapes.codeTable)
+        let tableJSON = JSONCodec.render(table, as: PeopleShapes.codeTable)
         #expect(
             try Fixture.json(tableJSON).differences(
                 from: Fixture.json(
@@ -250,8 +251,8 @@ struct ShapeTests {
                 )
             ) == []
         )
-        let back = try JSONCodec.parse(tableJSON, root: "code_table", as: AlmaShapes.codeTable)
-        #expect(back == AlmaShapes.codeTable.normalized(table))
+        let back = try JSONCodec.parse(tableJSON, root: "code_table", as: PeopleShapes.codeTable)
+        #expect(back == PeopleShapes.codeTable.normalized(table))
     }
 
     @Test("a user with unknown members keeps them through JSON -> XML -> JSON")

@@ -1,4 +1,5 @@
 import LecternDiscovery
+import LecternPeople
 import LecternRepresentation
 import LecternStore
 

@@ -1,4 +1,5 @@
 public import LecternMARC
+import LecternPeople
 public import LecternStore
 
 /// The checks an import makes on a record before it writes anything, against one tenant's

@@ -1,4 +1,5 @@
 import LecternCore
+import LecternPeople
 import LecternRepresentation
 
 /// How an `<item>` becomes the stored item: its `item_data` with Alma's defaults, codes checked

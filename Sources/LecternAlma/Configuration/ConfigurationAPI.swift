@@ -1,11 +1,11 @@
 public import LecternCore
 import LecternDiscovery
+import LecternPeople
 import LecternRepresentation
 public import LecternStore
 
 extension AlmaErrorCode {
     static let libraryNotFound = Self(rawValue: "402211")
-    static let codeTableNotFound = Self(rawValue: "402312")
 }
 
 /// `/almaws/v1/conf`: the read side of configuration that clients use to find codes.
@@ -45,16 +45,13 @@ public struct ConfigurationAPI: Sendable {
                 query: negotiated
             ),
             Route(.get, "/almaws/v1/conf/departments", departments).documented("Retrieve departments", query: negotiated),
-            Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", codeTable).documented(
+            Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", CodeTableAPI(store: store).codeTable).documented(
                 "Retrieve a code table",
-                path: [Self.codeTableName],
+                path: [CodeTableAPI.codeTableName],
                 query: negotiated
             ),
         ]
     }
-
-    /// The `{codeTableName}` segment, shared with Esploro's research configuration.
-    public static let codeTableName = RouteParameter("codeTableName", "The code table's name (UserGroups, …)")
 
     @Sendable func libraries(_ call: Call) async throws -> Reply {
         let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .library)) }
@@ -89,14 +86,6 @@ public struct ConfigurationAPI: Sendable {
         let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .department)) }
         let root = Node("departments", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))
         return .object(root, AlmaShapes.departments)
-    }
-
-    /// A code table by the path's `codeTableName`; Esploro's research configuration serves the same tables.
-    @Sendable public func codeTable(_ call: Call) async throws -> Reply {
-        let name = call.path["codeTableName"] ?? ""
-        let document = try await store.read(in: call.tenant) { try await $0.document(.codeTable, id: name) }
-        guard let document else { throw APIError(.codeTableNotFound, "Code table \(name) was not found.") }
-        return .object(document.body, AlmaShapes.codeTable)
     }
 
     /// A library's locations or desks: stored with the library code as parent, id `LIB/CODE`.

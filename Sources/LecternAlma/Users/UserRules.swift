@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternPeople
 import LecternRepresentation
 
 /// What Alma does to a user it is given: defaults for missing fields, descriptions for codes,

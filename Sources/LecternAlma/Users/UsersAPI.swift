@@ -1,5 +1,6 @@
 import Foundation
 public import LecternCore
+import LecternPeople
 import LecternRepresentation
 public import LecternStore
 

@@ -1,13 +1,16 @@
-import LecternCore
-import LecternRepresentation
-import LecternStore
+public import LecternRepresentation
+public import LecternStore
 
 /// Code tables as a lookup: code -> description, read from the tenant's `code_table` documents.
-struct CodeTables {
+/// A user's code fields and the catalogue's items and holdings are checked and described with them.
+public struct CodeTables: Sendable {
     private var tables: [String: [String: String]] = [:]
 
+    /// No tables.
+    public init() {}
+
     /// Loads the named tables through `reader`.
-    static func load(_ names: some Sequence<String>, from reader: any StoreReader) async throws -> CodeTables {
+    public static func load(_ names: some Sequence<String>, from reader: any StoreReader) async throws -> CodeTables {
         var lookup = CodeTables()
         for name in Set(names) {
             guard let table = try await reader.document(.codeTable, id: name) else { continue }
@@ -21,12 +24,12 @@ struct CodeTables {
     }
 
     /// The description of `code` in `table`, or `nil` when the table or the code is unknown.
-    func description(of code: String, in table: String) -> String? {
+    public func description(of code: String, in table: String) -> String? {
         tables[table]?[code]
     }
 
     /// Whether `table` was found and holds `code`.
-    func contains(_ code: String, in table: String) -> Bool {
+    public func contains(_ code: String, in table: String) -> Bool {
         description(of: code, in: table) != nil
     }
 }
@@ -34,7 +37,7 @@ struct CodeTables {
 extension CodeTables {
     /// Sets the `desc` attribute of every code field of `node` (as `shape` says) whose code table
     /// `tablesByField` names: a client sends codes, Alma answers with their descriptions.
-    func describe(_ node: inout Node, as shape: Shape, tablesByField: [String: String]) {
+    public func describe(_ node: inout Node, as shape: Shape, tablesByField: [String: String]) {
         Self.forEachCode(in: &node, as: shape, tablesByField: tablesByField) { field, table in
             if let code = field.text, !code.isEmpty, let description = description(of: code, in: table) {
                 field.setAttribute("desc", description)
@@ -44,7 +47,7 @@ extension CodeTables {
 
     /// The first code field of `node` whose code table is loaded but holds no such code, as
     /// the field's name and the code: Alma refuses a value that is not in its table.
-    func firstUnknownCode(in node: Node, as shape: Shape, tablesByField: [String: String]) -> (field: String, code: String)? {
+    public func firstUnknownCode(in node: Node, as shape: Shape, tablesByField: [String: String]) -> (field: String, code: String)? {
         var node = node
         var unknown: (field: String, code: String)?
         Self.forEachCode(in: &node, as: shape, tablesByField: tablesByField) { field, table in
