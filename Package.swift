@@ -106,7 +106,7 @@ let package = Package(
         // 4 The Esploro family: researchers, research assets, organizations.
         .target(
             name: "LecternEsploro",
-            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternAlma", "LecternMARC", "LecternDiscovery", "LecternPeople"],
+            dependencies: ["LecternCore", "LecternStore", "LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternPeople"],
             swiftSettings: swiftSettings
         ),
         // 4 The Primo family: discovery search over the catalogue and research assets.
@@ -195,7 +195,7 @@ let package = Package(
         // Fuzzing, by hand (Fuzz/README.md): the parsers' invariants, and libFuzzer's driver.
         .target(
             name: "LecternFuzzing",
-            dependencies: ["LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternAlma"],
+            dependencies: ["LecternRepresentation", "LecternMARC", "LecternDiscovery", "LecternPeople"],
             path: "Fuzz/LecternFuzzing",
             swiftSettings: swiftSettings
         ),

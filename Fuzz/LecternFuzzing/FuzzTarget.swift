@@ -1,7 +1,7 @@
 import Foundation
-import LecternAlma
 import LecternDiscovery
 import LecternMARC
+import LecternPeople
 import LecternRepresentation
 
 /// The parsers that read what a client sends, each with the invariants a fuzzer checks: any
@@ -19,7 +19,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case iso2709
     /// MARCXML records: ``MARCXML``.
     case marcxml
-    /// Alma's brief search, `q=` of `/almaws/v1/users`: ``BriefSearch``.
+    /// Alma's brief search, `q=` of `/almaws/v1/users` and `/esploro/v1/researchers`: ``BriefSearch``.
     case usersQuery = "users-query"
     /// Primo's `q`, `qInclude`, `qExclude` and `multiFacets`: ``PrimoQuery``, ``PrimoFilters``.
     case primoQuery = "primo-query"

@@ -11,8 +11,6 @@ public enum Alma {
 }
 
 extension Kind {
-    /// An Alma user (`rest_user.xsd`), by primary id.
-    public static let user = Kind(rawValue: "user")
     /// A location, by library and code; its parent is the library code.
     public static let location = Kind(rawValue: "location")
     /// A circulation desk; its parent is the library code.

@@ -1,4 +1,3 @@
-import Foundation
 import LecternDiscovery
 import LecternPeople
 public import LecternRepresentation
@@ -7,11 +6,6 @@ public import LecternStore
 /// How Alma objects become stored documents: ids, parents and lifted fields in one place, for
 /// the handlers and for whoever loads data (the demo institution, imports).
 public enum AlmaDocuments {
-    /// A user, already in canonical form; `passwordHash` from a ``PasswordHasher``.
-    public static func user(_ user: Node, passwordHash: String? = nil) -> Document {
-        UserDocument.make(UserRules.normalize(user), passwordHash: passwordHash, modified: ISO8601DateFormatter().string(from: Date()))
-    }
-
     /// A library, by its `code`.
     public static func library(_ library: Node) -> Document {
         Document(kind: .library, id: library.value("code") ?? "", body: AlmaShapes.library.normalized(library))

@@ -1,6 +1,6 @@
 import Foundation
-import LecternAlma
 import LecternCore
+import LecternPeople
 import LecternRepresentation
 import LecternStore
 
@@ -27,7 +27,7 @@ struct DemoPatrons {
             if used.contains(id) { id += String(index) }
             used.insert(id)
             let user = makeUser(index: index, id: id, first: first, last: last)
-            documents.append(AlmaDocuments.user(user, passwordHash: index < 5 ? passwordHash : nil))
+            documents.append(PeopleDocuments.user(user, passwordHash: index < 5 ? passwordHash : nil))
         }
         return documents
     }

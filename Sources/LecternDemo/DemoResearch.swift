@@ -1,6 +1,7 @@
 import LecternAlma
 import LecternCore
 import LecternEsploro
+import LecternPeople
 import LecternRepresentation
 import LecternStore
 
@@ -76,7 +77,7 @@ struct DemoResearch {
                 department: (department.0, department.1),
                 style: faculty.style
             )
-            documents[index] = AlmaDocuments.user(researcherUser(user, researcher), passwordHash: users[index].fields["password_hash"])
+            documents[index] = PeopleDocuments.user(researcherUser(user, researcher), passwordHash: users[index].fields["password_hash"])
             researchers.append(researcher)
         }
         return (documents, researchers)

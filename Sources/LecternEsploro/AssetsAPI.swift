@@ -1,5 +1,4 @@
 import Foundation
-import LecternAlma
 import LecternCore
 import LecternDiscovery
 import LecternRepresentation

@@ -1,17 +1,16 @@
 import Foundation
-import LecternAlma
 public import LecternCore
 import LecternDiscovery
 import LecternRepresentation
 public import LecternStore
 
 /// The Esploro API family (ESPLORO.md, WIRE.md section 7): researchers (Alma users with a
-/// researcher section), research assets (JSON only), and the organizations and code tables
-/// that scripts resolve codes with.
+/// researcher section, shared with Alma through `LecternPeople`), research assets (JSON only),
+/// and the organizations and code tables that scripts resolve codes with.
 public enum Esploro {
     /// Every Esploro route, over `store`.
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        UsersAPI(store: store, passwords: passwords, population: .researchers).routes + AssetsAPI(store: store).routes
+        ResearchersAPI(store: store, passwords: passwords).routes + AssetsAPI(store: store).routes
             + OrganizationsAPI(store: store).routes + ResearchConfigurationAPI(store: store).routes
     }
 }

@@ -1,4 +1,3 @@
-import LecternAlma
 import LecternCore
 import LecternRepresentation
 import LecternStore

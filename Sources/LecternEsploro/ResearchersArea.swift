@@ -1,4 +1,3 @@
-import LecternAlma
 public import LecternCore
 public import LecternStore
 
@@ -13,7 +12,7 @@ public enum ResearchersArea: AreaPlugin {
     public static let descriptor = AreaDescriptor(.researchers, title: "Esploro Researchers", product: .esploro, pathPrefixes: ["/esploro/v1/*"])
 
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        UsersAPI(store: store, passwords: passwords, population: .researchers).routes + OrganizationsAPI(store: store).routes
+        ResearchersAPI(store: store, passwords: passwords).routes + OrganizationsAPI(store: store).routes
             + ResearchConfigurationAPI(store: store).routes
     }
 }

@@ -33,9 +33,9 @@ struct ShapeTests {
     static let singleUserKnown = ["$.fees: unexpected null", "$.requests: unexpected null"]
 
     static let cases: [Case] = [
-        Case(path: "php-alma-client/user_response.json", root: "user") { AlmaShapes.user },
-        Case(path: "alma_rb/single_user.json", root: "user", known: singleUserKnown) { AlmaShapes.user },
-        Case(path: "php-alma-client/users_response.json", root: "users") { AlmaShapes.users },
+        Case(path: "php-alma-client/user_response.json", root: "user") { PeopleShapes.user },
+        Case(path: "alma_rb/single_user.json", root: "user", known: singleUserKnown) { PeopleShapes.user },
+        Case(path: "php-alma-client/users_response.json", root: "users") { PeopleShapes.users },
         Case(path: "php-alma-client/error_response.json", root: "web_service_result") { ErrorBody.shape },
         Case(path: "alma_rb/error.json", root: "web_service_result") { ErrorBody.shape },
         Case(path: "pulibrary-bibdata/ogrouch.json", root: "web_service_result") { ErrorBody.shape },
@@ -68,7 +68,7 @@ struct ShapeTests {
     @Test(
         "recorded JSON -> node -> JSON is the recorded JSON",
         arguments: cases + [
-            Case(path: "misc/user1.json", root: "user") { AlmaShapes.user }
+            Case(path: "misc/user1.json", root: "user") { PeopleShapes.user }
         ]
     )
     func direct(_ recorded: Case) throws {
@@ -86,8 +86,8 @@ struct ShapeTests {
     @Test("misc/user1.json through XML: only campus_code's null value becomes \"\"")
     func user1ThroughXML() throws {
         let bytes = try Fixture.bytes("misc/user1.json")
-        let node = try JSONCodec.parse(bytes, root: "user", as: AlmaShapes.user)
-        let json = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: AlmaShapes.user)
+        let node = try JSONCodec.parse(bytes, root: "user", as: PeopleShapes.user)
+        let json = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: PeopleShapes.user)
         #expect(try Fixture.json(json).differences(from: Fixture.json(bytes)) == [#"$.campus_code.value: "", expected null"#])
     }
 
@@ -96,7 +96,7 @@ struct ShapeTests {
         let node = try JSONCodec.parse(
             try Fixture.bytes("php-alma-client/user_response.json"),
             root: "user",
-            as: AlmaShapes.user
+            as: PeopleShapes.user
         )
         let xml = String(decoding: XMLCodec.render(node), as: UTF8.self)
         #expect(xml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><user>"#))
@@ -160,7 +160,7 @@ struct ShapeTests {
     @Test("an empty list is just the count; the users list keeps each user's link and nulls")
     func lists() throws {
         let empty = Node("users", attributes: [.init("total_record_count", "0")])
-        #expect(String(decoding: JSONCodec.render(empty, as: AlmaShapes.users), as: UTF8.self) == #"{"total_record_count":0}"#)
+        #expect(String(decoding: JSONCodec.render(empty, as: PeopleShapes.users), as: UTF8.self) == #"{"total_record_count":0}"#)
         let users = try XMLCodec.parse(
             Array(
                 #"""
@@ -169,7 +169,7 @@ struct ShapeTests {
                 """#.utf8
             )
         )
-        let json = try Fixture.json(JSONCodec.render(users, as: AlmaShapes.users))
+        let json = try Fixture.json(JSONCodec.render(users, as: PeopleShapes.users))
         let expected = try Fixture.json(
             Array(
                 #"""
@@ -263,8 +263,8 @@ struct ShapeTests {
              "display_title":"Dr"},"contact_info":{"address":[{"line1":"a","geo":{"lat":"1","lon":"2"}}]}}
             """#.utf8
         )
-        let node = try JSONCodec.parse(json, root: "user", as: AlmaShapes.user)
-        let back = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: AlmaShapes.user)
+        let node = try JSONCodec.parse(json, root: "user", as: PeopleShapes.user)
+        let back = JSONCodec.render(try XMLCodec.parse(XMLCodec.render(node)), as: PeopleShapes.user)
         let rendered = try Fixture.json(back)
         #expect(rendered["future_field"] == .string("x"))
         #expect(

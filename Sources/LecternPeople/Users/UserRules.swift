@@ -1,6 +1,5 @@
 import Foundation
 import LecternCore
-import LecternPeople
 import LecternRepresentation
 
 /// What Alma does to a user it is given: defaults for missing fields, descriptions for codes,
@@ -34,7 +33,7 @@ enum UserRules {
             throw APIError.mandatoryFieldMissing("primary_id")
         }
         guard let lastName = user.value("last_name"), !lastName.isEmpty else { throw APIError.mandatoryFieldMissing("last_name") }
-        if let (path, reason) = AlmaShapes.userRules.firstViolation(in: user) { throw APIError.invalidBody("The value of \(path) \(reason).") }
+        if let (path, reason) = PeopleShapes.userRules.firstViolation(in: user) { throw APIError.invalidBody("The value of \(path) \(reason).") }
         user = normalize(user)
         let accountType = user.value("account_type") ?? ""
         guard accountType == "INTERNAL" || accountType == "EXTERNAL" else { throw APIError.illegalAccountType }
@@ -49,10 +48,10 @@ enum UserRules {
             guard codes.contains(type, in: "UserIdentifierTypes") else { throw APIError.invalidType("id_type", type) }
             guard let value = identifier.value("value"), !value.isEmpty else { throw APIError.mandatoryFieldMissing("user_identifier.value") }
         }
-        if let (field, code) = codes.firstUnknownCode(in: user, as: AlmaShapes.user, tablesByField: codeTables) {
+        if let (field, code) = codes.firstUnknownCode(in: user, as: PeopleShapes.user, tablesByField: codeTables) {
             throw APIError.invalidType(field, code)
         }
-        codes.describe(&user, as: AlmaShapes.user, tablesByField: codeTables)
+        codes.describe(&user, as: PeopleShapes.user, tablesByField: codeTables)
         return user
     }
 
@@ -72,7 +71,7 @@ enum UserRules {
         for name in ["loans", "requests", "fees"] { user.removeChildren(named: name) }
         setSegmentTypes(&user)
         fillEmptyDefaults(&user)
-        return AlmaShapes.user.normalized(user)
+        return PeopleShapes.user.normalized(user)
     }
 
     /// The user a PUT leaves: the incoming object replaces the stored one (swap-all), except that

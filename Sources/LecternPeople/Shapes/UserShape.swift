@@ -7,7 +7,7 @@ public import LecternRepresentation
 /// its wrapper types. The members Alma's recorded JSON shows as `null` when absent
 /// (`php-alma-client/user_response.json`, `misc/user1.json`, `alma_rb/single_user.json`) are
 /// marked `nullWhenAbsent`. `researcher` is ``researcher``, Esploro's part of the user.
-extension AlmaShapes {
+extension PeopleShapes {
     /// A user: `GET /almaws/v1/users/{user_id}`.
     public static let user: Shape = .object([
         .attribute("link", nullWhenAbsent: true),

@@ -2,7 +2,7 @@ public import LecternRepresentation
 
 /// A user's `researcher` section (`rest_researcher.xsd`, complexType `researcher`): what Esploro
 /// adds to an Alma user. Code fields are the XSD's elements with a `desc` attribute.
-extension AlmaShapes {
+extension PeopleShapes {
     /// `researcher` inside a user.
     public static let researcher: Shape = .object([
         .text("researcher_first_name"),
