@@ -296,7 +296,7 @@ let package = Package(
         .testTarget(
             name: "LecternEsploroTests",
             dependencies: [
-                "LecternTesting", "LecternCore", "LecternEsploro",
+                "LecternTesting", "LecternCore", "LecternEsploro", "LecternDiscovery", "LecternMARC", "LecternRepresentation", "LecternStore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Recorded"],
