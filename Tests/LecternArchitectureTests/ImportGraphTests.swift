@@ -39,8 +39,10 @@ struct ImportGraphTests {
 
     @Test func theHTTPEdgeAndTheLowerModulesImportNoFamily() throws {
         let graph = try Self.graph()
-        let below = ["LecternHTTP", "LecternGateway", "LecternOpenAPI", "LecternPortal", "LecternPortalWeb", "LecternStore", "LecternSQLite",
-            "LecternCore", "LecternRepresentation", "LecternDiscovery", "LecternMARC"]
+        let below = [
+            "LecternHTTP", "LecternGateway", "LecternOpenAPI", "LecternPortal", "LecternPortalWeb", "LecternStore", "LecternSQLite",
+            "LecternCore", "LecternRepresentation", "LecternDiscovery", "LecternMARC", "LecternPeople",
+        ]
         for module in below {
             let imported = try #require(graph[module], "no Sources/\(module)")
             #expect(imported.isDisjoint(with: Self.families), "\(module) imports \(imported.intersection(Self.families).sorted())")
