@@ -18,6 +18,6 @@ extension AreaDescriptor {
 
     private static func testReply(_ method: Method, jsonOnly: Bool) -> Reply {
         let text = "\(method.rawValue) request succeeded"
-        return jsonOnly ? .json(.object([JSONEntry("result", .string(text))])) : .object(Node("test", text: text), .text)
+        return jsonOnly ? .json(.object([JSONEntry("result", .string(text))])) : Call.testReply(method)
     }
 }

@@ -82,13 +82,6 @@ extension Call {
         if let (path, reason) = node.firstUnstorableValue() { throw APIError.invalidBody("The value of \(path) \(reason).") }
         return node
     }
-
-    /// An integer query parameter within `range`, or `defaultValue` when absent.
-    public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = query[name], !text.isEmpty else { return defaultValue }
-        guard let value = Int(text), range.contains(value) else { throw APIError.invalidParameter(name, text) }
-        return value
-    }
 }
 
 extension String {

@@ -8,11 +8,6 @@ struct AssetPatch {
     enum Action: String {
         case add
         case replace
-
-        init(_ text: String) throws {
-            guard let action = Action(rawValue: text.lowercased()) else { throw APIError.invalidParameter("action", text) }
-            self = action
-        }
     }
 
     let action: Action

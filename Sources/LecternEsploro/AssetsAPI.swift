@@ -8,6 +8,24 @@ import LecternStore
 struct AssetsAPI {
     let store: any Store
 
+    static let paging = Paging(default: 10, maximum: 100)
+    static let isDraft = RouteParameter.flag("is_draft", "Create the assets as drafts (not discoverable)", default: true)
+        .checked(ignoringCase: true)
+    static let rejectDuplicate = RouteParameter.flag(
+        "reject_duplicate",
+        "Refuse an asset whose DOI exists (always refused: a DOI names one asset)",
+        default: true
+    )
+    .checked(ignoringCase: true)
+    static let op = RouteParameter("op", "The operation", default: "patch", allowed: ["patch"]).checked()
+    static let action = RouteParameter(
+        "action",
+        "add fills empty fields and appends to lists; replace replaces them",
+        default: "add",
+        allowed: ["add", "replace"]
+    )
+    .checked(ignoringCase: true)
+
     var routes: [Route] {
         let json = RouteParameter.jsonOnlyFormat("assets")
         let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
@@ -15,8 +33,7 @@ struct AssetsAPI {
         return [
             Route(.get, "/esploro/v1/assets", list).documented(
                 "Retrieve assets (at least one filter)",
-                query: [
-                    .limit(default: 10, maximum: 100), .offset,
+                query: Self.paging.parameters + [
                     .init("doi", "Comma-separated DOIs, up to 100"),
                     .init("user_primary_id", "Assets with this researcher as a creator"),
                     .init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"),
@@ -31,33 +48,20 @@ struct AssetsAPI {
             ),
             Route(.post, "/esploro/v1/assets", create).documented(
                 "Create assets",
-                query: [
-                    .flag("is_draft", "Create the assets as drafts (not discoverable)", default: true),
-                    .flag("reject_duplicate", "Refuse an asset whose DOI exists (always refused: a DOI names one asset)", default: true),
-                    json, .lang,
-                ],
+                query: [Self.isDraft, Self.rejectDuplicate, json, .lang],
                 body: [.json],
                 answer: jsonOnly
             ),
             Route(.get, "/esploro/v1/assets/{assetIds}", get).documented(
                 "Retrieve assets by id",
                 path: [ids],
-                query: [.limit(default: 10, maximum: 100), .offset, json, .lang],
+                query: Self.paging.parameters + [json, .lang],
                 answer: jsonOnly
             ),
             Route(.post, "/esploro/v1/assets/{assetIds}", patch).documented(
                 "Patch an asset (dates, identifiers, funding, links)",
                 path: [ids],
-                query: [
-                    .init("op", "The operation", default: "patch", allowed: ["patch"]),
-                    .init(
-                        "action",
-                        "add fills empty fields and appends to lists; replace replaces them",
-                        default: "add",
-                        allowed: ["add", "replace"]
-                    ),
-                    json, .lang,
-                ],
+                query: [Self.op, Self.action, json, .lang],
                 body: [.json],
                 answer: jsonOnly
             ),
@@ -74,8 +78,7 @@ struct AssetsAPI {
     // MARK: - GET /assets
 
     @Sendable func list(_ call: Call) async throws -> Reply {
-        let limit = try call.integer("limit", default: 10, in: 0...100)
-        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let (limit, offset) = call.page(Self.paging)
         let filters = [
             "doi", "user_primary_id", "update_date_from", "update_date_to", "embargo_expiry_date_from", "embargo_expiry_date_to", "open_access",
             "org_code",
@@ -119,8 +122,7 @@ struct AssetsAPI {
 
     @Sendable func get(_ call: Call) async throws -> Reply {
         let ids = try Self.ids(call.path["assetIds"] ?? "")
-        let limit = try call.integer("limit", default: 10, in: 0...100)
-        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let (limit, offset) = call.page(Self.paging)
         let found = try await lookUp(ids, call: call) { reader, id in try await reader.document(.asset, id: id) }
         guard !found.isEmpty else { throw APIError.invalidIDList(ids.joined(separator: ",")) }
         return try Self.records(Array(found.dropFirst(offset).prefix(limit)), total: found.count)
@@ -145,8 +147,7 @@ struct AssetsAPI {
 
     @Sendable func create(_ call: Call) async throws -> Reply {
         let records = try AssetRecord.records(in: call.body).map { try Self.writable($0).validated() }
-        let draft = try Self.flag(call, "is_draft", default: true)
-        _ = try Self.flag(call, "reject_duplicate", default: true)
+        let draft = call.text(Self.isDraft)?.lowercased() == "true"
         let institution = call.tenant.institution
         let created = try await store.write(in: call.tenant) { tx in
             var documents: [Document] = []
@@ -173,9 +174,7 @@ struct AssetsAPI {
     // MARK: - POST /assets/{assetId}?op=patch, PUT /assets/{assetId}
 
     @Sendable func patch(_ call: Call) async throws -> Reply {
-        let op = call.query["op"] ?? "patch"
-        guard op == "patch" else { throw APIError.invalidParameter("op", op) }
-        let action = try AssetPatch.Action(call.query["action"] ?? "add")
+        let action = AssetPatch.Action(rawValue: call.text(Self.action)?.lowercased() ?? "") ?? .add
         let changes = try AssetRecord.records(in: call.body)
         guard changes.count == 1, let change = changes.first else { throw APIError.invalidAsset("A patch has one record.") }
         return try await rewrite(call) { stored in try AssetPatch(action: action, change: change).applied(to: stored) }
@@ -229,14 +228,5 @@ struct AssetsAPI {
         guard !ids.isEmpty, ids.count <= 100 else { throw APIError.invalidIDList(text) }
         if let bad = ids.first(where: { !CatalogIDs.isNumeric($0) }) { throw APIError.nonNumericID(bad) }
         return ids
-    }
-
-    private static func flag(_ call: Call, _ name: String, default value: Bool) throws -> Bool {
-        guard let text = call.query[name], !text.isEmpty else { return value }
-        switch text.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: throw APIError.invalidParameter(name, text)
-        }
     }
 }

@@ -7,20 +7,14 @@ import LecternStore
 struct OrganizationsAPI {
     let store: any Store
 
+    static let paging = Paging(default: 100, maximum: 1000)
+
     var routes: [Route] {
         let negotiated: [RouteParameter] = [.format, .lang]
         return [
-            Route(.get, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (GET)",
-                query: negotiated
-            ),
-            Route(.post, "/esploro/v1/organizations/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (POST)",
-                query: negotiated
-            ),
             Route(.get, "/esploro/v1/organizations/internal", list).documented(
                 "Retrieve research organizations",
-                query: [.limit(default: 100, maximum: 1000), .offset] + negotiated
+                query: Self.paging.parameters + negotiated
             ),
             Route(.get, "/esploro/v1/organizations/internal/{code}", get).documented(
                 "Retrieve a research organization",
@@ -31,8 +25,7 @@ struct OrganizationsAPI {
     }
 
     @Sendable func list(_ call: Call) async throws -> Reply {
-        let limit = try call.integer("limit", default: 100, in: 0...1000)
-        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let (limit, offset) = call.page(Self.paging)
         let query = DocumentQuery(kind: .organization, order: [.init("code")], limit: limit, offset: offset)
         let page = try await store.read(in: call.tenant) { try await $0.find(query) }
         let root = Node("organizations", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))

@@ -10,19 +10,11 @@ struct ResearchConfigurationAPI {
     var routes: [Route] {
         let negotiated: [RouteParameter] = [.format, .lang]
         return [
-            Route(.get, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (GET)",
-                query: negotiated
-            ),
-            Route(.post, "/esploro/v1/researchconf/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (POST)",
-                query: negotiated
-            ),
             Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", CodeTableAPI(store: store).codeTable).documented(
                 "Retrieve a code table",
                 path: [CodeTableAPI.codeTableName],
                 query: negotiated
-            ),
+            )
         ]
     }
 }

@@ -31,8 +31,6 @@ struct ResearchersAPI {
         return [
             Route(.get, base, people.list).documented("Retrieve researchers", query: people.listParameters),
             Route(.post, base, people.create).documented("Create a researcher", query: [.format, .lang], body: [.xml, .json]),
-            Route(.get, base + "/test") { call in Call.testReply(call.method) }.documented("Test the API key (GET)", query: [.format, .lang]),
-            Route(.post, base + "/test") { call in Call.testReply(call.method) }.documented("Test the API key (POST)", query: [.format, .lang]),
             Route(.get, base + "/{user_id}", people.get).documented("Retrieve a researcher", path: [userID], query: PeopleAPI.getParameters),
             Route(.put, base + "/{user_id}", people.update).documented(
                 "Update a researcher (swap all)",

@@ -9,7 +9,13 @@ extension Area {
 
 /// The researchers area: every Esploro path but the assets'.
 public enum ResearchersArea: AreaPlugin {
-    public static let descriptor = AreaDescriptor(.researchers, title: "Esploro Researchers", product: .esploro, pathPrefixes: ["/esploro/v1/*"])
+    public static let descriptor = AreaDescriptor(
+        .researchers,
+        title: "Esploro Researchers",
+        product: .esploro,
+        pathPrefixes: ["/esploro/v1/*"],
+        testPaths: ["/esploro/v1/researchers/test", "/esploro/v1/organizations/test", "/esploro/v1/researchconf/test"]
+    )
 
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
         ResearchersAPI(store: store, passwords: passwords).routes + OrganizationsAPI(store: store).routes

@@ -24,14 +24,6 @@ struct UsersAPI {
         return [
             Route(.get, base, people.list).documented("Retrieve users", query: people.listParameters),
             Route(.post, base, people.create).documented("Create a user", query: [.format, .lang], body: [.xml, .json]),
-            Route(.get, base + "/operation/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (GET)",
-                query: [.format, .lang]
-            ),
-            Route(.post, base + "/operation/test") { call in Call.testReply(call.method) }.documented(
-                "Test the API key (POST)",
-                query: [.format, .lang]
-            ),
             Route(.get, base + "/{user_id}", people.get).documented("Retrieve a user", path: [userID], query: PeopleAPI.getParameters),
             Route(.put, base + "/{user_id}", people.update).documented(
                 "Update a user (swap all)",

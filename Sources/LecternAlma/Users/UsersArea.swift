@@ -8,7 +8,13 @@ extension Area {
 
 /// The users area: `/almaws/v1/users`.
 public enum UsersArea: AreaPlugin {
-    public static let descriptor = AreaDescriptor(.users, title: "Users", product: .alma, pathPrefixes: ["/almaws/v1/users"])
+    public static let descriptor = AreaDescriptor(
+        .users,
+        title: "Users",
+        product: .alma,
+        pathPrefixes: ["/almaws/v1/users"],
+        testPaths: ["/almaws/v1/users/operation/test"]
+    )
 
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
         UsersAPI(store: store, passwords: passwords).routes

@@ -17,9 +17,9 @@ extension PeopleAPI {
     /// What ``list(_:)`` reads.
     public var listParameters: [RouteParameter] {
         [
-            .limit(default: 10, maximum: 100), .offset,
+            Self.paging.limit, Self.paging.offset,
             .init("q", "Brief search: field~words terms joined by AND or OR (fields such as primary_id, last_name, email, ALL)"),
-            .init("order_by", "Sort key", default: "last_name", allowed: ["last_name", "first_name", "primary_id"]),
+            Self.orderBy,
             .init("direction", "Sort direction", default: "ASC", allowed: ["ASC", "DESC"]),
             .init("source_user_id", "Only the \(population.person) linked from this source user id"),
             .init("modify_date_from", "Only \(population.people) modified on or after this day (YYYY-MM-DD); not together with q"),
@@ -27,6 +27,13 @@ extension PeopleAPI {
             .format, .lang,
         ]
     }
+
+    /// The list's paging.
+    public static let paging = Paging(default: 10, maximum: 100)
+
+    /// `order_by`: the sort key, refused when it is none of the three.
+    public static let orderBy = RouteParameter("order_by", "Sort key", default: "last_name", allowed: ["last_name", "first_name", "primary_id"])
+        .checked()
 
     /// What ``get(_:)`` reads.
     public static let getParameters: [RouteParameter] = [

@@ -25,8 +25,7 @@ public struct PeopleAPI: Sendable {
     /// The population's members, a page at a time, by brief search (`q`) or modification date;
     /// brief unless `expand=full`.
     @Sendable public func list(_ call: Call) async throws -> Reply {
-        let limit = try call.integer("limit", default: 10, in: 0...100)
-        let offset = try call.integer("offset", default: 0, in: 0...Int(Int32.max))
+        let (limit, offset) = call.page(Self.paging)
         var query = DocumentQuery(kind: .user, limit: limit, offset: offset)
         if population.researchersOnly { query.equals["is_researcher"] = "true" }
         let q = call.query["q"].flatMap { $0.isEmpty ? nil : $0 }
@@ -38,11 +37,10 @@ public struct PeopleAPI: Sendable {
         }
         if let sourceID = call.query["source_user_id"] { query.equals["source_user_id"] = sourceID }
         let descending = call.query["direction"]?.uppercased() == "DESC"
-        switch call.query["order_by"] ?? "" {
-        case "", "last_name": query.order = ["last_name", "first_name", "primary_id"].map { .init($0, descending: descending) }
+        switch call.text(Self.orderBy) {
         case "first_name": query.order = ["first_name", "primary_id"].map { .init($0, descending: descending) }
         case "primary_id": query.order = [.init("primary_id", descending: descending)]
-        case let other: throw APIError.invalidParameter("order_by", other)
+        default: query.order = ["last_name", "first_name", "primary_id"].map { .init($0, descending: descending) }
         }
         if let from = call.query["modify_date_from"] {
             guard from.isDay else { throw APIError.invalidParameter("modify_date_from", from) }
