@@ -4,17 +4,8 @@ import LecternDiscovery
 import LecternRepresentation
 public import LecternStore
 
-/// The Esploro API family (ESPLORO.md, WIRE.md section 7): researchers (Alma users with a
-/// researcher section, shared with Alma through `LecternPeople`), research assets (JSON only),
-/// and the organizations and code tables that scripts resolve codes with.
-public enum Esploro {
-    /// Every Esploro route, over `store`.
-    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        ResearchersAPI(store: store, passwords: passwords).routes + AssetsAPI(store: store).routes
-            + OrganizationsAPI(store: store).routes + ResearchConfigurationAPI(store: store).routes
-    }
-}
-
+/// The kinds of documents Esploro keeps (ESPLORO.md, WIRE.md section 7); its areas are
+/// ``ResearchersArea`` and ``AssetsArea``.
 extension Kind {
     /// An internal research organization (a faculty, a department, a centre), by code.
     public static let organization = Kind(rawValue: "organization")

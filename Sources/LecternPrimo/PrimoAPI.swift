@@ -161,11 +161,3 @@ struct PrimoAPI {
         return .json(.object(entries))
     }
 }
-
-/// The Primo API family.
-public enum Primo {
-    /// Every Primo route, over `store`.
-    public static func routes(store: any Store) -> [Route] {
-        PrimoAPI(store: store).routes
-    }
-}

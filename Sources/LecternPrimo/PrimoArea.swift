@@ -18,6 +18,6 @@ public enum PrimoArea: AreaPlugin {
     )
 
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        Primo.routes(store: store)
+        PrimoAPI(store: store).routes
     }
 }
