@@ -25,25 +25,5 @@ struct ResearchersAPI {
     }
 
     /// The route table.
-    var routes: [Route] {
-        let base = Population.researchers.base
-        let userID = people.userID
-        return [
-            Route(.get, base, people.list).documented("Retrieve researchers", query: people.listParameters),
-            Route(.post, base, people.create).documented("Create a researcher", query: [.format, .lang], body: [.xml, .json]),
-            Route(.get, base + "/{user_id}", people.get).documented("Retrieve a researcher", path: [userID], query: PeopleAPI.getParameters),
-            Route(.put, base + "/{user_id}", people.update).documented(
-                "Update a researcher (swap all)",
-                path: [userID],
-                query: PeopleAPI.updateParameters,
-                body: [.xml, .json]
-            ),
-            Route(.delete, base + "/{user_id}", people.delete).documented(
-                "End a researcher role (the user stays)",
-                path: [userID],
-                query: PeopleAPI.deleteParameters,
-                answer: .noContent
-            ),
-        ]
-    }
+    var routes: [Route] { people.routes }
 }

@@ -17,33 +17,16 @@ struct UsersAPI {
         people = PeopleAPI(store: store, passwords: passwords, population: .users)
     }
 
-    /// The route table.
+    /// The route table: the routes every population has, and authentication.
     var routes: [Route] {
-        let base = Population.users.base
-        let userID = people.userID
-        return [
-            Route(.get, base, people.list).documented("Retrieve users", query: people.listParameters),
-            Route(.post, base, people.create).documented("Create a user", query: [.format, .lang], body: [.xml, .json]),
-            Route(.get, base + "/{user_id}", people.get).documented("Retrieve a user", path: [userID], query: PeopleAPI.getParameters),
-            Route(.put, base + "/{user_id}", people.update).documented(
-                "Update a user (swap all)",
-                path: [userID],
-                query: PeopleAPI.updateParameters,
-                body: [.xml, .json]
-            ),
-            Route(.delete, base + "/{user_id}", people.delete).documented(
-                "Delete a user",
-                path: [userID],
-                query: PeopleAPI.deleteParameters,
-                answer: .noContent
-            ),
-            Route(.post, base + "/{user_id}", people.authenticate).documented(
+        people.routes + [
+            Route(.post, Population.users.base + "/{user_id}", people.authenticate).documented(
                 "Authenticate a user",
-                path: [userID],
+                path: [people.userID],
                 query: PeopleAPI.authenticateParameters,
                 headers: PeopleAPI.authenticateHeaders,
                 answer: .noContent
-            ),
+            )
         ]
     }
 }
