@@ -81,24 +81,19 @@ wait_for() { # URL: wait until something answers at URL
     exit 1
 }
 
-DB="sqlite:$WORK/lectern.sqlite"
-say "== starting lectern on port $LECTERN_PORT ($DB)"
-"$LECTERN" serve --port "$LECTERN_PORT" --database "$DB" --log-level warning >"$WORK/lectern.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$LECTERN_PORT/"
-
-KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area all=rw --unthrottled \
-    --label benchmark --database "$DB" | tail -n 1)
-AUTH="Authorization: apikey $KEY"
-if [ -n "$BASELINE" ]; then
-    BASELINE_DB="sqlite:$WORK/baseline.sqlite"
-    say "== starting the baseline $BASELINE on port $BASELINE_PORT ($BASELINE_DB)"
-    "$BASELINE" serve --port "$BASELINE_PORT" --database "$BASELINE_DB" --log-level warning >"$WORK/baseline.log" 2>&1 &
+start_lectern() { # BINARY PORT NAME KEYVAR: serves a new database NAME.sqlite; an unthrottled key into KEYVAR
+    local db="sqlite:$WORK/$3.sqlite"
+    say "== starting $1 on port $2 ($db)"
+    "$1" serve --port "$2" --database "$db" --log-level warning >"$WORK/$3.log" 2>&1 &
     PIDS+=($!)
-    wait_for "http://127.0.0.1:$BASELINE_PORT/"
-    BASELINE_KEY=$("$BASELINE" key create --institution DEMO --environment sandbox --area all=rw --unthrottled \
-        --label benchmark --database "$BASELINE_DB" | tail -n 1)
-fi
+    wait_for "http://127.0.0.1:$2/"
+    printf -v "$4" '%s' "$("$1" key create --institution DEMO --environment sandbox --area all=rw --unthrottled \
+        --label benchmark --database "$db" | tail -n 1)"
+}
+
+start_lectern "$LECTERN" "$LECTERN_PORT" lectern KEY
+AUTH="Authorization: apikey $KEY"
+if [ -n "$BASELINE" ]; then start_lectern "$BASELINE" "$BASELINE_PORT" baseline BASELINE_KEY; fi
 BASE="http://127.0.0.1:$LECTERN_PORT/almaws/v1"
 
 LIST=$(curl -sf -H "$AUTH" -H 'Accept: application/json' "$BASE/users?limit=1&format=json")
