@@ -56,12 +56,13 @@ public final class AreaDescriptor: Sendable {
         self.product = product
         self.pathPrefixes = pathPrefixes
         self.formats = formats
+        self.isJSONOnly = !formats.contains(.xml)
         self.errors = errors
         self.answersBrowsers = answersBrowsers
         self.formatRefusal = formatRefusal
         self.testPaths = testPaths
     }
 
-    /// Whether the area speaks JSON only.
-    public var isJSONOnly: Bool { !formats.contains(.xml) }
+    /// Whether the area speaks JSON only (no XML in ``formats``).
+    public let isJSONOnly: Bool
 }

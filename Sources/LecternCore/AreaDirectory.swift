@@ -4,14 +4,17 @@ public struct AreaDirectory: Sendable {
     /// Every area's descriptor, in order.
     public let descriptors: [AreaDescriptor]
     private let byArea: [Area: AreaDescriptor]
-    private let prefixes: [(segments: [Substring], descriptor: AreaDescriptor)]
+    private let prefixes: [(segments: [Substring], literals: Int, descriptor: AreaDescriptor)]
 
     /// The directory of `descriptors`.
     public init(_ descriptors: [AreaDescriptor]) {
         self.descriptors = descriptors
         byArea = Dictionary(descriptors.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
         prefixes = descriptors.flatMap { descriptor in
-            descriptor.pathPrefixes.map { (Self.segments($0), descriptor) }
+            descriptor.pathPrefixes.map { prefix in
+                let segments = Self.segments(prefix)
+                return (segments, segments.filter { $0 != "*" }.count, descriptor)
+            }
         }
     }
 
@@ -29,8 +32,7 @@ public struct AreaDirectory: Sendable {
         for prefix in prefixes where prefix.segments.count <= segments.count {
             let matches = zip(prefix.segments, segments).allSatisfy { $0 == "*" || $0 == $1 }
             guard matches else { continue }
-            let literals = prefix.segments.filter { $0 != "*" }.count
-            if literals > best?.literals ?? -1 { best = (literals, prefix.descriptor) }
+            if prefix.literals > best?.literals ?? -1 { best = (prefix.literals, prefix.descriptor) }
         }
         return best?.descriptor
     }

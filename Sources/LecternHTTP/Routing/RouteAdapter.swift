@@ -16,9 +16,10 @@ struct RouteAdapter {
         let names = Self.parameterNames(route.path)
         let headers = (route.documentation?.headers ?? []).compactMap { HTTPField.Name($0.name) }
         let checks = (route.documentation?.query ?? []).compactMap { parameter in parameter.check.map { (parameter.name, $0) } }
+        let formatRefusal = area.isJSONOnly ? area.formatRefusal : nil
         routes.on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
             let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names, headers: headers)
-            if area.isJSONOnly, let refusal = area.formatRefusal, Self.asksForXML(call) { throw refusal }
+            if let formatRefusal, Self.asksForXML(call) { throw formatRefusal }
             for (name, check) in checks {
                 if let value = call.query[name], !value.isEmpty, !check.accepts(value) { throw check.error(name: name, value: value) }
             }
