@@ -213,9 +213,8 @@ struct AssetsAPI {
 
     /// The answer's form: `{"totalRecordCount": N, "records": […]}` (samples/esploro/returned.json).
     private static func records(_ documents: [Document], total: Int) throws -> Reply {
-        .json(
-            .object([JSONEntry("totalRecordCount", .number(String(total))), JSONEntry("records", .array(try documents.map(AssetDocument.answer)))])
-        )
+        let records = try documents.map(AssetDocument.answer)
+        return .object(Node("assets", children: [Node("totalRecordCount", text: String(total))] + records), AssetShapes.records)
     }
 
     /// The record without what Lectern derives.

@@ -74,36 +74,25 @@ struct PrimoAPI {
         let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
         let page = try await store.read(in: call.tenant) { try await $0.discover(request.query) }
         let docs = Self.documents(page.matches).map {
-            $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery)
+            $0.node(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery)
         }
-        let facets: [JSONValue] = PrimoSearchRequest.facetNames.compactMap { name in
+        let facets = PrimoSearchRequest.facetNames.compactMap { name -> Node? in
             guard let values = page.facets[name], !values.isEmpty else { return nil }
-            return .object([
-                JSONEntry("name", .string(name)),
-                JSONEntry(
-                    "values",
-                    .array(values.map { .object([JSONEntry("value", .string($0.value)), JSONEntry("count", .string(String($0.count)))]) })
-                ),
-            ])
+            let valueNodes = values.map { Node("values", children: [Node("value", text: $0.value), Node("count", text: String($0.count))]) }
+            return Node("facets", children: [Node("name", text: name)] + valueNodes)
         }
-        return .json(
-            .object([
-                JSONEntry(
-                    "info",
-                    .object([
-                        JSONEntry("totalResultsLocal", .number(String(page.total))),
-                        JSONEntry("totalResultsPC", .number("0")),
-                        JSONEntry("total", .number(String(page.total))),
-                        JSONEntry("first", .number(String(docs.isEmpty ? 0 : request.offset + 1))),
-                        JSONEntry("last", .number(String(request.offset + docs.count))),
-                    ])
-                ),
-                JSONEntry("highlights", .object([])),
-                JSONEntry("docs", .array(docs)),
-                JSONEntry("timelog", .object([])),
-                JSONEntry("facets", .array(facets)),
-            ])
+        let info = Node(
+            "info",
+            children: [
+                Node("totalResultsLocal", text: String(page.total)),
+                Node("totalResultsPC", text: "0"),
+                Node("total", text: String(page.total)),
+                Node("first", text: String(docs.isEmpty ? 0 : request.offset + 1)),
+                Node("last", text: String(request.offset + docs.count)),
+            ]
         )
+        let answer = Node("search", children: [info, Node("highlights", text: "")] + docs + [Node("timelog", text: "")] + facets)
+        return .object(answer, PrimoShapes.search(fullDelivery: request.wantsDelivery))
     }
 
     /// The matched bibs and assets as Primo documents, in the order of `matches`, each from the
@@ -154,10 +143,8 @@ struct PrimoAPI {
             return document
         }
         guard let document = found else { throw APIError.recordNotFound(docid) }
-        guard case .object(var entries) = document.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true) else {
-            throw APIError.recordNotFound(docid)
-        }
-        entries.append(JSONEntry("lang3", .string("eng")))
-        return .json(.object(entries))
+        var node = document.node(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true)
+        node.children.append(Node("lang3", text: "eng"))
+        return .object(node, PrimoShapes.record)
     }
 }
