@@ -26,6 +26,21 @@ struct AssetsAPI {
     )
     .checked(ignoringCase: true)
 
+    static let doi = RouteParameter("doi", "Comma-separated DOIs, up to 100")
+    static let userPrimaryID = RouteParameter("user_primary_id", "Assets with this researcher as a creator")
+    static let openAccess = RouteParameter("open_access", "Open access assets only, or closed ones only", allowed: ["yes", "no"])
+        .checked(ignoringCase: true)
+    static let orgCode = RouteParameter("org_code", "Comma-separated organization codes: assets of any of them")
+    /// The day ranges, each with the stored field it bounds and whether it is the lower bound.
+    static let dayRanges: [(parameter: RouteParameter, field: String, isLowerBound: Bool)] = [
+        (.init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"), "modified", true),
+        (.init("update_date_to", "Assets updated on or before this day (YYYY-MM-DD)"), "modified", false),
+        (.init("embargo_expiry_date_from", "Assets whose embargo ends on or after this day (YYYY-MM-DD)"), "embargo", true),
+        (.init("embargo_expiry_date_to", "Assets whose embargo ends on or before this day (YYYY-MM-DD)"), "embargo", false),
+    ]
+    /// The list's filters: a list needs at least one.
+    static let filters = [doi, userPrimaryID] + dayRanges.map(\.parameter) + [openAccess, orgCode]
+
     var routes: [Route] {
         let json = RouteParameter.jsonOnlyFormat("assets")
         let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
@@ -33,17 +48,7 @@ struct AssetsAPI {
         return [
             Route(.get, "/esploro/v1/assets", list).documented(
                 "Retrieve assets (at least one filter)",
-                query: Self.paging.parameters + [
-                    .init("doi", "Comma-separated DOIs, up to 100"),
-                    .init("user_primary_id", "Assets with this researcher as a creator"),
-                    .init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"),
-                    .init("update_date_to", "Assets updated on or before this day (YYYY-MM-DD)"),
-                    .init("embargo_expiry_date_from", "Assets whose embargo ends on or after this day (YYYY-MM-DD)"),
-                    .init("embargo_expiry_date_to", "Assets whose embargo ends on or before this day (YYYY-MM-DD)"),
-                    .init("open_access", "Open access assets only, or closed ones only", allowed: ["yes", "no"]),
-                    .init("org_code", "Comma-separated organization codes: assets of any of them"),
-                    json, .lang,
-                ],
+                query: Self.paging.parameters + Self.filters + [json, .lang],
                 answer: jsonOnly
             ),
             Route(.post, "/esploro/v1/assets", create).documented(
@@ -79,30 +84,20 @@ struct AssetsAPI {
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let (limit, offset) = call.page(Self.paging)
-        let filters = [
-            "doi", "user_primary_id", "update_date_from", "update_date_to", "embargo_expiry_date_from", "embargo_expiry_date_to", "open_access",
-            "org_code",
-        ]
-        guard filters.contains(where: { !(call.query[$0] ?? "").isEmpty }) else { throw APIError.missingAssetFilter }
-        if let dois = call.query["doi"], !dois.isEmpty {
+        guard Self.filters.contains(where: { !(call.query($0) ?? "").isEmpty }) else { throw APIError.missingAssetFilter }
+        if let dois = call.query(Self.doi), !dois.isEmpty {
             return try await byDOI(dois, call: call, limit: limit, offset: offset)
         }
         var query = DocumentQuery(kind: .asset, order: [.init("modified", descending: true)], limit: limit, offset: offset)
-        for (parameter, field, bound) in [
-            ("update_date_from", "modified", \DocumentQuery.atLeast), ("update_date_to", "modified", \DocumentQuery.atMost),
-            ("embargo_expiry_date_from", "embargo", \DocumentQuery.atLeast), ("embargo_expiry_date_to", "embargo", \DocumentQuery.atMost),
-        ] {
-            guard let value = call.query[parameter], !value.isEmpty else { continue }
-            guard value.isDay else { throw APIError.invalidDate(parameter, value) }
-            query[keyPath: bound][field] = value
+        for (parameter, field, isLowerBound) in Self.dayRanges {
+            guard let value = call.query(parameter), !value.isEmpty else { continue }
+            guard value.isDay else { throw APIError.invalidDate(parameter.name, value) }
+            if isLowerBound { query.atLeast[field] = value } else { query.atMost[field] = value }
         }
-        if let openAccess = call.query["open_access"], !openAccess.isEmpty {
-            guard ["yes", "no"].contains(openAccess.lowercased()) else { throw APIError.invalidParameter("open_access", openAccess) }
-            query.equals["open_access"] = openAccess.lowercased()
-        }
+        if let openAccess = call.query(Self.openAccess), !openAccess.isEmpty { query.equals["open_access"] = openAccess.lowercased() }
         var clauses: [SearchExpression] = []
-        if let user = call.query["user_primary_id"], !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
-        if let codes = call.query["org_code"], !codes.isEmpty {
+        if let user = call.query(Self.userPrimaryID), !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
+        if let codes = call.query(Self.orgCode), !codes.isEmpty {
             clauses.append(.or(codes.commaSeparatedValues.map { .words(field: "organization", [$0]) }))
         }
         if !clauses.isEmpty { query.search = .and(clauses) }

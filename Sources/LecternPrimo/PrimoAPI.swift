@@ -40,27 +40,29 @@ struct PrimoAPI {
 
     /// The parameters ``PrimoSearchRequest`` and ``scope(_:)`` read.
     private static func searchParameters(scopeRequired: Bool, defaultLimit: Int) -> [RouteParameter] {
-        let optional = scopeRequired ? "" : "; optional here"
-        return [
-            .init("vid", "The view (institution code:view code)\(optional)", required: scopeRequired),
-            .init("tab", "The view's search tab\(optional)", required: scopeRequired),
-            .init("scope", "The tab's search scope, or a library code\(optional)", required: scopeRequired),
-            .init("q", "Query: field,precision,value[,operator;…] (for example any,contains,lectern)", required: true),
-            .init("qInclude", "Facets the results must have: facet,exact,value joined by |,|"),
-            .init("qExclude", "Facets the results must not have: facet,exact,value joined by |,|"),
-            .init("multiFacets", "Facets with OR between values: facet,include|exclude,value joined by |,|"),
-            PrimoSearchRequest.sort,
-            PrimoSearchRequest.offset,
-            PrimoSearchRequest.limit(default: defaultLimit),
-            .init("skipDelivery", "true or Y leaves the delivery section out", default: "false", allowed: ["true", "false", "Y", "N"]),
-            .lang,
+        let scoping = Self.scoping.map { parameter in
+            var parameter = parameter
+            parameter.required = scopeRequired
+            if !scopeRequired { parameter.description += "; optional here" }
+            return parameter
+        }
+        return scoping + [
+            PrimoSearchRequest.q, PrimoSearchRequest.qInclude, PrimoSearchRequest.qExclude, PrimoSearchRequest.multiFacets,
+            PrimoSearchRequest.sort, PrimoSearchRequest.offset, PrimoSearchRequest.limit(default: defaultLimit),
+            PrimoSearchRequest.skipDelivery, .lang,
         ]
     }
+
+    static let vid = RouteParameter("vid", "The view (institution code:view code)")
+    static let tab = RouteParameter("tab", "The view's search tab")
+    static let scope = RouteParameter("scope", "The tab's search scope, or a library code")
+    /// What says where a search looks: required by `/search`, optional for the legacy `/pnxs`.
+    static let scoping = [vid, tab, scope]
 
     // MARK: - Search
 
     @Sendable func search(_ call: Call) async throws -> Reply {
-        for name in ["vid", "tab", "scope"] where (call.query[name] ?? "").isEmpty { throw APIError.missingPrimoParameter(name) }
+        for parameter in Self.scoping where (call.query(parameter) ?? "").isEmpty { throw APIError.missingPrimoParameter(parameter.name) }
         return try await answer(call, defaultLimit: 10)
     }
 
@@ -111,9 +113,9 @@ struct PrimoAPI {
     private func scope(_ call: Call) async throws -> ([Kind], FacetFilter?) {
         // Research assets are discovered with the catalogue, but a library holds no assets.
         let everything: [Kind] = [.bib, .asset]
-        guard let vid = call.query["vid"], !vid.isEmpty else { return (everything, nil) }
-        let tab = call.query["tab"] ?? ""
-        let scope = call.query["scope"] ?? ""
+        guard let vid = call.query(Self.vid), !vid.isEmpty else { return (everything, nil) }
+        let tab = call.query(Self.tab) ?? ""
+        let scope = call.query(Self.scope) ?? ""
         let (view, isLibrary) = try await store.read(in: call.tenant) { reader in
             let view = try await reader.document(.primoView, id: vid).map(PrimoView.init)
             let isLibrary = scope.isEmpty ? false : try await reader.document(.library, id: scope) != nil

@@ -30,7 +30,7 @@ struct ItemsAPI {
         return [
             Route(.get, "/almaws/v1/items", byBarcode).documented(
                 "Find an item by barcode (redirects to the item, other parameters kept)",
-                query: [.init("item_barcode", "The item's barcode", required: true)] + negotiated,
+                query: [Self.itemBarcode] + negotiated,
                 answer: .redirect
             ),
             Route(.get, items, list).documented(
@@ -56,7 +56,7 @@ struct ItemsAPI {
                 "Scan an item in",
                 path: item,
                 query: [
-                    .init("op", "The operation", required: true, allowed: ["scan"]),
+                    Self.op,
                     .init("library", "The library of the circulation desk (with circ_desk)"),
                     .init("circ_desk", "The circulation desk where the item is scanned"),
                     .init("department", "The department where the item is scanned, instead of a desk"),
@@ -67,17 +67,20 @@ struct ItemsAPI {
         ]
     }
 
+    static let itemBarcode = RouteParameter("item_barcode", "The item's barcode", required: true)
+    static let op = RouteParameter("op", "The operation", required: true, allowed: ["scan"])
+
     // MARK: - GET /items?item_barcode=
 
     /// Answers as Alma does: a redirect to the item's own URL, keeping the other query parameters.
     @Sendable func byBarcode(_ call: Call) async throws -> Reply {
-        let barcode = call.query["item_barcode"] ?? ""
+        let barcode = call.query(Self.itemBarcode) ?? ""
         guard !barcode.isEmpty else { throw APIError.noItemsForBarcode(barcode) }
         let item = try await store.read(in: call.tenant) { try await $0.document(.item, key: barcode, type: CatalogDocuments.barcode) }
         guard let item, let holdingID = item.fields["holding_id"] else { throw APIError.noItemsForBarcode(barcode) }
         var components = URLComponents()
         components.path = "/almaws/v1/bibs/\(item.parent ?? "")/holdings/\(holdingID)/items/\(item.id)"
-        let kept = call.query.filter { $0.key != "item_barcode" }.sorted { $0.key < $1.key }
+        let kept = call.query.filter { $0.key != Self.itemBarcode.name }.sorted { $0.key < $1.key }
         if !kept.isEmpty { components.queryItems = kept.map { URLQueryItem(name: $0.key, value: $0.value) } }
         return .redirect(components.string ?? components.path)
     }
@@ -172,7 +175,7 @@ struct ItemsAPI {
     // MARK: - POST …/items/{item_pid}?op=scan
 
     @Sendable func operation(_ call: Call) async throws -> Reply {
-        let op = call.query["op"] ?? ""
+        let op = call.query(Self.op) ?? ""
         guard op == "scan" else { throw APIError.actionNotSupported(op) }
         let view = try await store.write(in: call.tenant) { tx in
             let (bib, holding, stored) = try await Self.find(call, in: tx)

@@ -72,7 +72,7 @@ struct RouteAdapter {
 
     /// `format=xml`, or an XML body: what an area that speaks JSON only refuses.
     private static func asksForXML(_ call: Call) -> Bool {
-        if let format = call.query["format"], format.lowercased() == "xml" { return true }
+        if let format = call.query(.format), format.lowercased() == "xml" { return true }
         if case .xml? = call.body { return true }
         return false
     }
