@@ -1,3 +1,4 @@
+import LecternCore
 import LecternRepresentation
 
 /// The JSON of the assets API as shapes (samples/esploro/returned.json): an asset is what a
@@ -23,4 +24,13 @@ enum AssetShapes {
         Shape.Member("totalRecordCount", .number),
         Shape.Member("records", asset, repeats: true, nullWhenAbsent: true),
     ])
+
+    /// What a write takes: `{"records": [{…}]}` (or one bare record).
+    static let request: Shape = .object([Shape.Member("records", written, repeats: true)])
+
+    /// The answer of every assets call, documented.
+    static let answerObject = DocumentedObject("assets", "Assets and their total count", shape: records)
+
+    /// The body of a write, documented.
+    static let requestObject = DocumentedObject("asset_records", "The assets to write, each as written", shape: request)
 }

@@ -45,37 +45,54 @@ struct AssetsAPI {
         let json = RouteParameter.jsonOnlyFormat("assets")
         let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
         let jsonOnly = RouteAnswer.object([.json])
+        let answer = AssetShapes.answerObject
+        let body = AssetShapes.requestObject
+        let notFound: [APIError] = [.invalidIDList("{assetIds}"), .nonNumericID("{assetId}")]
+        let refused: [APIError] = [.mandatoryFieldMissing("{field}"), .invalidAsset("{reason}")]
         return [
             Route(.get, "/esploro/v1/assets", list).documented(
                 "Retrieve assets (at least one filter)",
                 query: Self.paging.parameters + Self.filters + [json, .lang],
-                answer: jsonOnly
+                answer: jsonOnly,
+                response: answer,
+                errors: [.missingAssetFilter, .invalidDate("{parameter}", "{value}"), .invalidParameter("doi", "{doi}")]
             ),
             Route(.post, "/esploro/v1/assets", create).documented(
                 "Create assets",
                 query: [Self.isDraft, Self.rejectDuplicate, json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: refused
             ),
             Route(.get, "/esploro/v1/assets/{assetIds}", get).documented(
                 "Retrieve assets by id",
                 path: [ids],
                 query: Self.paging.parameters + [json, .lang],
-                answer: jsonOnly
+                answer: jsonOnly,
+                response: answer,
+                errors: notFound
             ),
             Route(.post, "/esploro/v1/assets/{assetIds}", patch).documented(
                 "Patch an asset (dates, identifiers, funding, links)",
                 path: [ids],
                 query: [Self.op, Self.action, json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: notFound + refused
             ),
             Route(.put, "/esploro/v1/assets/{assetIds}", replace).documented(
                 "Update an asset (swap all)",
                 path: [ids],
                 query: [json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: notFound + refused
             ),
         ]
     }

@@ -16,24 +16,32 @@ struct PrimoAPI {
             Route(.get, "/primo/v1/search", search).documented(
                 "Search the discovery index",
                 query: Self.searchParameters(scopeRequired: true, defaultLimit: 10),
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.searchObject,
+                errors: Self.searchErrors
             ),
             Route(.get, "/primo/v1/search/{context}/{docid}", record).documented(
                 "Retrieve one record",
                 path: recordPath,
                 query: [.lang],
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.recordObject,
+                errors: [.recordNotFound("{docid}")]
             ),
             Route(.get, "/primo/v1/pnxs", legacySearch).documented(
                 "Search the discovery index (legacy brief search)",
                 query: Self.searchParameters(scopeRequired: false, defaultLimit: 50),
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.searchObject,
+                errors: Self.searchErrors
             ),
             Route(.get, "/primo/v1/pnxs/{context}/{docid}", record).documented(
                 "Retrieve one record (legacy)",
                 path: recordPath,
                 query: [.lang],
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.recordObject,
+                errors: [.recordNotFound("{docid}")]
             ),
         ]
     }
@@ -52,6 +60,12 @@ struct PrimoAPI {
             PrimoSearchRequest.skipDelivery, .lang,
         ]
     }
+
+    /// What a search answers for a view, tab, scope or query it cannot use.
+    static let searchErrors: [APIError] = [
+        .missingPrimoParameter("{name}"), .invalidView("{vid}"), .invalidTab("{tab}", vid: "{vid}"), .invalidScope("{scope}", tab: "{tab}"),
+        .invalidQuery("{parameter}", "{reason}"), .invalidPrimoParameter("{name}", "{value}"),
+    ]
 
     static let vid = RouteParameter("vid", "The view (institution code:view code)")
     static let tab = RouteParameter("tab", "The view's search tab")

@@ -1,3 +1,4 @@
+import LecternCore
 import LecternDiscovery
 import LecternRepresentation
 
@@ -13,6 +14,12 @@ enum PrimoShapes {
 
     /// One record on its own (`/pnxs/L/{docid}`): a document with its full delivery, and `lang3`.
     static let record: Shape = .object(document(delivery: delivery(full: true)).members + [.text("lang3")])
+
+    /// A search answer, documented (with the full delivery block).
+    static let searchObject = DocumentedObject("search", "Search results: counts, documents (PNX and delivery) and facets", shape: fullSearch)
+
+    /// One record, documented.
+    static let recordObject = DocumentedObject("record", "One record: its PNX and delivery block", shape: record)
 
     private static let fullSearch = searchAnswer(document: document(delivery: delivery(full: true)))
     private static let briefSearch = searchAnswer(document: document(delivery: delivery(full: false)))

@@ -14,25 +14,40 @@ struct BibsAPI {
         return [
             Route(.get, "/almaws/v1/bibs", list).documented(
                 "Retrieve bibs",
-                query: [Self.mmsIDs, Self.otherSystemID, Self.holdingsID] + Self.elsewhereIDs + [Self.view, Self.expand] + negotiated
+                query: [Self.mmsIDs, Self.otherSystemID, Self.holdingsID] + Self.elsewhereIDs + [Self.view, Self.expand] + negotiated,
+                response: CatalogObjects.bibs,
+                errors: [.invalidParameter(Self.mmsIDs.name, "{mms_id}")]
             ),
-            Route(.post, "/almaws/v1/bibs", create).documented("Create a bib", query: [Self.validate] + negotiated, body: [.xml, .json]),
+            Route(.post, "/almaws/v1/bibs", create).documented(
+                "Create a bib",
+                query: [Self.validate] + negotiated,
+                body: [.xml, .json],
+                request: CatalogObjects.bib,
+                response: CatalogObjects.bib,
+                errors: [.recordFailedValidation("{reason}")]
+            ),
             Route(.get, "/almaws/v1/bibs/{mms_id}", get).documented(
                 "Retrieve a bib",
                 path: [Self.mmsID],
-                query: [Self.view, Self.expand] + negotiated
+                query: [Self.view, Self.expand] + negotiated,
+                response: CatalogObjects.bib,
+                errors: CatalogObjects.bibErrors
             ),
             Route(.put, "/almaws/v1/bibs/{mms_id}", update).documented(
                 "Update a bib (MARCXML)",
                 path: [Self.mmsID],
                 query: [Self.validate] + negotiated,
-                body: [.xml]
+                body: [.xml],
+                request: CatalogObjects.bib,
+                response: CatalogObjects.bib,
+                errors: CatalogObjects.bibErrors + [.jsonNotSupported, .recordFailedValidation("{reason}")]
             ),
             Route(.delete, "/almaws/v1/bibs/{mms_id}", delete).documented(
                 "Delete a bib",
                 path: [Self.mmsID],
                 query: [Self.override] + negotiated,
-                answer: .noContent
+                answer: .noContent,
+                errors: CatalogObjects.bibErrors + [.deleteBlockedByInventory("{mms_id}")]
             ),
         ]
     }

@@ -31,26 +31,47 @@ struct ItemsAPI {
             Route(.get, "/almaws/v1/items", byBarcode).documented(
                 "Find an item by barcode (redirects to the item, other parameters kept)",
                 query: [Self.itemBarcode] + negotiated,
-                answer: .redirect
+                answer: .redirect,
+                errors: [.noItemsForBarcode("{item_barcode}")]
             ),
             Route(.get, items, list).documented(
                 "Retrieve a holding's items",
                 path: [BibsAPI.mmsID, .init("holding_id", "The holding's id, or ALL for every item of the bib")],
-                query: Self.paging.parameters + negotiated
+                query: Self.paging.parameters + negotiated,
+                response: CatalogObjects.items,
+                errors: [.itemsSearchFailed(mmsID: "{mms_id}", holdingID: "{holding_id}")]
             ),
             Route(.post, items, create).documented(
                 "Create an item",
                 path: [BibsAPI.mmsID, HoldingsAPI.holdingID],
                 query: negotiated,
-                body: [.xml, .json]
+                body: [.xml, .json],
+                request: CatalogObjects.item,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.holdingErrors + [.invalidItemField("{reason}")]
             ),
-            Route(.get, "\(items)/{item_pid}", get).documented("Retrieve an item", path: item, query: negotiated),
-            Route(.put, "\(items)/{item_pid}", update).documented("Update an item (swap all)", path: item, query: negotiated, body: [.xml, .json]),
+            Route(.get, "\(items)/{item_pid}", get).documented(
+                "Retrieve an item",
+                path: item,
+                query: negotiated,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors
+            ),
+            Route(.put, "\(items)/{item_pid}", update).documented(
+                "Update an item (swap all)",
+                path: item,
+                query: negotiated,
+                body: [.xml, .json],
+                request: CatalogObjects.item,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors + [.invalidItemField("{reason}")]
+            ),
             Route(.delete, "\(items)/{item_pid}", delete).documented(
                 "Delete an item",
                 path: item,
                 query: [Self.holdingsAction, Self.bibAction] + negotiated,
-                answer: .noContent
+                answer: .noContent,
+                errors: CatalogObjects.itemErrors + [.itemDeleteError("{reason}")]
             ),
             Route(.post, "\(items)/{item_pid}", operation).documented(
                 "Scan an item in",
@@ -62,7 +83,9 @@ struct ItemsAPI {
                     .init("department", "The department where the item is scanned, instead of a desk"),
                     .flag("done", "The department's work on the item is finished", default: false),
                     .init("work_order_type", "The work order type in a department", default: "AcqWorkOrder"),
-                ] + negotiated
+                ] + negotiated,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors + [.actionNotSupported("{op}"), .scanInFailed("{reason}")]
             ),
         ]
     }

@@ -75,6 +75,9 @@ extension PeopleAPI {
     /// What ``authenticate(_:)`` reads from the query.
     public static let authenticateParameters: [RouteParameter] = [op, password, userIDType, .format, .lang]
 
+    /// What ``authenticate(_:)`` answers when the password is wrong or the user unknown.
+    public static let authenticateErrors: [APIError] = [.authenticationFailed, .userNotFound("{user_id}"), .actionNotSupported("{op}")]
+
     /// What ``authenticate(_:)`` reads from the headers.
     public static let authenticateHeaders: [RouteParameter] = [passwordHeader]
 }
