@@ -18,6 +18,7 @@ extension Templates {
         <a href="/portal/applications">Applications</a>
         <a href="/portal/usage">Usage</a>
         <a href="/portal/console">API console</a>
+        <a href="/portal/docs">API documentation</a>
         {{#organizations}}<a href="/portal/organizations/{{code}}">Organization {{code}}</a>{{/organizations}}
         <a href="/openapi">OpenAPI</a>
         <form class="inline" method="post" action="/portal/logout">
@@ -26,6 +27,7 @@ extension Templates {
         </form>
         {{/loggedIn}}
         {{^loggedIn}}
+        <a href="/portal/docs">API documentation</a>
         <a href="/openapi">OpenAPI</a>
         <a href="/portal/login">Log in</a>
         <a href="/portal/signup">Sign up</a>
