@@ -12,21 +12,40 @@ public struct DocumentedObject: Sendable, Hashable {
     public var shape: Shape
     /// The stored kind an example is read from (`user`), or `nil` when the demo data has none.
     public var exampleKind: String?
-    /// For a list (`users`), the element of one item (`user`): its example is a list of one.
+    /// For a list (`users`), the element of one item (`user`).
     public var listItem: String?
+    /// What each member is, by its XML path below the root (`contact_info/addresses/address/line1`),
+    /// from the vendor's XSD where one is vendored.
+    public var descriptions: [String: String]
 
     /// Describes an object.
-    public init(_ name: String, _ summary: String, shape: Shape, exampleKind: String? = nil, listItem: String? = nil) {
+    public init(
+        _ name: String,
+        _ summary: String,
+        shape: Shape,
+        exampleKind: String? = nil,
+        listItem: String? = nil,
+        descriptions: [String: String] = [:]
+    ) {
         self.name = name
         self.summary = summary
         self.shape = shape
         self.exampleKind = exampleKind
         self.listItem = listItem
+        self.descriptions = descriptions
     }
 
-    /// A list of `item` (`users` of `user`): `<users total_record_count="N"><user>…`.
+    /// A list of `item` (`users` of `user`): `<users total_record_count="N"><user>…`; its items'
+    /// members have the item's descriptions.
     public static func list(_ name: String, of item: DocumentedObject, shape: Shape) -> DocumentedObject {
-        DocumentedObject(name, "A page of \(item.name) objects and the total count", shape: shape, exampleKind: item.exampleKind, listItem: item.name)
+        DocumentedObject(
+            name,
+            "A page of \(item.name) objects and the total count",
+            shape: shape,
+            exampleKind: item.exampleKind,
+            listItem: item.name,
+            descriptions: Dictionary(uniqueKeysWithValues: item.descriptions.map { ("\(item.name)/\($0.key)", $0.value) })
+        )
     }
 
     // Shapes are data without identity: an object is known by its name.

@@ -47,7 +47,7 @@ extension OpenAPIDocument {
     static func objectSchemas(_ operations: [APIOperation]) -> [String: Schema] {
         var schemas: [String: Schema] = [:]
         for object in operations.flatMap({ [$0.request, $0.response].compactMap { $0 } }) where schemas[object.name] == nil {
-            schemas[object.name] = Schema(json: object.shape, description: object.summary, xml: object.name)
+            schemas[object.name] = Schema(json: object.shape, description: object.summary, xml: object.name, descriptions: object.descriptions)
         }
         return schemas
     }

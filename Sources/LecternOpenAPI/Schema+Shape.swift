@@ -5,7 +5,16 @@ extension OpenAPIDocument.Schema {
     /// The schema of the JSON form of an object of `shape` (WIRE.md section 3): code fields are
     /// `{value, desc}`, a list wrapper is an array named after its item, attributes are
     /// properties, repeated elements are arrays, a value kept as written may be anything.
-    convenience init(json shape: Shape, nullable: Bool = false, description: String? = nil, xml: String? = nil) {
+    /// `descriptions` says what members are by their XML path below the root (`path` is this
+    /// value's, empty at the root).
+    convenience init(
+        json shape: Shape,
+        nullable: Bool = false,
+        description: String? = nil,
+        xml: String? = nil,
+        descriptions: [String: String] = [:],
+        path: String = ""
+    ) {
         let nullable: Bool? = nullable ? true : nil
         switch shape {
         case .text:
@@ -30,9 +39,21 @@ extension OpenAPIDocument.Schema {
                 description: description
             )
         case .object(let members):
-            self.init(type: "object", properties: Self.properties(members), nullable: nullable, xml: xml, description: description)
-        case .list(_, let item):
-            self.init(type: "array", items: Self(json: item), nullable: nullable, description: description)
+            self.init(
+                type: "object",
+                properties: Self.properties(members, descriptions, path),
+                nullable: nullable,
+                xml: xml,
+                description: description
+            )
+        case .list(let name, let item):
+            let itemPath = path.isEmpty ? name : "\(path)/\(name)"
+            self.init(
+                type: "array",
+                items: Self(json: item, descriptions: descriptions, path: itemPath),
+                nullable: nullable,
+                description: description
+            )
         case .anies:
             self.init(
                 type: "array",
@@ -46,7 +67,7 @@ extension OpenAPIDocument.Schema {
             let other = Self(json: others)
             self.init(
                 type: "object",
-                properties: Self.properties(members),
+                properties: Self.properties(members, descriptions, path),
                 nullable: nullable,
                 xml: xml,
                 additionalProperties: othersRepeat ? Self(type: "array", items: other) : other,
@@ -55,20 +76,39 @@ extension OpenAPIDocument.Schema {
         }
     }
 
-    /// The JSON properties of an object's members.
-    private static func properties(_ members: [Shape.Member]) -> [String: OpenAPIDocument.Schema] {
+    /// The JSON properties of an object's members; `path` is the object's XML path.
+    private static func properties(_ members: [Shape.Member], _ descriptions: [String: String], _ path: String) -> [String: OpenAPIDocument.Schema] {
         var properties: [String: OpenAPIDocument.Schema] = [:]
         for member in members {
+            let name = member.isAttribute ? "@\(member.name)" : member.name
+            let memberPath = path.isEmpty ? name : "\(path)/\(name)"
+            let description = descriptions[memberPath]
             switch member.shape {
             case .list(let item, let itemShape) where !member.isAttribute:
-                properties[item] = Self(type: "array", items: Self(json: itemShape), nullable: member.nullWhenAbsent ? true : nil)
+                let itemPath = "\(memberPath)/\(item)"
+                properties[item] = Self(
+                    type: "array",
+                    items: Self(json: itemShape, description: descriptions[itemPath], descriptions: descriptions, path: itemPath),
+                    nullable: member.nullWhenAbsent ? true : nil,
+                    description: description
+                )
             case .anies:
-                properties["anies"] = Self(json: .anies)
+                properties["anies"] = Self(json: .anies, description: description)
             default:
                 properties[member.name] =
                     member.repeats
-                    ? Self(type: "array", items: Self(json: member.shape))
-                    : Self(json: member.shape, nullable: member.nullWhenAbsent)
+                    ? Self(
+                        type: "array",
+                        items: Self(json: member.shape, descriptions: descriptions, path: memberPath),
+                        description: description
+                    )
+                    : Self(
+                        json: member.shape,
+                        nullable: member.nullWhenAbsent,
+                        description: description,
+                        descriptions: descriptions,
+                        path: memberPath
+                    )
             }
         }
         return properties

@@ -7,6 +7,16 @@ struct MemberRow: Sendable {
     var xml: String
     var type: String
     var note: String
+    var description = ""
+
+    /// The rows of `shape` with what `descriptions` (by XML path) say of each member.
+    static func rows(_ shape: Shape, descriptions: [String: String]) -> [MemberRow] {
+        rows(shape).map { row in
+            var row = row
+            row.description = descriptions[row.xml] ?? ""
+            return row
+        }
+    }
 
     /// Every member of `shape`, depth first, in the shape's order; `json` and `xml` are the paths
     /// of the object itself (empty at its root).

@@ -62,7 +62,14 @@ extension PortalWeb {
                     name: object.name,
                     summary: object.summary,
                     listOf: object.listItem,
-                    members: MemberRow.rows(object.shape).map { .init(json: $0.json, xml: $0.xml, type: $0.type, note: $0.note) },
+                    members: MemberRow.rows(object.shape, descriptions: object.descriptions).map {
+                        .init(
+                            json: $0.json,
+                            xml: $0.xml,
+                            type: $0.type,
+                            description: [$0.description, $0.note].filter { !$0.isEmpty }.joined(separator: " ")
+                        )
+                    },
                     exampleXML: descriptor.formats.contains(.xml) ? example?.xml : nil,
                     exampleJSON: example?.json
                 )
@@ -158,7 +165,7 @@ struct AreaDocumentationPage: Sendable {
         var json: String
         var xml: String
         var type: String
-        var note: String
+        var description: String
     }
 
     struct Object: Sendable {

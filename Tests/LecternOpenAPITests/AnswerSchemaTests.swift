@@ -65,6 +65,20 @@ struct AnswerSchemaTests {
         }
     }
 
+    @Test func membersCarryWhatTheVendorsXSDSaysOfThem() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let document = try await client.send(.get, "/openapi/users.json", key: nil)
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(document.body)) as? [String: Any])
+            let user = try #require(((root["components"] as? [String: Any])?["schemas"] as? [String: Any])?["user"] as? [String: Any])
+            let properties = try #require(user["properties"] as? [String: Any])
+            #expect((properties["primary_id"] as? [String: Any])?["description"] as? String == "The primary identifier of the user.")
+            let contact = try #require((properties["contact_info"] as? [String: Any])?["properties"] as? [String: Any])
+            let address = try #require(((contact["address"] as? [String: Any])?["items"] as? [String: Any])?["properties"] as? [String: Any])
+            #expect((address["line1"] as? [String: Any])?["description"] as? String == "Line 1 of the address.")
+        }
+    }
+
     @Test func aSchemaCheckFindsWhatDoesNotConform() {
         let check = SchemaCheck(document: ["components": ["schemas": ["thing": ["type": "object", "properties": ["n": ["type": "number"]]]]]])
         let schema: [String: Any] = ["$ref": "#/components/schemas/thing"]

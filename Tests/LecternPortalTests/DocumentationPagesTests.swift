@@ -42,7 +42,7 @@ struct DocumentationPagesTests {
             #expect(html.contains("<td><code>user_group</code></td><td><code>user_group</code></td><td>code: {value, desc}</td>"))
             #expect(
                 html.contains(
-                    "<td><code>contact_info.address[].line1</code></td><td><code>contact_info/addresses/address/line1</code></td><td>string</td>"
+                    "<td><code>contact_info.address[].line1</code></td><td><code>contact_info/addresses/address/line1</code></td><td>string</td><td>Line 1 of the address.</td>"
                 )
             )
             // An example of a demo user in both forms.

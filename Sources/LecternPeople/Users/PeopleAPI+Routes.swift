@@ -11,7 +11,13 @@ extension PeopleAPI {
             case .deletesUser: "Delete a \(person)"
             case .endsResearcherRole: "End a researcher role (the user stays)"
             }
-        let one = DocumentedObject("user", "A \(person): the user record", shape: PeopleShapes.user, exampleKind: "user")
+        let one = DocumentedObject(
+            "user",
+            "A \(person): the user record",
+            shape: PeopleShapes.user,
+            exampleKind: "user",
+            descriptions: PeopleShapes.userDescriptions
+        )
         let page = DocumentedObject.list("users", of: one, shape: PeopleShapes.users)
         let notFound: [APIError] = [.userNotFound("{user_id}"), .userNotFound("{user_id}", type: "{user_id_type}")]
         let refused: [APIError] = [

@@ -56,8 +56,8 @@ extension Templates {
         <p>{{summary}}.{{#listOf}} Each item is a <a href="#object-{{listOf}}"><code>{{listOf}}</code></a>.{{/listOf}}</p>
         <div class="scroll"><table class="members">
         <caption>Members</caption>
-        <thead><tr><th scope="col">JSON</th><th scope="col">XML</th><th scope="col">Type</th><th scope="col">Note</th></tr></thead>
-        <tbody>{{#members}}<tr><td><code>{{json}}</code></td><td><code>{{xml}}</code></td><td>{{type}}</td><td>{{note}}</td></tr>{{/members}}</tbody>
+        <thead><tr><th scope="col">JSON</th><th scope="col">XML</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
+        <tbody>{{#members}}<tr><td><code>{{json}}</code></td><td><code>{{xml}}</code></td><td>{{type}}</td><td>{{description}}</td></tr>{{/members}}</tbody>
         </table></div>
         {{#exampleXML}}<h3>Example in XML (from the demo data)</h3><pre class="example">{{exampleXML}}</pre>{{/exampleXML}}
         {{#exampleJSON}}<h3>Example in JSON (from the demo data)</h3><pre class="example">{{exampleJSON}}</pre>{{/exampleJSON}}
