@@ -42,6 +42,23 @@ enum Assets {
         svg.chart .bar { fill: var(--accent); } svg.chart .bar.error { fill: var(--danger); } svg.chart text { font-size: 11px; fill: var(--muted); }
         svg.chart .limit { stroke: var(--danger); stroke-dasharray: 4 3; }
         .status-ok { color: var(--ok); font-weight: 700; } .status-error { color: var(--danger); font-weight: 700; }
+        .help { display: block; color: var(--muted); font-size: .875rem; margin-bottom: .35rem; }
+        input, select, textarea { max-width: 100%; }
+        .scroll { overflow-x: auto; max-width: 100%; margin: .75rem 0; }
+        .scroll table { margin: 0; }
+        .nowrap, table.log th, table.log td { white-space: nowrap; }
+        table.log td code { word-break: normal; }
+        progress { width: 100%; max-width: 32rem; height: 1.25rem; }
+        .console { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start; }
+        .console form.stacked { max-width: none; }
+        @media (max-width: 60rem) { .console { grid-template-columns: minmax(0, 1fr); gap: 0; } }
+        @media (max-width: 40rem) {
+          main { margin: 0; padding: 1rem; border-left: 0; border-right: 0; border-radius: 0; }
+          nav { gap: .5rem 1rem; }
+          table { display: block; overflow-x: auto; }
+          .scroll table { display: table; }
+          h1 { font-size: 1.4rem; overflow-wrap: anywhere; }
+        }
         """
 
     /// Progressive enhancement only: every form works without it.
