@@ -109,6 +109,14 @@ extension PortalWeb {
         else { return }
         operation.body = sample.body
         operation.sampleSource = sample.source
+        operation.sampleReplaces = chosen.method == .put
+        if operation.sampleReplaces {
+            for index in operation.parameters.indices where operation.parameters[index].location == "path" {
+                if operation.parameters[index].value.isEmpty, let value = sample.pathValues[operation.parameters[index].name] {
+                    operation.parameters[index].value = value
+                }
+            }
+        }
         model.operation = operation
     }
 
@@ -193,6 +201,8 @@ struct OperationModel {
     var body: String
     /// The call the prefilled sample body came from, or `nil`.
     var sampleSource: String? = nil
+    /// Whether the sample is the very object the call replaces (a PUT), not one to copy (a POST).
+    var sampleReplaces = false
 
     struct ParameterModel {
         var field: String

@@ -16,6 +16,9 @@ struct ConsoleSample {
     var body: String
     /// The call it came from (`GET /almaws/v1/users/jsmith`).
     var source: String
+    /// The path parameters of that call by name (`user_id: jsmith`): a PUT's form is filled
+    /// with them, so that the sample goes back where it came from.
+    var pathValues: [String: String]
 
     /// The sample for `operation` among `operations` (its area's), in `format`, read through
     /// `console` with the console token `token`; `values` holds the form's path parameters.
@@ -31,6 +34,7 @@ struct ConsoleSample {
     ) async -> ConsoleSample? {
         guard let reader = readerPath(for: operation, among: operations) else { return nil }
         var path = reader
+        var pathValues: [String: String] = [:]
         for name in APIOperationPath.parameterNames(reader) {
             var value = values.text("path.\(name)")
             if value.isEmpty {
@@ -40,6 +44,7 @@ struct ConsoleSample {
                 else { return nil }
                 value = found
             }
+            pathValues[name] = value
             let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? value
             path = path.replacingOccurrences(of: "{\(name)}", with: encoded)
         }
@@ -52,7 +57,7 @@ struct ConsoleSample {
         )
         guard let result = try? await console.execute(call), result.status == .ok, !result.body.isEmpty else { return nil }
         let body = ConsoleResultModel.pretty(result.body, contentType: result.headers[.contentType] ?? format.mediaType)
-        return ConsoleSample(body: body, source: "GET \(path)")
+        return ConsoleSample(body: body, source: "GET \(path)", pathValues: pathValues)
     }
 
     /// The GET path that reads what `operation` writes: the same path for a PUT, the path with

@@ -80,11 +80,20 @@ class Steps:
             overflow = self.driver.execute_script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
-            if width <= 400 and overflow > 0:
-                raise AssertionError(f"{name} scrolls sideways by {overflow} px at {width} px width")
             path = self.output / f"{self.count:02d}-{name}-{width}.png"
             self.driver.save_screenshot(str(path))
             print(f"  screenshot {path}")
+            if width <= 400 and overflow > 0:
+                wide = self.driver.execute_script(
+                    "const w = document.documentElement.clientWidth;"
+                    "const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement)"
+                    " { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
+                    "return [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))"
+                    ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')"
+                    " + ' ' + Math.round(e.getBoundingClientRect().right));"
+                )
+                raise AssertionError(f"{name} scrolls sideways by {overflow} px at {width} px width: {wide}")
         self.driver.set_window_size(self.WIDTHS[0], 900)
 
     def open(self, path):
@@ -237,7 +246,7 @@ def run(lectern, output):
         print("8b. change the plan: the old key stops, the new one is shown once")
         Select(driver.find_element(By.ID, "change-plan")).select_by_value("production:DEMO")
         steps.shot("application-plan")
-        driver.execute_script("document.querySelectorAll('[data-confirm]').forEach(b => b.removeAttribute('data-confirm'))")
+        driver.execute_script("window.confirm = () => true")  # the confirmation dialog answers yes
         steps.click("change-plan-submit")
         steps.expect_text("on the Production plan now")
         old_key, key = key, steps.text_of("new-key")
@@ -247,7 +256,7 @@ def run(lectern, output):
         print("8c. reset the sandbox and watch its progress")
         steps.open("/portal/organizations/DEMO")
         steps.click("confirm-reset")
-        driver.execute_script("document.querySelectorAll('[data-confirm]').forEach(b => b.removeAttribute('data-confirm'))")
+        driver.execute_script("window.confirm = () => true")  # the confirmation dialog answers yes
         steps.click("reset-sandbox")
         WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/sandbox/reset"))
         if "is being reset" in driver.page_source:

@@ -90,7 +90,7 @@ struct AccessibilityTests {
 
             let css = try await browser.get("/portal/assets/portal.css").text
             #expect(css.contains(".nowrap, table.log th, table.log td { white-space: nowrap; }"))
-            #expect(css.contains(".scroll { overflow-x: auto;"))
+            #expect(css.contains(".scroll { overflow-x: auto; max-width: 100%;"))
             #expect(css.contains("@media (max-width: 40rem)"))
             #expect(css.contains("input, select, textarea { max-width: 100%; }"))
         }

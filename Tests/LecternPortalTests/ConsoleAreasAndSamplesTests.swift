@@ -47,12 +47,16 @@ struct ConsoleAreasAndSamplesTests {
             #expect(put.text.contains("A sample from the demo data: what <code>GET /almaws/v1/users/"))
             let userID = try #require(PortalBrowser.firstMatch(#"<code>GET /almaws/v1/users/([^<]+)</code>"#, in: put.text))
             #expect(body.contains(userID))
+            // The form is filled to send it back where it came from.
+            #expect(put.text.contains(#"name="path.user_id" value="\#(userID)""#))
+            #expect(put.text.contains("a PUT replaces the whole record"))
 
             let post = try await browser.get("/portal/console?area=users&operation=post_almaws_v1_users&application=\(id)")
             let postBody = try #require(
                 PortalBrowser.firstMatch(#"(?s)<textarea id="console-body" name="body"[^>]*>(.*?)</textarea>"#, in: post.text)
             )
             #expect(postBody.contains("primary_id"))
+            #expect(post.text.contains("Change its identifiers"))
 
             // The sample is a body the API takes: sent back with PUT, it is answered 200.
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: put.text))

@@ -91,7 +91,7 @@ extension Templates {
         <thead><tr><th scope="col">Key</th><th scope="col">Status</th><th scope="col">Faults</th><th scope="col">Actions</th></tr></thead>
         <tbody>
         {{#keys}}
-        <tr><td><code>{{prefix}}…</code></td><td>{{status}}</td><td>{{faults}}</td>
+        <tr><td class="nowrap"><code>{{prefix}}…</code></td><td>{{status}}</td><td>{{faults}}</td>
         <td class="actions">
         {{#active}}
         <form class="inline" method="post" action="/portal/applications/{{applicationID}}/keys/{{id}}/rotate">
@@ -163,9 +163,9 @@ extension Templates {
         <div class="scroll" role="region" aria-labelledby="log-caption" tabindex="0">
         <table class="log" id="request-log">
         <caption id="log-caption">The newest calls of this application's keys</caption>
-        <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Key</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Latency</th></tr></thead>
+        <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Key</th><th scope="col">Method</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Latency</th><th scope="col">Path</th></tr></thead>
         <tbody>
-        {{#log}}<tr><td class="nowrap">{{time}}</td><td class="nowrap"><code>{{key}}…</code></td><td class="nowrap">{{method}}</td><td class="path"><code>{{path}}</code></td><td class="nowrap">{{status}}</td><td class="nowrap">{{errorCode}}</td><td class="nowrap">{{latency}}</td></tr>{{/log}}
+        {{#log}}<tr><td class="nowrap">{{time}}</td><td class="nowrap"><code>{{key}}…</code></td><td class="nowrap">{{method}}</td><td class="nowrap">{{status}}</td><td class="nowrap">{{errorCode}}</td><td class="nowrap">{{latency}}</td><td class="path"><code>{{path}}</code></td></tr>{{/log}}
         </tbody>
         </table>
         </div>

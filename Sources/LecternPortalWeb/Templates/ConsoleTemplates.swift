@@ -43,7 +43,8 @@ extension Templates {
         <label for="console-body">Body</label>
         <textarea id="console-body" name="body" rows="14" aria-describedby="console-body-help">{{body}}</textarea>
         {{#sampleSource}}<small id="console-body-help" class="help">A sample from the demo data: what <code>{{sampleSource}}</code> answers with this key.
-        Change it (and its identifiers, to create a new record) before you send it.</small>{{/sampleSource}}
+        {{#sampleReplaces}}Change what you need: a PUT replaces the whole record with what you send (swap all).{{/sampleReplaces}}
+        {{^sampleReplaces}}Change its identifiers (and what you need) to create a new record.{{/sampleReplaces}}</small>{{/sampleSource}}
         {{^sampleSource}}<small id="console-body-help" class="help">The object to send, in the body format chosen above.</small>{{/sampleSource}}
         {{/hasBody}}
         <button type="submit" id="console-execute">Execute</button>
