@@ -9,12 +9,14 @@ import Testing
 /// The sandbox reset runs in the background: its form answers at once with a redirect to a page
 /// that shows it running (and reloads itself) until it is done.
 struct SandboxResetTests {
-    /// Loads the progress page until the reset is no longer running (at most about ten seconds).
+    /// Loads the progress page until the reset is no longer running (at most five minutes: under
+    /// the whole suite's load a reset takes far longer than alone).
     static func waitForReset(_ browser: PortalBrowser, institution: String) async throws -> Answer {
-        for _ in 0..<200 {
+        let deadline = ContinuousClock.now + .seconds(300)
+        while ContinuousClock.now < deadline {
             let page = try await browser.get("/portal/organizations/\(institution)/sandbox/reset")
             if !page.text.contains(#"http-equiv="refresh""#) { return page }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw Timeout()
     }
