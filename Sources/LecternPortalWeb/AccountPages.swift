@@ -117,9 +117,16 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 try await portal.resetPassword(token: form.text("token"), password: form.text("password"))
+                // A fixed page, not a flash: the reset ends every session, the visitor's too.
+                return redirect(to: "/portal/password/changed", for: visitor)
+            }
+        )
+        router.get(
+            "/portal/password/changed",
+            use: page("Password changed") { _, _, visitor in
                 let login = LinkModel(href: "/portal/login", label: "Log in")
-                let message = MessagePage(title: "Password changed", text: "Your new password is set.", link: login)
-                return redirect(to: "/portal/done", Flash(message: message), for: visitor)
+                let message = MessagePage(text: "Your new password is set; every session of the account was ended.", link: login)
+                return renderer.render("message", title: "Password changed", page: message, visitor: visitor)
             }
         )
         router.get(

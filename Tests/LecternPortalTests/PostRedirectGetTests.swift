@@ -74,6 +74,25 @@ struct PostRedirectGetTests {
         }
     }
 
+    @Test func aPasswordResetFromALoggedInBrowserStillSaysItIsDone() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let browser = PortalBrowser(client)
+            try await PortalSession.developer(lectern, browser, email: "busy@example.org")
+            try await browser.get("/portal/password/forgot")
+            try await browser.submit("/portal/password/forgot", [("email", "busy@example.org")])
+            #expect(browser.last.text.contains("If busy@example.org has an account"))
+            let link = try #require(try lectern.link(to: "busy@example.org", containing: "reset"))
+            try await browser.get(link)
+            let token = try #require(PortalBrowser.firstMatch(#"name="token" value="([0-9a-f]+)""#, in: browser.last.text))
+            // The reset ends the session the form came from; the page after it still says so.
+            let done = try await browser.submit("/portal/password/reset", [("token", token), ("password", "a brand new one")])
+            #expect(browser.submitted?.status == 303)
+            #expect(done.text.contains("Your new password is set"))
+            #expect(!done.text.contains("Welcome back"))
+        }
+    }
+
     @Test func theConsoleAnswerIsShownAfterARedirectAndAReloadDoesNotCallAgain() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
