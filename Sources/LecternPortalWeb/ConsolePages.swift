@@ -23,10 +23,10 @@ extension PortalWeb {
                     area: query["area"],
                     operation: query["operation"],
                     application: query["application"],
-                    values: flash?.values ?? .empty
+                    values: flash?.values ?? query
                 )
                 model.result = flash?.result
-                if flash == nil { try await addSample(to: &model, visitor: visitor, request: request, context: context) }
+                if flash == nil { try await addSample(to: &model, visitor: visitor, request: request, context: context, values: query) }
                 return renderer.render("console", title: "API console", page: model, visitor: visitor)
             }
         )
@@ -88,7 +88,7 @@ extension PortalWeb {
 
     /// Fills an empty body of the chosen operation with a sample read from the demo data with
     /// the selected key (see ``ConsoleSample``).
-    private func addSample(to model: inout ConsolePage, visitor: Visitor, request: Request, context: Context) async throws {
+    private func addSample(to model: inout ConsolePage, visitor: Visitor, request: Request, context: Context, values: Form) async throws {
         guard let chosen = model.chosen, var operation = model.operation, operation.hasBody, operation.body.isEmpty, let console,
             let selected = operation.keys.first(where: \.selected), let catalog
         else { return }
@@ -100,13 +100,32 @@ extension PortalWeb {
                 for: chosen,
                 among: catalog.operations(in: chosen.area),
                 format: format,
-                values: .empty,
+                values: values,
                 token: token,
                 authority: request.head.authority ?? "localhost",
                 remoteAddress: context.remoteAddress,
                 console: console
             )
-        else { return }
+        else {
+            // No record found by itself: the page offers to load one by its identifiers.
+            let names = ConsoleSample.readerPath(for: chosen, among: catalog.operations(in: chosen.area)).map(APIOperationPath.parameterNames) ?? []
+            operation.sampleLoader = names.map { name in
+                operation.parameters.first { $0.location == "path" && $0.name == name }
+                    ?? OperationModel.ParameterModel(
+                        field: "path.\(name)",
+                        name: name,
+                        location: "path",
+                        description: "The \(name) of the record to start from",
+                        required: true,
+                        value: values.text("path.\(name)"),
+                        choices: [],
+                        hasChoices: false
+                    )
+            }
+            operation.loadsSample = !operation.sampleLoader.isEmpty
+            model.operation = operation
+            return
+        }
         operation.body = sample.body
         operation.sampleSource = sample.source
         operation.sampleReplaces = chosen.method == .put
@@ -203,6 +222,10 @@ struct OperationModel {
     var sampleSource: String? = nil
     /// Whether the sample is the very object the call replaces (a PUT), not one to copy (a POST).
     var sampleReplaces = false
+    /// The path parameters to give when no sample was found by itself; empty otherwise.
+    var sampleLoader: [ParameterModel] = []
+    /// Whether the page shows the form that loads a record by ``sampleLoader``.
+    var loadsSample = false
 
     struct ParameterModel {
         var field: String

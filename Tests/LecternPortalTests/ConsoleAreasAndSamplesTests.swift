@@ -100,3 +100,55 @@ struct ConsoleAreasAndSamplesTests {
         return entities.reduce(html) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }
+
+/// Every operation with a body, in every area, opens in the console with a sample from the demo
+/// data, or with a form that loads one by its identifiers.
+struct ConsoleSampleCoverageTests {
+    @Test func everyOperationWithABodyStartsFromASampleOrOffersToLoadOne() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let browser = PortalBrowser(client)
+            try await PortalSession.developer(lectern, browser, email: "all@demo.edu")
+            try await PortalSession.join(lectern, browser, email: "all@demo.edu")
+            let areas = try await ConsoleAreasAndSamplesTests.grantableAreas(browser)
+            _ = try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO", name: "Everything", areas: areas.map { ($0, "rw") })
+            var sampled: [String] = []
+            var loadable: [String] = []
+            for area in areas {
+                let page = try await browser.get("/portal/console?area=\(area)")
+                for operation in AccessibilityTests.matches(#"<option value="((?:post|put)_[\w]+)""#, in: page.text) {
+                    let form = try await browser.get("/portal/console?area=\(area)&operation=\(operation)")
+                    #expect(form.status == 200, "\(operation)")
+                    guard form.text.contains(#"id="console-body""#) else { continue }
+                    if form.text.contains("A sample from the demo data") {
+                        sampled.append(operation)
+                    } else if form.text.contains(#"id="console-load""#) {
+                        loadable.append(operation)
+                    } else {
+                        // Only an action on a record (no GET reads what it writes) has neither.
+                        #expect(!operation.hasPrefix("put_"), "\(operation)")
+                    }
+                }
+            }
+            #expect(sampled.contains("put_almaws_v1_users_user_id"))
+            #expect(sampled.contains("post_esploro_v1_researchers"))
+            #expect(loadable.contains("put_almaws_v1_bibs_mms_id"))
+            #expect(sampled.count + loadable.count >= 10)
+        }
+    }
+
+    @Test func theLoadFormFillsTheBodyWithTheRecordItNames() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let (browser, key) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
+            _ = try await ApplicationTests.createApplication(browser, plan: "sandbox:DEMO", name: "Bibs", areas: [("bibs", "rw")])
+            let users = try await client.send(.get, "/almaws/v1/users?limit=3&offset=2&format=json", key: key)
+            let userID = try #require(PortalBrowser.firstMatch(#""primary_id":"([^"]+)""#, in: users.text))
+            let bibs = try await browser.get("/portal/console?area=bibs&operation=put_almaws_v1_bibs_mms_id")
+            #expect(bibs.text.contains(#"<input id="load-path.mms_id" name="path.mms_id" value="" required"#))
+            let page = try await browser.get("/portal/console?area=users&operation=put_almaws_v1_users_user_id&path.user_id=\(userID)")
+            #expect(page.text.contains("A sample from the demo data: what <code>GET /almaws/v1/users/\(userID)</code>"))
+            #expect(page.text.contains(#"name="path.user_id" value="\#(userID)""#))
+        }
+    }
+}

@@ -25,6 +25,20 @@ extension Templates {
         <p>{{summary}}</p>
         {{^hasKeys}}<p class="error">You have no active key for this area. <a href="/portal/applications/new">Create an application</a> first.</p>{{/hasKeys}}
         {{#hasKeys}}
+        {{#loadsSample}}
+        <form method="get" action="/portal/console" class="stacked" id="console-load">
+        <input type="hidden" name="area" value="{{area}}">
+        <input type="hidden" name="operation" value="{{id}}">
+        {{#keys}}{{#selected}}<input type="hidden" name="key" value="{{value}}">{{/selected}}{{/keys}}
+        <p>To start the body from a record of the demo data, give its identifiers:</p>
+        {{#sampleLoader}}
+        <label for="load-{{field}}">{{name}}</label>
+        <input id="load-{{field}}" name="{{field}}" value="{{value}}" required aria-describedby="load-help-{{field}}">
+        <small id="load-help-{{field}}" class="help">{{description}}</small>
+        {{/sampleLoader}}
+        <button type="submit" class="secondary" id="console-load-sample">Load the record into the body</button>
+        </form>
+        {{/loadsSample}}
         <form method="post" action="/portal/console" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="area" value="{{area}}">
