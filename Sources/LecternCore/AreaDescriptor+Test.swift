@@ -1,4 +1,4 @@
-public import LecternRepresentation
+import LecternRepresentation
 
 extension AreaDescriptor {
     /// `GET` and `POST` on each of ``testPaths``: the answer proves the key works
@@ -18,6 +18,6 @@ extension AreaDescriptor {
 
     private static func testReply(_ method: Method, jsonOnly: Bool) -> Reply {
         let text = "\(method.rawValue) request succeeded"
-        return jsonOnly ? .json(.object([JSONEntry("result", .string(text))])) : Call.testReply(method)
+        return jsonOnly ? .object(Node("test", children: [Node("result", text: text)]), .object([.text("result")])) : Call.testReply(method)
     }
 }

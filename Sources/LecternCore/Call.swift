@@ -105,6 +105,11 @@ extension Call {
         return parameter.defaultValue.flatMap { Int($0) } ?? 0
     }
 
+    /// The value of `parameter` as sent (empty when sent empty); `nil` when absent.
+    public func query(_ parameter: RouteParameter) -> String? {
+        query[parameter.name]
+    }
+
     /// The value of `parameter`; its default when absent or empty.
     public func text(_ parameter: RouteParameter) -> String? {
         if let text = query[parameter.name], !text.isEmpty { return text }

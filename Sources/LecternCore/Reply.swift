@@ -7,8 +7,6 @@ public enum Reply: Sendable {
     /// 200 with an object exactly as stored; `version` names this content and no other (for
     /// example the tenant, kind and store-wide revision), so the edge may reuse its rendering.
     case stored(Node, Shape, version: String)
-    /// 200 with a JSON document, for APIs that speak JSON only (Primo).
-    case json(JSONValue)
     /// 204, no body (DELETE, `op=auth`).
     case noContent
     /// 302 to another path of this API (`/items?item_barcode=`).

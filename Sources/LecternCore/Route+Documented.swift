@@ -8,17 +8,32 @@ extension Route {
     /// )
     /// ```
     ///
-    /// The answer is an object in XML or JSON unless `answer` says otherwise.
+    /// The answer is an object in XML or JSON unless `answer` says otherwise. `request` and
+    /// `response` name the objects it takes and answers, `errors` the logical errors its handler
+    /// answers: the OpenAPI documents and the portal's documentation pages show them.
     public func documented(
         _ summary: String,
         path: [RouteParameter] = [],
         query: [RouteParameter] = [],
         headers: [RouteParameter] = [],
         body: [BodyFormat] = [],
-        answer: RouteAnswer = .object([.xml, .json])
+        answer: RouteAnswer = .object([.xml, .json]),
+        request: DocumentedObject? = nil,
+        response: DocumentedObject? = nil,
+        errors: [APIError] = []
     ) -> Route {
         var route = self
-        route.documentation = RouteDocumentation(summary: summary, path: path, query: query, headers: headers, body: body, answer: answer)
+        route.documentation = RouteDocumentation(
+            summary: summary,
+            path: path,
+            query: query,
+            headers: headers,
+            body: body,
+            answer: answer,
+            request: request,
+            response: response,
+            errors: errors.map(DocumentedError.init)
+        )
         return route
     }
 }

@@ -16,6 +16,12 @@ public struct RouteDocumentation: Sendable, Hashable {
     public var body: [BodyFormat]
     /// What it answers on success.
     public var answer: RouteAnswer
+    /// The object its body holds, when it takes one.
+    public var request: DocumentedObject?
+    /// The object it answers, when it answers one.
+    public var response: DocumentedObject?
+    /// The logical errors its handler answers (besides the gateway's, common to all).
+    public var errors: [DocumentedError]
 
     /// Creates the documentation.
     public init(
@@ -24,7 +30,10 @@ public struct RouteDocumentation: Sendable, Hashable {
         query: [RouteParameter] = [],
         headers: [RouteParameter] = [],
         body: [BodyFormat] = [],
-        answer: RouteAnswer = .object([.xml, .json])
+        answer: RouteAnswer = .object([.xml, .json]),
+        request: DocumentedObject? = nil,
+        response: DocumentedObject? = nil,
+        errors: [DocumentedError] = []
     ) {
         self.summary = summary
         self.path = path
@@ -32,5 +41,8 @@ public struct RouteDocumentation: Sendable, Hashable {
         self.headers = headers
         self.body = body
         self.answer = answer
+        self.request = request
+        self.response = response
+        self.errors = errors
     }
 }

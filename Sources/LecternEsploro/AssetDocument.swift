@@ -4,11 +4,12 @@ import LecternDiscovery
 import LecternRepresentation
 import LecternStore
 
-/// How an asset is stored: its record as JSON text, plus what the assets API filters on, lifted
-/// from it on every write (DOI as a unique key; creators, organizations, dates as fields).
+/// How an asset is stored: its record as a document in the node form of ``AssetShapes/written``,
+/// plus what the assets API filters on, lifted from it on every write (DOI as a unique key;
+/// creators, organizations, dates as fields).
 enum AssetDocument {
     /// `status` is the deposit status: `draft` or `approved`.
-    static func make(id: String, record: AssetRecord, status: String, modified: Date) -> Document {
+    static func make(id: String, record: AssetRecord, status: String, modified: Date) throws -> Document {
         var keys: [Document.Key] = []
         if let doi = record.text("identifier.doi") { keys.append(Document.Key(type: "doi", value: doi.lowercased())) }
         let creators = people(record, "creators") + people(record, "contributors")
@@ -21,38 +22,47 @@ enum AssetDocument {
         return Document(
             kind: .asset,
             id: id,
-            body: Node("asset", text: String(decoding: record.json.rendered(), as: UTF8.self)),
+            body: try body(record),
             keys: keys,
             terms: ["creator": creators.joined(separator: " "), "organization": organizations.joined(separator: " ")],
             fields: fields
         )
     }
 
-    /// The stored record, as written.
+    /// The record's stored form; refused when a document could not keep it.
+    static func body(_ record: AssetRecord) throws -> Node {
+        let body: Node
+        do { body = try JSONCodec.node(record.json, root: "asset", as: AssetShapes.written) } catch {
+            throw APIError.invalidAsset(error.message)
+        }
+        if let (path, reason) = body.firstUnstorableValue() { throw APIError.invalidAsset("The value of \(path) \(reason).") }
+        return body
+    }
+
+    /// The stored record, as written. A body stored before assets were documents holds the
+    /// record's JSON as its text.
     static func record(_ document: Document) throws -> AssetRecord {
-        guard case .object(let entries) = try JSONValue.parse(Array((document.body.text ?? "").utf8)) else {
+        let json = document.body.children.isEmpty ? Array((document.body.text ?? "").utf8) : JSONCodec.render(document.body, as: AssetShapes.written)
+        guard case .object(let entries)? = try? JSONValue.parse(json) else {
             throw APIError.assetsGeneralError("Asset \(document.id) is unreadable.")
         }
         return AssetRecord(entries)
     }
 
     /// The record as the API answers it: what was written, plus what Lectern derives.
-    static func answer(_ document: Document) throws -> JSONValue {
-        var record = try record(document)
-        let type = record.text("resourcetype.esploro") ?? ""
-        record["resourceTypeEsploroWithDesc"] = describe(type, AssetTypes.descriptions[type])
+    static func answer(_ document: Document) throws -> Node {
+        var answer = document.body.children.isEmpty ? try body(record(document)) : document.body
+        answer.name = "records"
+        let type = (answer.child("resourcetype.esploro")?.text ?? "").trimmingCharacters(in: .whitespaces)
+        answer.setChild(Node("resourceTypeEsploroWithDesc", attributes: AssetTypes.descriptions[type].map { [.init("desc", $0)] } ?? [], text: type))
         let status = document.fields["deposit_status"] ?? "approved"
-        record["depositStatusWithDesc"] = describe(status, status == "draft" ? "Draft" : "Approved")
-        record["originalRepository"] = .object([JSONEntry("assetId", .string(document.id))])
-        return record.json
+        answer.setChild(Node("depositStatusWithDesc", attributes: [.init("desc", status == "draft" ? "Draft" : "Approved")], text: status))
+        answer.setChild(Node("originalRepository", children: [Node("assetId", text: document.id)]))
+        return answer
     }
 
     static func day(_ date: Date) -> String {
         String(ISO8601DateFormatter().string(from: date).prefix(10))
-    }
-
-    private static func describe(_ value: String, _ desc: String?) -> JSONValue {
-        .object([JSONEntry("value", .string(value)), JSONEntry("desc", desc.map(JSONValue.string) ?? .null)])
     }
 
     private static func people(_ record: AssetRecord, _ key: String) -> [String] {

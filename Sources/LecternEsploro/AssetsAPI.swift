@@ -26,51 +26,73 @@ struct AssetsAPI {
     )
     .checked(ignoringCase: true)
 
+    static let doi = RouteParameter("doi", "Comma-separated DOIs, up to 100")
+    static let userPrimaryID = RouteParameter("user_primary_id", "Assets with this researcher as a creator")
+    static let openAccess = RouteParameter("open_access", "Open access assets only, or closed ones only", allowed: ["yes", "no"])
+        .checked(ignoringCase: true)
+    static let orgCode = RouteParameter("org_code", "Comma-separated organization codes: assets of any of them")
+    /// The day ranges, each with the stored field it bounds and whether it is the lower bound.
+    static let dayRanges: [(parameter: RouteParameter, field: String, isLowerBound: Bool)] = [
+        (.init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"), "modified", true),
+        (.init("update_date_to", "Assets updated on or before this day (YYYY-MM-DD)"), "modified", false),
+        (.init("embargo_expiry_date_from", "Assets whose embargo ends on or after this day (YYYY-MM-DD)"), "embargo", true),
+        (.init("embargo_expiry_date_to", "Assets whose embargo ends on or before this day (YYYY-MM-DD)"), "embargo", false),
+    ]
+    /// The list's filters: a list needs at least one.
+    static let filters = [doi, userPrimaryID] + dayRanges.map(\.parameter) + [openAccess, orgCode]
+
     var routes: [Route] {
         let json = RouteParameter.jsonOnlyFormat("assets")
         let ids = RouteParameter("assetIds", "The asset's MMS id; for GET, up to 100 comma-separated ids")
         let jsonOnly = RouteAnswer.object([.json])
+        let answer = AssetShapes.answerObject
+        let body = AssetShapes.requestObject
+        let notFound: [APIError] = [.invalidIDList("{assetIds}"), .nonNumericID("{assetId}")]
+        let refused: [APIError] = [.mandatoryFieldMissing("{field}"), .invalidAsset("{reason}")]
         return [
             Route(.get, "/esploro/v1/assets", list).documented(
                 "Retrieve assets (at least one filter)",
-                query: Self.paging.parameters + [
-                    .init("doi", "Comma-separated DOIs, up to 100"),
-                    .init("user_primary_id", "Assets with this researcher as a creator"),
-                    .init("update_date_from", "Assets updated on or after this day (YYYY-MM-DD)"),
-                    .init("update_date_to", "Assets updated on or before this day (YYYY-MM-DD)"),
-                    .init("embargo_expiry_date_from", "Assets whose embargo ends on or after this day (YYYY-MM-DD)"),
-                    .init("embargo_expiry_date_to", "Assets whose embargo ends on or before this day (YYYY-MM-DD)"),
-                    .init("open_access", "Open access assets only, or closed ones only", allowed: ["yes", "no"]),
-                    .init("org_code", "Comma-separated organization codes: assets of any of them"),
-                    json, .lang,
-                ],
-                answer: jsonOnly
+                query: Self.paging.parameters + Self.filters + [json, .lang],
+                answer: jsonOnly,
+                response: answer,
+                errors: [.missingAssetFilter, .invalidDate("{parameter}", "{value}"), .invalidParameter("doi", "{doi}")]
             ),
             Route(.post, "/esploro/v1/assets", create).documented(
                 "Create assets",
                 query: [Self.isDraft, Self.rejectDuplicate, json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: refused
             ),
             Route(.get, "/esploro/v1/assets/{assetIds}", get).documented(
                 "Retrieve assets by id",
                 path: [ids],
                 query: Self.paging.parameters + [json, .lang],
-                answer: jsonOnly
+                answer: jsonOnly,
+                response: answer,
+                errors: notFound
             ),
             Route(.post, "/esploro/v1/assets/{assetIds}", patch).documented(
                 "Patch an asset (dates, identifiers, funding, links)",
                 path: [ids],
                 query: [Self.op, Self.action, json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: notFound + refused
             ),
             Route(.put, "/esploro/v1/assets/{assetIds}", replace).documented(
                 "Update an asset (swap all)",
                 path: [ids],
                 query: [json, .lang],
                 body: [.json],
-                answer: jsonOnly
+                answer: jsonOnly,
+                request: body,
+                response: answer,
+                errors: notFound + refused
             ),
         ]
     }
@@ -79,30 +101,20 @@ struct AssetsAPI {
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let (limit, offset) = call.page(Self.paging)
-        let filters = [
-            "doi", "user_primary_id", "update_date_from", "update_date_to", "embargo_expiry_date_from", "embargo_expiry_date_to", "open_access",
-            "org_code",
-        ]
-        guard filters.contains(where: { !(call.query[$0] ?? "").isEmpty }) else { throw APIError.missingAssetFilter }
-        if let dois = call.query["doi"], !dois.isEmpty {
+        guard Self.filters.contains(where: { !(call.query($0) ?? "").isEmpty }) else { throw APIError.missingAssetFilter }
+        if let dois = call.query(Self.doi), !dois.isEmpty {
             return try await byDOI(dois, call: call, limit: limit, offset: offset)
         }
         var query = DocumentQuery(kind: .asset, order: [.init("modified", descending: true)], limit: limit, offset: offset)
-        for (parameter, field, bound) in [
-            ("update_date_from", "modified", \DocumentQuery.atLeast), ("update_date_to", "modified", \DocumentQuery.atMost),
-            ("embargo_expiry_date_from", "embargo", \DocumentQuery.atLeast), ("embargo_expiry_date_to", "embargo", \DocumentQuery.atMost),
-        ] {
-            guard let value = call.query[parameter], !value.isEmpty else { continue }
-            guard value.isDay else { throw APIError.invalidDate(parameter, value) }
-            query[keyPath: bound][field] = value
+        for (parameter, field, isLowerBound) in Self.dayRanges {
+            guard let value = call.query(parameter), !value.isEmpty else { continue }
+            guard value.isDay else { throw APIError.invalidDate(parameter.name, value) }
+            if isLowerBound { query.atLeast[field] = value } else { query.atMost[field] = value }
         }
-        if let openAccess = call.query["open_access"], !openAccess.isEmpty {
-            guard ["yes", "no"].contains(openAccess.lowercased()) else { throw APIError.invalidParameter("open_access", openAccess) }
-            query.equals["open_access"] = openAccess.lowercased()
-        }
+        if let openAccess = call.query(Self.openAccess), !openAccess.isEmpty { query.equals["open_access"] = openAccess.lowercased() }
         var clauses: [SearchExpression] = []
-        if let user = call.query["user_primary_id"], !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
-        if let codes = call.query["org_code"], !codes.isEmpty {
+        if let user = call.query(Self.userPrimaryID), !user.isEmpty { clauses.append(.words(field: "creator", [user])) }
+        if let codes = call.query(Self.orgCode), !codes.isEmpty {
             clauses.append(.or(codes.commaSeparatedValues.map { .words(field: "organization", [$0]) }))
         }
         if !clauses.isEmpty { query.search = .and(clauses) }
@@ -213,9 +225,8 @@ struct AssetsAPI {
 
     /// The answer's form: `{"totalRecordCount": N, "records": […]}` (samples/esploro/returned.json).
     private static func records(_ documents: [Document], total: Int) throws -> Reply {
-        .json(
-            .object([JSONEntry("totalRecordCount", .number(String(total))), JSONEntry("records", .array(try documents.map(AssetDocument.answer)))])
-        )
+        let records = try documents.map(AssetDocument.answer)
+        return .object(Node("assets", children: [Node("totalRecordCount", text: String(total))] + records), AssetShapes.records)
     }
 
     /// The record without what Lectern derives.

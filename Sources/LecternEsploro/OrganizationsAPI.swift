@@ -14,15 +14,25 @@ struct OrganizationsAPI {
         return [
             Route(.get, "/esploro/v1/organizations/internal", list).documented(
                 "Retrieve research organizations",
-                query: Self.paging.parameters + negotiated
+                query: Self.paging.parameters + negotiated,
+                response: .list("organizations", of: Self.organizationObject, shape: Self.organizations)
             ),
             Route(.get, "/esploro/v1/organizations/internal/{code}", get).documented(
                 "Retrieve a research organization",
                 path: [.init("code", "The organization's code")],
-                query: negotiated
+                query: negotiated,
+                response: Self.organizationObject,
+                errors: [.organizationNotFound("{code}")]
             ),
         ]
     }
+
+    static let organizationObject = DocumentedObject(
+        "organization",
+        "A research organization: a faculty, department or centre",
+        shape: organization,
+        exampleKind: "organization"
+    )
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let (limit, offset) = call.page(Self.paging)

@@ -13,7 +13,9 @@ struct ResearchConfigurationAPI {
             Route(.get, "/esploro/v1/researchconf/code-tables/{codeTableName}", CodeTableAPI(store: store).codeTable).documented(
                 "Retrieve a code table",
                 path: [CodeTableAPI.codeTableName],
-                query: negotiated
+                query: negotiated,
+                response: CodeTableAPI.object,
+                errors: CodeTableAPI.errors
             )
         ]
     }

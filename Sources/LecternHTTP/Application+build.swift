@@ -18,13 +18,23 @@ public struct Services: Sendable {
     public var passwords: any PasswordHasher
     /// The developer portal, when it is served.
     public var portal: Portal?
+    /// The tenant whose data the documentation pages show as examples (the demo institution's
+    /// sandbox), when there is one.
+    public var examples: Tenant?
 
     /// Creates the bundle.
-    public init(store: any Store, gateway: Gateway, passwords: any PasswordHasher = PBKDF2PasswordHasher(), portal: Portal? = nil) {
+    public init(
+        store: any Store,
+        gateway: Gateway,
+        passwords: any PasswordHasher = PBKDF2PasswordHasher(),
+        portal: Portal? = nil,
+        examples: Tenant? = nil
+    ) {
         self.store = store
         self.gateway = gateway
         self.passwords = passwords
         self.portal = portal
+        self.examples = examples
     }
 }
 
@@ -38,7 +48,8 @@ public func buildRouter(_ services: Services, areas: [APIArea]) -> Router<Lecter
     let router = Router(context: LecternRequestContext.self)
     router.addOpenAPI(catalog)
     let console = ConsoleDispatcher(logger: Logger(label: "lectern.console"))
-    let web = services.portal.map { PortalWeb<LecternRequestContext>(portal: $0, catalog: catalog, console: console) }
+    let examples = services.examples.map { DocumentationExamples(store: services.store, tenant: $0) }
+    let web = services.portal.map { PortalWeb<LecternRequestContext>(portal: $0, catalog: catalog, console: console, examples: examples) }
     web?.install(on: router)
     router.addAreas(areas, gateway: services.gateway)
     // Added last, it wraps no route, only what no route answers: no cost on the API's path.

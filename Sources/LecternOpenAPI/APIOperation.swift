@@ -19,6 +19,12 @@ public struct APIOperation: Sendable, Hashable {
     public var body: [BodyFormat]
     /// What it answers on success.
     public var answer: RouteAnswer
+    /// The object its body holds, when it takes one.
+    public var request: DocumentedObject?
+    /// The object it answers, when it answers one.
+    public var response: DocumentedObject?
+    /// The logical errors its handler answers.
+    public var errors: [DocumentedError]
 
     /// Creates an operation.
     public init(
@@ -29,7 +35,10 @@ public struct APIOperation: Sendable, Hashable {
         summary: String,
         parameters: [APIParameter],
         body: [BodyFormat],
-        answer: RouteAnswer
+        answer: RouteAnswer,
+        request: DocumentedObject? = nil,
+        response: DocumentedObject? = nil,
+        errors: [DocumentedError] = []
     ) {
         self.id = id
         self.area = area
@@ -39,6 +48,9 @@ public struct APIOperation: Sendable, Hashable {
         self.parameters = parameters
         self.body = body
         self.answer = answer
+        self.request = request
+        self.response = response
+        self.errors = errors
     }
 }
 
@@ -63,7 +75,10 @@ extension APIOperation {
             parameters: pathParameters + documentation.query.map { APIParameter($0, location: .query) }
                 + documentation.headers.map { APIParameter($0, location: .header) },
             body: documentation.body,
-            answer: documentation.answer
+            answer: documentation.answer,
+            request: documentation.request,
+            response: documentation.response,
+            errors: documentation.errors
         )
     }
 

@@ -26,7 +26,7 @@ extension OpenAPIDocument {
             tags: [Tag(name: area.title)],
             paths: paths,
             components: Components(
-                schemas: [Self.errorSchemaName: Self.errorSchema],
+                schemas: Self.objectSchemas(operations).merging([Self.errorSchemaName: Self.errorSchema]) { object, _ in object },
                 securitySchemes: [
                     "apikey": SecurityScheme(type: "apiKey", name: "apikey", in: "query", description: "The API key as a query parameter"),
                     "apikeyHeader": SecurityScheme(
@@ -42,6 +42,35 @@ extension OpenAPIDocument {
     }
 
     static let errorSchemaName = "WebServiceResult"
+
+    /// The schemas of the objects the operations take and answer (their JSON form), by name.
+    static func objectSchemas(_ operations: [APIOperation]) -> [String: Schema] {
+        var schemas: [String: Schema] = [:]
+        for object in operations.flatMap({ [$0.request, $0.response].compactMap { $0 } }) where schemas[object.name] == nil {
+            schemas[object.name] = Schema(json: object.shape, description: object.summary, xml: object.name)
+        }
+        return schemas
+    }
+
+    /// The content of a body in `formats` holding `object`: the JSON form by its schema, the XML
+    /// form by its root element (the same members as elements and attributes, lists in their wrappers).
+    static func content(_ formats: [BodyFormat], _ object: DocumentedObject?) -> [String: MediaType] {
+        Dictionary(
+            uniqueKeysWithValues: formats.map { format in
+                guard let object else { return (format.mediaType, MediaType()) }
+                switch format {
+                case .json: return (format.mediaType, MediaType(schema: .component(object.name)))
+                case .xml:
+                    let xml = Schema(
+                        type: "object",
+                        xml: object.name,
+                        description: "<\(object.name)>: the members of \(object.name) as elements and attributes"
+                    )
+                    return (format.mediaType, MediaType(schema: xml))
+                }
+            }
+        )
+    }
 
     /// The error body every refusal and logical error has (`web_service_result`), in its JSON form
     /// (samples/alma/alma_rb/error.json); the XML form has the same elements.
@@ -84,7 +113,7 @@ extension OpenAPIDocument.Operation {
                     description:
                         "The object, as \(operation.body.map { $0.rawValue.uppercased() }.joined(separator: " or ")) (Content-Type says which)",
                     required: true,
-                    content: Dictionary(uniqueKeysWithValues: operation.body.map { ($0.mediaType, OpenAPIDocument.MediaType()) })
+                    content: OpenAPIDocument.content(operation.body, operation.request)
                 ),
             responses: Self.responses(operation)
         )
@@ -99,7 +128,8 @@ extension OpenAPIDocument.Operation {
         var responses: [String: Response] = [
             "400": Response(
                 description: "A logical error (an Alma error code, in the format asked for) or a gateway refusal: "
-                    + "GENERAL_ERROR (XML body without XML Content-Type, malformed XML) or UNAUTHORIZED (no permission for the area)",
+                    + "GENERAL_ERROR (XML body without XML Content-Type, malformed XML) or UNAUTHORIZED (no permission for the area)"
+                    + operation.errors.map { "\n- \($0.code): \($0.message)" }.joined(),
                 headers: remaining,
                 content: [BodyFormat.xml.mediaType: errorBody, BodyFormat.json.mediaType: errorBody]
             ),
@@ -117,7 +147,7 @@ extension OpenAPIDocument.Operation {
             responses["200"] = Response(
                 description: "OK",
                 headers: remaining,
-                content: Dictionary(uniqueKeysWithValues: formats.map { ($0.mediaType, OpenAPIDocument.MediaType()) })
+                content: OpenAPIDocument.content(formats, operation.response)
             )
         case .noContent:
             responses["204"] = Response(description: "Done, no content", headers: remaining)

@@ -102,6 +102,8 @@ struct OpenAPIDocument: Encodable {
         let nullable: Bool?
         let reference: String?
         let xml: XMLName?
+        let additionalProperties: Schema?
+        let description: String?
 
         /// A default as its schema types it: `"full"`, or `10` for an integer.
         enum DefaultValue: Encodable, Sendable {
@@ -130,7 +132,9 @@ struct OpenAPIDocument: Encodable {
             items: Schema? = nil,
             nullable: Bool? = nil,
             reference: String? = nil,
-            xml: String? = nil
+            xml: String? = nil,
+            additionalProperties: Schema? = nil,
+            description: String? = nil
         ) {
             self.type = type
             self.enumeration = enumeration
@@ -142,6 +146,8 @@ struct OpenAPIDocument: Encodable {
             self.nullable = nullable
             self.reference = reference
             self.xml = xml.map(XMLName.init)
+            self.additionalProperties = additionalProperties
+            self.description = description
         }
 
         /// `{"$ref": "#/components/schemas/NAME"}`.
@@ -150,7 +156,7 @@ struct OpenAPIDocument: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case type, properties, items, nullable, xml, minimum, maximum
+            case type, properties, items, nullable, xml, minimum, maximum, additionalProperties, description
             case enumeration = "enum"
             case defaultValue = "default"
             case reference = "$ref"

@@ -64,6 +64,7 @@ struct PageRenderer: Sendable {
         case "applications", "application", "application-new", "key-created": entry.applications = true
         case "usage": entry.usage = true
         case "console": entry.console = true
+        case "docs", "docs-area": entry.docs = true
         case "login", "forgot", "reset": entry.logIn = true
         case "signup": entry.signUp = true
         default: break
@@ -109,6 +110,7 @@ struct NavigationEntry {
     var applications = false
     var usage = false
     var console = false
+    var docs = false
     var logIn = false
     var signUp = false
     /// The organization code whose page this is, or empty.

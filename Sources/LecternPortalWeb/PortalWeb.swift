@@ -18,15 +18,23 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
     var areaDescriptors: [AreaDescriptor] { catalog?.directory.descriptors ?? [] }
     /// How the console runs its calls.
     let console: (any ConsoleTransport)?
+    /// Where the documentation pages find examples.
+    let examples: DocumentationExamples?
     let renderer = PageRenderer()
     /// What successful forms leave for the page their redirect leads to.
     let flashes = FlashStore()
 
     /// Creates the web layer over `portal`.
-    public init(portal: Portal, catalog: APICatalog? = nil, console: (any ConsoleTransport)? = nil) {
+    public init(
+        portal: Portal,
+        catalog: APICatalog? = nil,
+        console: (any ConsoleTransport)? = nil,
+        examples: DocumentationExamples? = nil
+    ) {
         self.portal = portal
         self.catalog = catalog
         self.console = console
+        self.examples = examples
     }
 
     /// Adds the portal's routes to `router` (before the gateway, so that no API key is asked for).
@@ -38,6 +46,7 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
         installApplicationPages(on: router)
         installUsagePages(on: router)
         installConsolePages(on: router)
+        installDocumentationPages(on: router)
     }
 
     /// Wraps a page handler: resolves the visitor, turns redirects and refusals into answers.

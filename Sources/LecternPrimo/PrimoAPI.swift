@@ -16,51 +16,67 @@ struct PrimoAPI {
             Route(.get, "/primo/v1/search", search).documented(
                 "Search the discovery index",
                 query: Self.searchParameters(scopeRequired: true, defaultLimit: 10),
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.searchObject,
+                errors: Self.searchErrors
             ),
             Route(.get, "/primo/v1/search/{context}/{docid}", record).documented(
                 "Retrieve one record",
                 path: recordPath,
                 query: [.lang],
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.recordObject,
+                errors: [.recordNotFound("{docid}")]
             ),
             Route(.get, "/primo/v1/pnxs", legacySearch).documented(
                 "Search the discovery index (legacy brief search)",
                 query: Self.searchParameters(scopeRequired: false, defaultLimit: 50),
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.searchObject,
+                errors: Self.searchErrors
             ),
             Route(.get, "/primo/v1/pnxs/{context}/{docid}", record).documented(
                 "Retrieve one record (legacy)",
                 path: recordPath,
                 query: [.lang],
-                answer: .object([.json])
+                answer: .object([.json]),
+                response: PrimoShapes.recordObject,
+                errors: [.recordNotFound("{docid}")]
             ),
         ]
     }
 
     /// The parameters ``PrimoSearchRequest`` and ``scope(_:)`` read.
     private static func searchParameters(scopeRequired: Bool, defaultLimit: Int) -> [RouteParameter] {
-        let optional = scopeRequired ? "" : "; optional here"
-        return [
-            .init("vid", "The view (institution code:view code)\(optional)", required: scopeRequired),
-            .init("tab", "The view's search tab\(optional)", required: scopeRequired),
-            .init("scope", "The tab's search scope, or a library code\(optional)", required: scopeRequired),
-            .init("q", "Query: field,precision,value[,operator;…] (for example any,contains,lectern)", required: true),
-            .init("qInclude", "Facets the results must have: facet,exact,value joined by |,|"),
-            .init("qExclude", "Facets the results must not have: facet,exact,value joined by |,|"),
-            .init("multiFacets", "Facets with OR between values: facet,include|exclude,value joined by |,|"),
-            PrimoSearchRequest.sort,
-            PrimoSearchRequest.offset,
-            PrimoSearchRequest.limit(default: defaultLimit),
-            .init("skipDelivery", "true or Y leaves the delivery section out", default: "false", allowed: ["true", "false", "Y", "N"]),
-            .lang,
+        let scoping = Self.scoping.map { parameter in
+            var parameter = parameter
+            parameter.required = scopeRequired
+            if !scopeRequired { parameter.description += "; optional here" }
+            return parameter
+        }
+        return scoping + [
+            PrimoSearchRequest.q, PrimoSearchRequest.qInclude, PrimoSearchRequest.qExclude, PrimoSearchRequest.multiFacets,
+            PrimoSearchRequest.sort, PrimoSearchRequest.offset, PrimoSearchRequest.limit(default: defaultLimit),
+            PrimoSearchRequest.skipDelivery, .lang,
         ]
     }
+
+    /// What a search answers for a view, tab, scope or query it cannot use.
+    static let searchErrors: [APIError] = [
+        .missingPrimoParameter("{name}"), .invalidView("{vid}"), .invalidTab("{tab}", vid: "{vid}"), .invalidScope("{scope}", tab: "{tab}"),
+        .invalidQuery("{parameter}", "{reason}"), .invalidPrimoParameter("{name}", "{value}"),
+    ]
+
+    static let vid = RouteParameter("vid", "The view (institution code:view code)")
+    static let tab = RouteParameter("tab", "The view's search tab")
+    static let scope = RouteParameter("scope", "The tab's search scope, or a library code")
+    /// What says where a search looks: required by `/search`, optional for the legacy `/pnxs`.
+    static let scoping = [vid, tab, scope]
 
     // MARK: - Search
 
     @Sendable func search(_ call: Call) async throws -> Reply {
-        for name in ["vid", "tab", "scope"] where (call.query[name] ?? "").isEmpty { throw APIError.missingPrimoParameter(name) }
+        for parameter in Self.scoping where (call.query(parameter) ?? "").isEmpty { throw APIError.missingPrimoParameter(parameter.name) }
         return try await answer(call, defaultLimit: 10)
     }
 
@@ -74,36 +90,25 @@ struct PrimoAPI {
         let request = try PrimoSearchRequest(call, scopeFilter: scopeFilter, kinds: kinds, defaultLimit: defaultLimit)
         let page = try await store.read(in: call.tenant) { try await $0.discover(request.query) }
         let docs = Self.documents(page.matches).map {
-            $0.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery)
+            $0.node(institution: call.tenant.institution, baseURL: call.baseURL, delivery: request.wantsDelivery)
         }
-        let facets: [JSONValue] = PrimoSearchRequest.facetNames.compactMap { name in
+        let facets = PrimoSearchRequest.facetNames.compactMap { name -> Node? in
             guard let values = page.facets[name], !values.isEmpty else { return nil }
-            return .object([
-                JSONEntry("name", .string(name)),
-                JSONEntry(
-                    "values",
-                    .array(values.map { .object([JSONEntry("value", .string($0.value)), JSONEntry("count", .string(String($0.count)))]) })
-                ),
-            ])
+            let valueNodes = values.map { Node("values", children: [Node("value", text: $0.value), Node("count", text: String($0.count))]) }
+            return Node("facets", children: [Node("name", text: name)] + valueNodes)
         }
-        return .json(
-            .object([
-                JSONEntry(
-                    "info",
-                    .object([
-                        JSONEntry("totalResultsLocal", .number(String(page.total))),
-                        JSONEntry("totalResultsPC", .number("0")),
-                        JSONEntry("total", .number(String(page.total))),
-                        JSONEntry("first", .number(String(docs.isEmpty ? 0 : request.offset + 1))),
-                        JSONEntry("last", .number(String(request.offset + docs.count))),
-                    ])
-                ),
-                JSONEntry("highlights", .object([])),
-                JSONEntry("docs", .array(docs)),
-                JSONEntry("timelog", .object([])),
-                JSONEntry("facets", .array(facets)),
-            ])
+        let info = Node(
+            "info",
+            children: [
+                Node("totalResultsLocal", text: String(page.total)),
+                Node("totalResultsPC", text: "0"),
+                Node("total", text: String(page.total)),
+                Node("first", text: String(docs.isEmpty ? 0 : request.offset + 1)),
+                Node("last", text: String(request.offset + docs.count)),
+            ]
         )
+        let answer = Node("search", children: [info, Node("highlights", text: "")] + docs + [Node("timelog", text: "")] + facets)
+        return .object(answer, PrimoShapes.search(fullDelivery: request.wantsDelivery))
     }
 
     /// The matched bibs and assets as Primo documents, in the order of `matches`, each from the
@@ -122,9 +127,9 @@ struct PrimoAPI {
     private func scope(_ call: Call) async throws -> ([Kind], FacetFilter?) {
         // Research assets are discovered with the catalogue, but a library holds no assets.
         let everything: [Kind] = [.bib, .asset]
-        guard let vid = call.query["vid"], !vid.isEmpty else { return (everything, nil) }
-        let tab = call.query["tab"] ?? ""
-        let scope = call.query["scope"] ?? ""
+        guard let vid = call.query(Self.vid), !vid.isEmpty else { return (everything, nil) }
+        let tab = call.query(Self.tab) ?? ""
+        let scope = call.query(Self.scope) ?? ""
         let (view, isLibrary) = try await store.read(in: call.tenant) { reader in
             let view = try await reader.document(.primoView, id: vid).map(PrimoView.init)
             let isLibrary = scope.isEmpty ? false : try await reader.document(.library, id: scope) != nil
@@ -154,10 +159,8 @@ struct PrimoAPI {
             return document
         }
         guard let document = found else { throw APIError.recordNotFound(docid) }
-        guard case .object(var entries) = document.json(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true) else {
-            throw APIError.recordNotFound(docid)
-        }
-        entries.append(JSONEntry("lang3", .string("eng")))
-        return .json(.object(entries))
+        var node = document.node(institution: call.tenant.institution, baseURL: call.baseURL, delivery: true)
+        node.children.append(Node("lang3", text: "eng"))
+        return .object(node, PrimoShapes.record)
     }
 }

@@ -12,6 +12,17 @@ struct PrimoSearchRequest {
     /// The facets every search counts, by response name.
     static let facetNames = PrimoFacetName.local.map(\.responseName)
 
+    static let q = RouteParameter("q", "Query: field,precision,value[,operator;…] (for example any,contains,lectern)", required: true)
+    static let qInclude = RouteParameter("qInclude", "Facets the results must have: facet,exact,value joined by |,|")
+    static let qExclude = RouteParameter("qExclude", "Facets the results must not have: facet,exact,value joined by |,|")
+    static let multiFacets = RouteParameter("multiFacets", "Facets with OR between values: facet,include|exclude,value joined by |,|")
+    static let skipDelivery = RouteParameter(
+        "skipDelivery",
+        "true or Y leaves the delivery section out",
+        default: "false",
+        allowed: ["true", "false", "Y", "N"]
+    )
+
     var query: DiscoveryQuery
     var offset: Int
     var wantsDelivery: Bool
@@ -21,12 +32,16 @@ struct PrimoSearchRequest {
     /// - throws: a 400 error for a missing `q`, a malformed `q` or facet filter, a bad `sort`,
     ///   `offset` or `limit`.
     init(_ call: Call, scopeFilter: FacetFilter?, kinds: [Kind], defaultLimit: Int = 10) throws {
-        guard let q = call.query["q"], !q.isEmpty else { throw APIError.missingPrimoParameter("q") }
+        guard let q = call.query(Self.q), !q.isEmpty else { throw APIError.missingPrimoParameter(Self.q.name) }
         let parsed: PrimoQuery?
         let filters: PrimoFilters
         do {
             parsed = Self.matchesEverything(q) ? nil : try PrimoQuery(parsing: q)
-            filters = try PrimoFilters(qInclude: call.query["qInclude"], qExclude: call.query["qExclude"], multiFacets: call.query["multiFacets"])
+            filters = try PrimoFilters(
+                qInclude: call.query(Self.qInclude),
+                qExclude: call.query(Self.qExclude),
+                multiFacets: call.query(Self.multiFacets)
+            )
         } catch {
             throw APIError.invalidQuery(error.parameter, error.message)
         }
@@ -43,7 +58,7 @@ struct PrimoSearchRequest {
             offset: offset,
             facetNames: Self.facetNames
         )
-        wantsDelivery = call.query["skipDelivery"].map { $0 != "true" && $0 != "Y" } ?? true
+        wantsDelivery = call.query(Self.skipDelivery).map { $0 != "true" && $0 != "Y" } ?? true
     }
 
     /// `any,contains,*`: every record (the browse-all query front ends send).

@@ -9,6 +9,9 @@
 /// is `{"value":…,<attributes>}`, an element with children is an object, and same-name
 /// siblings are an array.
 public enum JSONCodec {
+    /// The deepest nesting of a value kept as written (``Shape/any``): a stored document nests
+    /// one element deeper than its JSON, and must stay well inside ``XMLCodec/maximumDepth``.
+    public static let maximumKeptDepth = 64
     /// The JSON member holding an ``Shape/anies`` element.
     static let aniesKey = "anies"
     /// What precedes the element in an `anies` string, as Alma writes it.
@@ -25,7 +28,7 @@ public enum JSONCodec {
         return out.finish()
     }
 
-    private static func value(_ node: Node, _ shape: Shape, _ out: inout ByteBuffer) {
+    static func value(_ node: Node, _ shape: Shape, _ out: inout ByteBuffer) {
         switch shape {
         case .text, .number, .boolean:
             if !node.children.isEmpty || hasVisibleAttributes(node) {
@@ -61,6 +64,10 @@ public enum JSONCodec {
             raw("[", &out)
             string(aniesPrologue + String(decoding: XMLCodec.render(node, declaration: false), as: UTF8.self), &out)
             raw("]", &out)
+        case .any:
+            any(node, &out)
+        case .open(let members, let others, let othersRepeat):
+            open(node, members, others: others, othersRepeat: othersRepeat, &out)
         case .list(let item, let itemShape):
             out.append(UInt8(ascii: "["))
             var first = true
@@ -298,17 +305,17 @@ public enum JSONCodec {
 
     /// Appends a literal.
     @inline(__always)
-    private static func raw(_ literal: StaticString, _ out: inout ByteBuffer) {
+    static func raw(_ literal: StaticString, _ out: inout ByteBuffer) {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     @inline(__always)
-    private static func comma(_ first: inout Bool, _ out: inout ByteBuffer) {
+    static func comma(_ first: inout Bool, _ out: inout ByteBuffer) {
         if first { first = false } else { out.append(UInt8(ascii: ",")) }
     }
 
     @inline(__always)
-    private static func key(_ name: String, _ out: inout ByteBuffer) {
+    static func key(_ name: String, _ out: inout ByteBuffer) {
         string(name, &out)
         out.append(UInt8(ascii: ":"))
     }
@@ -447,7 +454,12 @@ public enum JSONCodec {
     /// - throws: ``RepresentationError`` for invalid JSON, a structure that does not fit the
     ///   shape (naming the field), or a key that cannot be an XML element name.
     public static func parse(_ bytes: [UInt8], root: String, as shape: Shape) throws(RepresentationError) -> Node {
-        var json = try JSONReader.read(bytes)
+        try node(JSONReader.read(bytes), root: root, as: shape)
+    }
+
+    /// The element `root` for a JSON value already read, as ``parse(_:root:as:)`` makes it.
+    public static func node(_ value: JSONValue, root: String, as shape: Shape) throws(RepresentationError) -> Node {
+        var json = value
         if case .object(let entries) = json, entries.count == 1, entries[0].key == root,
             case .object = entries[0].value, shape.member(root) == nil
         {
@@ -504,6 +516,17 @@ private struct ShapedReader {
             }
         case .anies:
             return try embedded(name, value)
+        case .any:
+            return try kept(name, value)
+        case .open(let members, let others, let othersRepeat):
+            switch value {
+            case .null:
+                return nil
+            case .object(let entries):
+                return try open(name, entries, members, others: others, othersRepeat: othersRepeat)
+            default:
+                throw failure("expected an object, not \(value.kind)")
+            }
         case .list(let item, let itemShape):
             var wrapper = Node(name)
             let items: [JSONValue]
@@ -640,6 +663,50 @@ private struct ShapedReader {
         return node
     }
 
+    /// An object whose members keep their order: declared members in their shapes, the others
+    /// in `others` (each value of an array one child, when they repeat).
+    private mutating func open(
+        _ name: String,
+        _ entries: [JSONEntry],
+        _ members: [Shape.Member],
+        others: Shape,
+        othersRepeat: Bool
+    ) throws(RepresentationError) -> Node {
+        var node = Node(name)
+        for entry in entries {
+            path.append(entry.key)
+            defer { path.removeLast() }
+            let member = members.first { !$0.isAttribute && $0.name == entry.key }
+            if member == nil, !Self.keepsAnyName(others) { try checkName(entry.key) }
+            let shape = member?.shape ?? others
+            if member?.repeats ?? othersRepeat {
+                for (offset, item) in Self.elements(of: entry.value).enumerated() {
+                    path.append("[\(offset)]")
+                    defer { path.removeLast() }
+                    if let child = try element(entry.key, item, shape) { node.children.append(child) }
+                }
+            } else if let child = try element(entry.key, entry.value, shape) {
+                node.children.append(child)
+            }
+        }
+        if node.children.isEmpty { node.text = "" }
+        return node
+    }
+
+    private static func keepsAnyName(_ shape: Shape) -> Bool {
+        if case .any = shape { return true }
+        return false
+    }
+
+    /// A value kept as written (``Node/init(json:named:)``), refused when it nests deeper than
+    /// ``JSONCodec/maximumKeptDepth``.
+    private func kept(_ name: String, _ value: JSONValue) throws(RepresentationError) -> Node {
+        if value.depth > JSONCodec.maximumKeptDepth {
+            throw failure("nesting deeper than \(JSONCodec.maximumKeptDepth) levels")
+        }
+        return Node(json: value, named: name)
+    }
+
     private mutating func appendItems(_ item: String, _ items: [JSONValue], _ shape: Shape, to wrapper: inout Node) throws(RepresentationError) {
         for (offset, value) in items.enumerated() {
             path.append("[\(offset)]")
@@ -697,23 +764,10 @@ private struct ShapedReader {
         return false
     }
 
-    /// Refuses names that cannot be XML element or attribute names of a stored document: ASCII
-    /// letters, digits, `_`, `-` and `.`, not starting with a digit, `-` or `.`. No colon (a prefix
-    /// without its namespace declaration makes the stored document unreadable) and no other
-    /// characters (XML allows some non-ASCII names but not others; Alma's are all ASCII).
+    /// Refuses names that cannot be element or attribute names of a stored document
+    /// (``Node/isElementName(_:)``).
     private func checkName(_ name: String) throws(RepresentationError) {
-        var valid = !name.isEmpty
-        for (offset, byte) in name.utf8.enumerated() where valid {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-                continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                valid = offset > 0
-            default:
-                valid = false
-            }
-        }
-        if !valid {
+        if !Node.isElementName(name) {
             throw failure("'\(name)' is not a valid element name")
         }
     }

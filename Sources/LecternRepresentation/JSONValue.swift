@@ -114,3 +114,14 @@ extension JSONValue {
         out.append("\n" + String(repeating: "  ", count: depth))
     }
 }
+
+extension JSONValue {
+    /// How deeply the value nests: 0 for a scalar, 1 for an array or object of scalars.
+    public var depth: Int {
+        switch self {
+        case .null, .bool, .number, .string: 0
+        case .array(let values): 1 + (values.map(\.depth).max() ?? 0)
+        case .object(let entries): 1 + (entries.map(\.value.depth).max() ?? 0)
+        }
+    }
+}

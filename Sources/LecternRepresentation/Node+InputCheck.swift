@@ -9,16 +9,33 @@ extension Node {
     /// The first member of the tree that a stored document cannot keep as it was given: a text
     /// or attribute value longer than ``maximumTextBytes``, or with a character XML 1.0 cannot
     /// carry (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF). Returns
-    /// the member's path (`user/contact_info/emails/email/email_address`) and the reason.
+    /// the member's path (`user/contact_info/emails/email/email_address`) and the reason. A tree
+    /// too deep or too large for ``XMLCodec/parse(_:)`` to read back is refused at its root.
     public func firstUnstorableValue() -> (path: String, reason: String)? {
+        var elements = 0
+        if !fitsParser(depth: 1, elements: &elements) {
+            return (name, "nests deeper than \(XMLCodec.maximumDepth) levels or has more than \(XMLCodec.maximumElements) elements")
+        }
+        return firstUnstorableText()
+    }
+
+    private func firstUnstorableText() -> (path: String, reason: String)? {
         if let text, let reason = Self.problem(in: text) { return (name, reason) }
         for attribute in attributes {
             if let reason = Self.problem(in: attribute.value) { return ("\(name)/@\(attribute.name)", reason) }
         }
         for child in children {
-            if let found = child.firstUnstorableValue() { return ("\(name)/\(found.path)", found.reason) }
+            if let found = child.firstUnstorableText() { return ("\(name)/\(found.path)", found.reason) }
         }
         return nil
+    }
+
+    /// Whether the tree from here, at `depth`, stays inside the parser's limits; counts elements.
+    private func fitsParser(depth: Int, elements: inout Int) -> Bool {
+        elements += 1
+        guard depth <= XMLCodec.maximumDepth, elements <= XMLCodec.maximumElements else { return false }
+        for child in children where !child.fitsParser(depth: depth + 1, elements: &elements) { return false }
+        return true
     }
 
     /// Why `text` cannot be stored as given (too long, or a character XML cannot carry), or `nil`.

@@ -31,7 +31,7 @@ extension Shape {
             }
         case .list(let item, let shape):
             node.children = node.children.map { $0.name == item ? shape.normalized($0) : $0 }
-        case .text, .number, .boolean, .code, .valued, .anies:
+        case .text, .number, .boolean, .code, .valued, .anies, .any, .open:
             break
         }
         return node
@@ -62,7 +62,7 @@ extension Shape {
                 if !shape.isNormalized(child) { return false }
             }
             return true
-        case .text, .number, .boolean, .code, .valued, .anies:
+        case .text, .number, .boolean, .code, .valued, .anies, .any, .open:
             return true
         }
     }

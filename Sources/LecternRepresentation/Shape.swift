@@ -17,6 +17,10 @@
 /// - `.anies`: an embedded XML document (a bib's MARC `<record>`): JSON has no member of its
 ///   name but `"anies"`, an array with the element as one XML string declared UTF-16
 ///   (WIRE.md section 3, point 8).
+///
+/// The APIs that speak JSON only (Primo, Esploro's assets) use the same engine and two more
+/// shapes: an object whose members keep the order they were written in (`.open`), and a value
+/// kept exactly as a client wrote it (`.any`, whose node form is ``Node/init(json:named:)``).
 public indirect enum Shape: Sendable {
     /// A leaf shown as a JSON string.
     case text
@@ -34,6 +38,13 @@ public indirect enum Shape: Sendable {
     case valued(Shape)
     /// An embedded XML document, shown in JSON as `"anies": ["<?xml …?>\n<record>…</record>"]`.
     case anies
+    /// Any JSON value, kept exactly as written: the node form of ``Node/init(json:named:)``.
+    case any
+    /// An object of a JSON-only API, its members in the node's order: a child a member names
+    /// takes the member's shape, every other child takes `others`. Same-name children are one
+    /// array, and so is a single child when its member repeats (or, for the others, when
+    /// `othersRepeat`). Absent members are left out.
+    case open([Member], others: Shape, othersRepeat: Bool)
 
     /// One member of an object: a child element or an attribute.
     public struct Member: Sendable {

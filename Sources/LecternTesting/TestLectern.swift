@@ -139,7 +139,13 @@ public struct TestLectern: Sendable {
         var logger = logger ?? Logger(label: "lectern-test")
         if logger.label == "lectern-test" { logger.logLevel = .warning }
         return buildApplication(
-            Services(store: store, gateway: gateway, passwords: Self.passwords, portal: portal),
+            Services(
+                store: store,
+                gateway: gateway,
+                passwords: Self.passwords,
+                portal: portal,
+                examples: Tenant(institution: "DEMO", environment: .sandbox)
+            ),
             areas: areas ?? LecternAreas.areas(store: store, passwords: Self.passwords),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             logger: logger

@@ -61,7 +61,13 @@ struct Serve: AsyncParsableCommand {
             logger: logger
         )
         let app = lecternApplication(
-            Services(store: store, gateway: gateway, passwords: passwords, portal: portal),
+            Services(
+                store: store,
+                gateway: gateway,
+                passwords: passwords,
+                portal: portal,
+                examples: Tenant(institution: DemoInstitution.code, environment: .sandbox)
+            ),
             configuration: .init(address: .hostname(host, port: port), serverName: "Lectern"),
             logger: logger
         )

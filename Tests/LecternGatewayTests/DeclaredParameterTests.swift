@@ -51,7 +51,7 @@ struct DeclaredParameterTests {
         )
         let listed = Route(.get, "/esploro/v1/assets") { _ in
             calls.count.withLock { $0 += 1 }
-            return .json(.object([]))
+            return .object(Node("empty", text: ""), .object([]))
         }
         return [
             APIArea(AreaDescriptor(.users, title: "Users", product: .alma, pathPrefixes: ["/almaws/v1/users"]), routes: [probe]),

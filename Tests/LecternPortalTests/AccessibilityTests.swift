@@ -59,6 +59,8 @@ struct AccessibilityTests {
             let login = try await visitor.get("/portal/login")
             #expect(login.text.contains(#"<a href="/portal/login" aria-current="page">Log in</a>"#))
             #expect(Self.matches(#"(aria-current)"#, in: login.text).count == 1)
+            let docs = try await visitor.get("/portal/docs")
+            #expect(docs.text.contains(#"<a href="/portal/docs" aria-current="page">API documentation</a>"#))
 
             let (browser, _) = try await PortalSession.member(lectern, client, email: "admin@demo.edu", admin: true)
             let id = try #require(try await ApplicationTests.newestApplication(browser))

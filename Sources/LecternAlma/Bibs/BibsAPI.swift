@@ -11,39 +11,61 @@ struct BibsAPI {
 
     var routes: [Route] {
         let negotiated: [RouteParameter] = [.format, .lang]
-        let view = RouteParameter("view", "brief leaves the MARC record out", default: "full", allowed: ["full", "brief"])
-        let expand = RouteParameter("expand", "Comma-separated: p_avail (physical availability fields), requests")
-        let validate = RouteParameter.flag("validate", "Check the MARC record before saving it", default: false)
         return [
             Route(.get, "/almaws/v1/bibs", list).documented(
                 "Retrieve bibs",
-                query: [
-                    .init("mms_id", "Comma-separated MMS ids, 1-100"),
-                    .init("other_system_id", "A system number (035) of the record"),
-                    .init("holdings_id", "A holding id: its bib"),
-                    .init("nz_mms_id", "A Network Zone MMS id (Lectern has no Network Zone: no bib)"),
-                    .init("cz_mms_id", "A Community Zone MMS id (Lectern has no Community Zone: no bib)"),
-                    .init("ie_id", "A digital intellectual entity id (no digital inventory: no bib)"),
-                    .init("representation_id", "A digital representation id (no digital inventory: no bib)"),
-                    view, expand,
-                ] + negotiated
+                query: [Self.mmsIDs, Self.otherSystemID, Self.holdingsID] + Self.elsewhereIDs + [Self.view, Self.expand] + negotiated,
+                response: CatalogObjects.bibs,
+                errors: [.invalidParameter(Self.mmsIDs.name, "{mms_id}")]
             ),
-            Route(.post, "/almaws/v1/bibs", create).documented("Create a bib", query: [validate] + negotiated, body: [.xml, .json]),
-            Route(.get, "/almaws/v1/bibs/{mms_id}", get).documented("Retrieve a bib", path: [Self.mmsID], query: [view, expand] + negotiated),
+            Route(.post, "/almaws/v1/bibs", create).documented(
+                "Create a bib",
+                query: [Self.validate] + negotiated,
+                body: [.xml, .json],
+                request: CatalogObjects.bib,
+                response: CatalogObjects.bib,
+                errors: [.recordFailedValidation("{reason}")]
+            ),
+            Route(.get, "/almaws/v1/bibs/{mms_id}", get).documented(
+                "Retrieve a bib",
+                path: [Self.mmsID],
+                query: [Self.view, Self.expand] + negotiated,
+                response: CatalogObjects.bib,
+                errors: CatalogObjects.bibErrors
+            ),
             Route(.put, "/almaws/v1/bibs/{mms_id}", update).documented(
                 "Update a bib (MARCXML)",
                 path: [Self.mmsID],
-                query: [validate] + negotiated,
-                body: [.xml]
+                query: [Self.validate] + negotiated,
+                body: [.xml],
+                request: CatalogObjects.bib,
+                response: CatalogObjects.bib,
+                errors: CatalogObjects.bibErrors + [.jsonNotSupported, .recordFailedValidation("{reason}")]
             ),
             Route(.delete, "/almaws/v1/bibs/{mms_id}", delete).documented(
                 "Delete a bib",
                 path: [Self.mmsID],
-                query: [.flag("override", "Delete the bib even when it has holdings", default: false)] + negotiated,
-                answer: .noContent
+                query: [Self.override] + negotiated,
+                answer: .noContent,
+                errors: CatalogObjects.bibErrors + [.deleteBlockedByInventory("{mms_id}")]
             ),
         ]
     }
+
+    static let mmsIDs = RouteParameter("mms_id", "Comma-separated MMS ids, 1-100")
+    static let otherSystemID = RouteParameter("other_system_id", "A system number (035) of the record")
+    static let holdingsID = RouteParameter("holdings_id", "A holding id: its bib")
+    /// Ids of places Lectern does not have: a search by one finds no bib.
+    static let elsewhereIDs: [RouteParameter] = [
+        .init("nz_mms_id", "A Network Zone MMS id (Lectern has no Network Zone: no bib)"),
+        .init("cz_mms_id", "A Community Zone MMS id (Lectern has no Community Zone: no bib)"),
+        .init("ie_id", "A digital intellectual entity id (no digital inventory: no bib)"),
+        .init("representation_id", "A digital representation id (no digital inventory: no bib)"),
+    ]
+    static let view = RouteParameter("view", "brief leaves the MARC record out", default: "full", allowed: ["full", "brief"])
+    static let expand = RouteParameter("expand", "Comma-separated: p_avail (physical availability fields), requests")
+    static let validate = RouteParameter.flag("validate", "Check the MARC record before saving it", default: false)
+    static let override = RouteParameter.flag("override", "Delete the bib even when it has holdings", default: false)
 
     /// The `{mms_id}` segment of every catalogue path.
     static let mmsID = RouteParameter("mms_id", "The bib's MMS id")
@@ -52,23 +74,21 @@ struct BibsAPI {
 
     @Sendable func list(_ call: Call) async throws -> Reply {
         let found: [Document] = try await store.read(in: call.tenant) { reader in
-            if let ids = call.query["mms_id"] {
+            if let ids = call.query(Self.mmsIDs) {
                 let list = ids.commaSeparatedValues
                 guard (1...100).contains(list.count) else { throw APIError.invalidParameter("mms_id", ids) }
                 var bibs: [Document] = []
                 for id in list { if let bib = try await reader.document(.bib, id: id) { bibs.append(bib) } }
                 return bibs
             }
-            if let id = call.query["other_system_id"] {
+            if let id = call.query(Self.otherSystemID) {
                 return try await reader.document(.bib, key: id, type: CatalogDocuments.systemNumber).map { [$0] } ?? []
             }
-            if let id = call.query["holdings_id"] {
+            if let id = call.query(Self.holdingsID) {
                 guard let holding = try await reader.document(.holding, id: id), let mmsID = holding.parent else { return [] }
                 return try await reader.document(.bib, id: mmsID).map { [$0] } ?? []
             }
-            if call.query["nz_mms_id"] != nil || call.query["cz_mms_id"] != nil || call.query["ie_id"] != nil
-                || call.query["representation_id"] != nil
-            {
+            if Self.elsewhereIDs.contains(where: { call.query($0) != nil }) {
                 // Lectern has no network or community zone and no digital inventory: nothing links there.
                 return []
             }
@@ -89,7 +109,7 @@ struct BibsAPI {
 
     @Sendable func create(_ call: Call) async throws -> Reply {
         let incoming = try call.object("bib", as: AlmaShapes.bib)
-        let record = try BibRules.record(of: incoming, validate: call.query["validate"] == "true")
+        let record = try BibRules.record(of: incoming, validate: call.query(Self.validate) == "true")
         let bib = try await store.write(in: call.tenant) { tx in
             try await Catalogue.open(tx, institution: call.tenant.institution).createBib(incoming, record: record)
         }
@@ -101,7 +121,7 @@ struct BibsAPI {
     @Sendable func get(_ call: Call) async throws -> Reply {
         let mmsID = call.path["mms_id"] ?? ""
         let document = try await store.read(in: call.tenant) { try await CatalogLookup.bib(mmsID, in: $0) }
-        if call.query["view"] == nil, call.query["expand"] == nil {
+        if call.query(Self.view) == nil, call.query(Self.expand) == nil {
             let version = "\(call.tenant.key)/bib/\(document.revision)@\(call.baseURL)"
             return .stored(CatalogViews.bib(document.body, baseURL: call.baseURL), AlmaShapes.bib, version: version)
         }
@@ -111,7 +131,7 @@ struct BibsAPI {
     @Sendable func update(_ call: Call) async throws -> Reply {
         if case .json = call.body { throw APIError.jsonNotSupported }
         let incoming = try call.object("bib", as: AlmaShapes.bib)
-        let record = try BibRules.record(of: incoming, validate: call.query["validate"] == "true")
+        let record = try BibRules.record(of: incoming, validate: call.query(Self.validate) == "true")
         let mmsID = call.path["mms_id"] ?? ""
         let bib = try await store.write(in: call.tenant) { tx in
             let stored = try await CatalogLookup.bib(mmsID, in: tx)
@@ -122,7 +142,7 @@ struct BibsAPI {
 
     @Sendable func delete(_ call: Call) async throws -> Reply {
         let mmsID = call.path["mms_id"] ?? ""
-        let override = call.query["override"] == "true"
+        let override = call.query(Self.override) == "true"
         try await store.write(in: call.tenant) { tx in
             let bib = try await CatalogLookup.bib(mmsID, in: tx)
             let holdings = try await tx.find(DocumentQuery(kind: .holding, parent: bib.id, limit: 1))
@@ -138,8 +158,8 @@ struct BibsAPI {
     /// `expand=requests` with the requests count.
     private func view(_ document: Document, call: Call) async throws -> Node {
         var bib = CatalogViews.bib(document.body, baseURL: call.baseURL)
-        let expand = Set((call.query["expand"] ?? "").commaSeparatedValues)
-        if expand.contains("p_avail"), call.query["view"] != "brief" {
+        let expand = Set((call.query(Self.expand) ?? "").commaSeparatedValues)
+        if expand.contains("p_avail"), call.query(Self.view) != "brief" {
             let fields = try await store.read(in: call.tenant) { reader in
                 let holdings = try await reader.find(DocumentQuery(kind: .holding, parent: document.id)).items
                 let items = try await reader.find(DocumentQuery(kind: .item, parent: document.id)).items
@@ -158,7 +178,7 @@ struct BibsAPI {
             let link = "\(CatalogViews.bibURL(call.baseURL, document.id))/requests"
             bib.setChild(Node("requests", attributes: [.init("link", link)], text: "0"))
         }
-        if call.query["view"] == "brief" { bib.removeChildren(named: "record") }
+        if call.query(Self.view) == "brief" { bib.removeChildren(named: "record") }
         return AlmaShapes.bib.normalized(bib)
     }
 }

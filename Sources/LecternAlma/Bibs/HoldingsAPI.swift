@@ -14,26 +14,41 @@ struct HoldingsAPI {
             Route(.get, "/almaws/v1/bibs/{mms_id}/holdings", list).documented(
                 "Retrieve a bib's holdings",
                 path: [BibsAPI.mmsID],
-                query: negotiated
+                query: negotiated,
+                response: CatalogObjects.holdings,
+                errors: CatalogObjects.bibErrors
             ),
             Route(.post, "/almaws/v1/bibs/{mms_id}/holdings", create).documented(
                 "Create a holding (MARCXML)",
                 path: [BibsAPI.mmsID],
                 query: negotiated,
-                body: [.xml]
+                body: [.xml],
+                request: CatalogObjects.holding,
+                response: CatalogObjects.holding,
+                errors: CatalogObjects.bibErrors + [.jsonNotSupported, .invalidHoldingXML("{reason}")]
             ),
-            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", get).documented("Retrieve a holding", path: holding, query: negotiated),
+            Route(.get, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", get).documented(
+                "Retrieve a holding",
+                path: holding,
+                query: negotiated,
+                response: CatalogObjects.holding,
+                errors: CatalogObjects.holdingErrors
+            ),
             Route(.put, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", update).documented(
                 "Update a holding (MARCXML)",
                 path: holding,
                 query: negotiated,
-                body: [.xml]
+                body: [.xml],
+                request: CatalogObjects.holding,
+                response: CatalogObjects.holding,
+                errors: CatalogObjects.holdingErrors + [.jsonNotSupported, .invalidHoldingXML("{reason}")]
             ),
             Route(.delete, "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}", delete).documented(
                 "Delete a holding",
                 path: holding,
                 query: [Self.bibAction] + negotiated,
-                answer: .noContent
+                answer: .noContent,
+                errors: CatalogObjects.holdingErrors + [.holdingHasItems("{holding_id}")]
             ),
         ]
     }
@@ -56,9 +71,7 @@ struct HoldingsAPI {
             return (bib, holdings, try await CatalogCodes.load(from: reader))
         }
         var children = holdings.map { CatalogViews.briefHolding($0, codes: codes, baseURL: call.baseURL) }
-        // A holdings list names the publisher `publisher`, not `publisher_const` as a bib and an
-        // item's bib_data do (`php-alma-client/holdings_response.json`,
-        // `pulibrary-bibdata/991227840000541_holdings.xml`).
+        // A holdings list names the publisher `publisher` (AlmaShapes.holdingsBibData).
         var bibData = CatalogViews.bibData(bib.body, baseURL: call.baseURL)
         if let index = bibData.children.firstIndex(where: { $0.name == "publisher_const" }) { bibData.children[index].name = "publisher" }
         children.append(bibData)

@@ -30,54 +30,80 @@ struct ItemsAPI {
         return [
             Route(.get, "/almaws/v1/items", byBarcode).documented(
                 "Find an item by barcode (redirects to the item, other parameters kept)",
-                query: [.init("item_barcode", "The item's barcode", required: true)] + negotiated,
-                answer: .redirect
+                query: [Self.itemBarcode] + negotiated,
+                answer: .redirect,
+                errors: [.noItemsForBarcode("{item_barcode}")]
             ),
             Route(.get, items, list).documented(
                 "Retrieve a holding's items",
                 path: [BibsAPI.mmsID, .init("holding_id", "The holding's id, or ALL for every item of the bib")],
-                query: Self.paging.parameters + negotiated
+                query: Self.paging.parameters + negotiated,
+                response: CatalogObjects.items,
+                errors: [.itemsSearchFailed(mmsID: "{mms_id}", holdingID: "{holding_id}")]
             ),
             Route(.post, items, create).documented(
                 "Create an item",
                 path: [BibsAPI.mmsID, HoldingsAPI.holdingID],
                 query: negotiated,
-                body: [.xml, .json]
+                body: [.xml, .json],
+                request: CatalogObjects.item,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.holdingErrors + [.invalidItemField("{reason}")]
             ),
-            Route(.get, "\(items)/{item_pid}", get).documented("Retrieve an item", path: item, query: negotiated),
-            Route(.put, "\(items)/{item_pid}", update).documented("Update an item (swap all)", path: item, query: negotiated, body: [.xml, .json]),
+            Route(.get, "\(items)/{item_pid}", get).documented(
+                "Retrieve an item",
+                path: item,
+                query: negotiated,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors
+            ),
+            Route(.put, "\(items)/{item_pid}", update).documented(
+                "Update an item (swap all)",
+                path: item,
+                query: negotiated,
+                body: [.xml, .json],
+                request: CatalogObjects.item,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors + [.invalidItemField("{reason}")]
+            ),
             Route(.delete, "\(items)/{item_pid}", delete).documented(
                 "Delete an item",
                 path: item,
                 query: [Self.holdingsAction, Self.bibAction] + negotiated,
-                answer: .noContent
+                answer: .noContent,
+                errors: CatalogObjects.itemErrors + [.itemDeleteError("{reason}")]
             ),
             Route(.post, "\(items)/{item_pid}", operation).documented(
                 "Scan an item in",
                 path: item,
                 query: [
-                    .init("op", "The operation", required: true, allowed: ["scan"]),
+                    Self.op,
                     .init("library", "The library of the circulation desk (with circ_desk)"),
                     .init("circ_desk", "The circulation desk where the item is scanned"),
                     .init("department", "The department where the item is scanned, instead of a desk"),
                     .flag("done", "The department's work on the item is finished", default: false),
                     .init("work_order_type", "The work order type in a department", default: "AcqWorkOrder"),
-                ] + negotiated
+                ] + negotiated,
+                response: CatalogObjects.item,
+                errors: CatalogObjects.itemErrors + [.actionNotSupported("{op}"), .scanInFailed("{reason}")]
             ),
         ]
     }
+
+    static let itemBarcode = RouteParameter("item_barcode", "The item's barcode", required: true)
+    static let op = RouteParameter("op", "The operation", required: true, allowed: ["scan"])
 
     // MARK: - GET /items?item_barcode=
 
     /// Answers as Alma does: a redirect to the item's own URL, keeping the other query parameters.
     @Sendable func byBarcode(_ call: Call) async throws -> Reply {
-        let barcode = call.query["item_barcode"] ?? ""
+        let barcode = call.query(Self.itemBarcode) ?? ""
         guard !barcode.isEmpty else { throw APIError.noItemsForBarcode(barcode) }
         let item = try await store.read(in: call.tenant) { try await $0.document(.item, key: barcode, type: CatalogDocuments.barcode) }
         guard let item, let holdingID = item.fields["holding_id"] else { throw APIError.noItemsForBarcode(barcode) }
         var components = URLComponents()
         components.path = "/almaws/v1/bibs/\(item.parent ?? "")/holdings/\(holdingID)/items/\(item.id)"
-        let kept = call.query.filter { $0.key != "item_barcode" }.sorted { $0.key < $1.key }
+        let kept = call.query.filter { $0.key != Self.itemBarcode.name }.sorted { $0.key < $1.key }
         if !kept.isEmpty { components.queryItems = kept.map { URLQueryItem(name: $0.key, value: $0.value) } }
         return .redirect(components.string ?? components.path)
     }
@@ -172,7 +198,7 @@ struct ItemsAPI {
     // MARK: - POST …/items/{item_pid}?op=scan
 
     @Sendable func operation(_ call: Call) async throws -> Reply {
-        let op = call.query["op"] ?? ""
+        let op = call.query(Self.op) ?? ""
         guard op == "scan" else { throw APIError.actionNotSupported(op) }
         let view = try await store.write(in: call.tenant) { tx in
             let (bib, holding, stored) = try await Self.find(call, in: tx)

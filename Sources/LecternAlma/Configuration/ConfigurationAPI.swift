@@ -22,36 +22,68 @@ public struct ConfigurationAPI: Sendable {
         let negotiated: [RouteParameter] = [.format, .lang]
         let libraryCode = RouteParameter("libraryCode", "The library's code")
         return [
-            Route(.get, "/almaws/v1/conf/libraries", libraries).documented("Retrieve libraries", query: negotiated),
-            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library).documented("Retrieve a library", path: [libraryCode], query: negotiated),
+            Route(.get, "/almaws/v1/conf/libraries", libraries).documented(
+                "Retrieve libraries",
+                query: negotiated,
+                response: .list("libraries", of: Self.library, shape: AlmaShapes.libraries)
+            ),
+            Route(.get, "/almaws/v1/conf/libraries/{libraryCode}", library).documented(
+                "Retrieve a library",
+                path: [libraryCode],
+                query: negotiated,
+                response: Self.library,
+                errors: [.libraryNotFound("{libraryCode}")]
+            ),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations", locations).documented(
                 "Retrieve a library's locations",
                 path: [libraryCode],
-                query: negotiated
+                query: negotiated,
+                response: .list("locations", of: Self.location, shape: AlmaShapes.locations),
+                errors: [.libraryNotFound("{libraryCode}")]
             ),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}", location).documented(
                 "Retrieve a location",
                 path: [libraryCode, .init("locationCode", "The location's code")],
-                query: negotiated
+                query: negotiated,
+                response: Self.location,
+                errors: [.libraryNotFound("{libraryCode}"), APIError(.generalError, "Illegal locations code: {locationCode}")]
             ),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks", circDesks).documented(
                 "Retrieve a library's circulation desks",
                 path: [libraryCode],
-                query: negotiated
+                query: negotiated,
+                response: .list("circ_desks", of: Self.circDesk, shape: AlmaShapes.circDesks),
+                errors: [.libraryNotFound("{libraryCode}")]
             ),
             Route(.get, "/almaws/v1/conf/libraries/{libraryCode}/circ-desks/{circDeskCode}", circDesk).documented(
                 "Retrieve a circulation desk",
                 path: [libraryCode, .init("circDeskCode", "The desk's code")],
-                query: negotiated
+                query: negotiated,
+                response: Self.circDesk,
+                errors: [.libraryNotFound("{libraryCode}"), APIError(.generalError, "Illegal circ-desks code: {circDeskCode}")]
             ),
-            Route(.get, "/almaws/v1/conf/departments", departments).documented("Retrieve departments", query: negotiated),
+            Route(.get, "/almaws/v1/conf/departments", departments).documented(
+                "Retrieve departments",
+                query: negotiated,
+                response: .list(
+                    "departments",
+                    of: DocumentedObject("department", "A department and its work", shape: AlmaShapes.department, exampleKind: "department"),
+                    shape: AlmaShapes.departments
+                )
+            ),
             Route(.get, "/almaws/v1/conf/code-tables/{codeTableName}", CodeTableAPI(store: store).codeTable).documented(
                 "Retrieve a code table",
                 path: [CodeTableAPI.codeTableName],
-                query: negotiated
+                query: negotiated,
+                response: CodeTableAPI.object,
+                errors: CodeTableAPI.errors
             ),
         ]
     }
+
+    static let library = DocumentedObject("library", "A library", shape: AlmaShapes.library, exampleKind: "library")
+    static let location = DocumentedObject("location", "A location of a library", shape: AlmaShapes.location, exampleKind: "location")
+    static let circDesk = DocumentedObject("circ_desk", "A circulation desk of a library", shape: AlmaShapes.circDesk, exampleKind: "circ_desk")
 
     @Sendable func libraries(_ call: Call) async throws -> Reply {
         let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .library)) }

@@ -83,9 +83,15 @@ extension AlmaShapes {
             ]),
             repeats: true
         ),
-        Shape.Member("bib_data", bibData),
+        Shape.Member("bib_data", holdingsBibData),
         .attribute("total_record_count", .number),
     ])
+
+    /// A bib as a holdings list shows it: its publisher is `publisher`, not `publisher_const`
+    /// (`php-alma-client/holdings_response.json`, `pulibrary-bibdata/991227840000541_holdings.xml`).
+    static let holdingsBibData: Shape = .object(
+        [.attribute("link"), .text("mms_id")] + liftedFields.map { $0.name == "publisher_const" ? .text("publisher") : $0 }
+    )
 
     /// The holding as an item shows it, with the item's temporary location.
     static let holdingData: Shape = .object([

@@ -25,7 +25,8 @@ struct UsersAPI {
                 path: [people.userID],
                 query: PeopleAPI.authenticateParameters,
                 headers: PeopleAPI.authenticateHeaders,
-                answer: .noContent
+                answer: .noContent,
+                errors: PeopleAPI.authenticateErrors
             )
         ]
     }

@@ -2,7 +2,7 @@
 /// fields, each field a list of strings that may carry `$$X` subfield markup
 /// (`"Defoe, Daniel$$QDefoe, Daniel"`, `"$$CISBN$$V9780141439822"`).
 ///
-/// Built by ``PNXNormalizer``; written as the `pnx` object of a Primo answer by ``json``;
+/// Built by ``PNXNormalizer``; written as the `pnx` object of a Primo answer (``node``, ``shape``);
 /// read by ``DiscoveryIndex`` for the search engine. A field with no values is never stored,
 /// so a section lists only what the record has.
 public struct PNXRecord: Sendable, Hashable {
@@ -26,12 +26,12 @@ public struct PNXRecord: Sendable, Hashable {
     /// Creates an empty record.
     public init() {}
 
-    /// The sections with their wire names, in the order ``json`` writes them.
+    /// The sections' wire names, in the order a Primo answer writes them.
+    public static let sectionNames = ["control", "display", "links", "search", "sort", "facets", "delivery", "addata"]
+
+    /// The sections with their wire names, in the order of ``sectionNames``.
     public var sections: [(name: String, section: PNXSection)] {
-        [
-            ("control", control), ("display", display), ("links", links), ("search", search),
-            ("sort", sort), ("facets", facets), ("delivery", delivery), ("addata", addata),
-        ]
+        Array(zip(Self.sectionNames, [control, display, links, search, sort, facets, delivery, addata]))
     }
 }
 

@@ -17,13 +17,15 @@ struct RouteAdapter {
         let headers = (route.documentation?.headers ?? []).compactMap { HTTPField.Name($0.name) }
         let checks = (route.documentation?.query ?? []).compactMap { parameter in parameter.check.map { (parameter.name, $0) } }
         let formatRefusal = area.isJSONOnly ? area.formatRefusal : nil
+        let answersJSONOnly = area.isJSONOnly
         routes.on(RouterPath(route.path), method: HTTPRequest.Method(route.method)) { request, context in
             let call = try Self.call(for: request, context: context, method: route.method, parameterNames: names, headers: headers)
             if let formatRefusal, Self.asksForXML(call) { throw formatRefusal }
             for (name, check) in checks {
                 if let value = call.query[name], !value.isEmpty, !check.accepts(value) { throw check.error(name: name, value: value) }
             }
-            return Self.response(for: try await route.handler(call), request: request, baseURL: call.baseURL, renderings: renderings)
+            let format = answersJSONOnly ? .json : WireFormat(for: request)
+            return Self.response(for: try await route.handler(call), format: format, baseURL: call.baseURL, renderings: renderings)
         }
     }
 
@@ -70,22 +72,18 @@ struct RouteAdapter {
 
     /// `format=xml`, or an XML body: what an area that speaks JSON only refuses.
     private static func asksForXML(_ call: Call) -> Bool {
-        if let format = call.query["format"], format.lowercased() == "xml" { return true }
+        if let format = call.query(.format), format.lowercased() == "xml" { return true }
         if case .xml? = call.body { return true }
         return false
     }
 
-    private static func response(for reply: Reply, request: Request, baseURL: String, renderings: RenderCache) -> Response {
+    private static func response(for reply: Reply, format: WireFormat, baseURL: String, renderings: RenderCache) -> Response {
         switch reply {
         case .object(let node, let shape):
-            return .wire(node, as: shape, format: WireFormat(for: request))
+            return .wire(node, as: shape, format: format)
         case .stored(let node, let shape, let version):
-            let format = WireFormat(for: request)
             let bytes = renderings.bytes(version: version, format: format) { format.render(node, as: shape) }
             return Response(status: .ok, headers: format.headers, body: ResponseBody(byteBuffer: bytes))
-        case .json(let value):
-            let bytes = ByteBuffer(bytes: value.rendered())
-            return Response(status: .ok, headers: [.contentType: "application/json;charset=UTF-8"], body: ResponseBody(byteBuffer: bytes))
         case .noContent:
             return Response(status: .noContent)
         case .redirect(let path):

@@ -20,11 +20,26 @@ public struct CodeTableAPI: Sendable {
     /// The `{codeTableName}` segment.
     public static let codeTableName = RouteParameter("codeTableName", "The code table's name (UserGroups, …)")
 
+    /// What the route answers: a code table.
+    public static let object = DocumentedObject(
+        "code_table",
+        "A code table: its codes and descriptions",
+        shape: PeopleShapes.codeTable,
+        exampleKind: "code_table"
+    )
+
+    /// What the route answers for a table that does not exist.
+    public static let errors = [notFound("{codeTableName}")]
+
+    private static func notFound(_ name: String) -> APIError {
+        APIError(.codeTableNotFound, "Code table \(name) was not found.")
+    }
+
     /// The code table the path's `codeTableName` names.
     @Sendable public func codeTable(_ call: Call) async throws -> Reply {
         let name = call.path["codeTableName"] ?? ""
         let document = try await store.read(in: call.tenant) { try await $0.document(.codeTable, id: name) }
-        guard let document else { throw APIError(.codeTableNotFound, "Code table \(name) was not found.") }
+        guard let document else { throw Self.notFound(name) }
         return .object(document.body, PeopleShapes.codeTable)
     }
 }

@@ -25,7 +25,7 @@ extension PeopleAPI {
     /// The user named by the path's `user_id`, by `user_id_type` (default: every unique identifier).
     static func find(_ call: Call, in reader: any StoreReader) async throws -> Document {
         let id = call.path["user_id"] ?? ""
-        let type = call.query["user_id_type"].flatMap { $0.isEmpty || $0 == "all_unique" ? nil : $0 }
+        let type = call.query(userIDType).flatMap { $0.isEmpty || $0 == "all_unique" ? nil : $0 }
         switch type {
         case nil:
             if let user = try await reader.document(.user, id: id) { return user }

@@ -28,21 +28,21 @@ public struct PeopleAPI: Sendable {
         let (limit, offset) = call.page(Self.paging)
         var query = DocumentQuery(kind: .user, limit: limit, offset: offset)
         if population.researchersOnly { query.equals["is_researcher"] = "true" }
-        let q = call.query["q"].flatMap { $0.isEmpty ? nil : $0 }
+        let q = call.query(Self.q).flatMap { $0.isEmpty ? nil : $0 }
         if let q {
-            if call.query["modify_date_from"] != nil {
+            if call.query(Self.modifyDateFrom) != nil {
                 throw APIError.invalidQuery("q and modify_date_from cannot be used together")
             }
             query.search = try BriefSearch.users.parse(q)
         }
-        if let sourceID = call.query["source_user_id"] { query.equals["source_user_id"] = sourceID }
-        let descending = call.query["direction"]?.uppercased() == "DESC"
+        if let sourceID = call.query(Self.sourceUserID) { query.equals["source_user_id"] = sourceID }
+        let descending = call.query(Self.direction)?.uppercased() == "DESC"
         switch call.text(Self.orderBy) {
         case "first_name": query.order = ["first_name", "primary_id"].map { .init($0, descending: descending) }
         case "primary_id": query.order = [.init("primary_id", descending: descending)]
         default: query.order = ["last_name", "first_name", "primary_id"].map { .init($0, descending: descending) }
         }
-        if let from = call.query["modify_date_from"] {
+        if let from = call.query(Self.modifyDateFrom) {
             guard from.isDay else { throw APIError.invalidParameter("modify_date_from", from) }
             query.atLeast["modified"] = from
         }
@@ -52,7 +52,7 @@ public struct PeopleAPI: Sendable {
     }
 
     private func usersReply(_ documents: [Document], total: Int, call: Call) -> Reply {
-        let full = call.query["expand"] == "full"
+        let full = call.query(Self.listExpand) == "full"
         let users = documents.map { document -> Node in
             var user = full ? document.body : Self.brief(document.body)
             user.setAttribute("link", link(document.id, call: call))
@@ -94,12 +94,12 @@ public struct PeopleAPI: Sendable {
     /// One member, whole or `view=brief`, with the counts `expand` names.
     @Sendable public func get(_ call: Call) async throws -> Reply {
         let document = try await store.read(in: call.tenant) { try await find(call, in: $0) }
-        if call.query["view"] == nil, call.query["expand"] == nil {
+        if call.query(Self.view) == nil, call.query(Self.getExpand) == nil {
             // Stored users are normalized already: answer the stored form, rendered once per revision.
             return .stored(document.body, PeopleShapes.user, version: "\(call.tenant.key)/user/\(document.revision)")
         }
         var user = document.body
-        if call.query["view"] == "brief" {
+        if call.query(Self.view) == "brief" {
             let names: Set<String> = [
                 "record_type", "primary_id", "first_name", "middle_name", "last_name", "full_name", "user_title", "job_category",
                 "gender", "user_group", "campus_code", "preferred_language", "birth_date", "expiry_date", "purge_date",
@@ -110,7 +110,7 @@ public struct PeopleAPI: Sendable {
                 user.children[contact].children = user.children[contact].children.filter { $0.name == "emails" }
             }
         }
-        if let expand = call.query["expand"] {
+        if let expand = call.query(Self.getExpand) {
             let names = Set(expand.commaSeparatedValues)
             let link = link(document.id, call: call)
             for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where names.contains(name) {
@@ -123,7 +123,7 @@ public struct PeopleAPI: Sendable {
     /// Replaces a member with the body (swap all, with PUT's documented exceptions).
     @Sendable public func update(_ call: Call) async throws -> Reply {
         let incoming = admitted(try call.object("user", as: PeopleShapes.user))
-        let override = Set((call.query["override"] ?? "").commaSeparatedValues)
+        let override = Set((call.query(Self.override) ?? "").commaSeparatedValues)
         let password = incoming.value("password").flatMap { $0.isEmpty ? nil : $0 }
         let newHash = password.map(passwords.hash)
         let user = try await store.write(in: call.tenant) { tx in
@@ -167,10 +167,10 @@ public struct PeopleAPI: Sendable {
     /// Checks a member's password (`password`, or the `Exl-User-Pw` header): no content when it
     /// is right, 401866 when it is not.
     @Sendable public func authenticate(_ call: Call) async throws -> Reply {
-        let op = call.query["op"] ?? "auth"
+        let op = call.query(Self.op) ?? "auth"
         guard op == "auth" else { throw APIError.actionNotSupported(op) }
         let document = try await store.read(in: call.tenant) { try await find(call, in: $0) }
-        let password = call.query["password"] ?? call.headers["exl-user-pw"].map { $0.removingPercentEncoding ?? $0 }
+        let password = call.query(Self.password) ?? call.headers[Self.passwordHeader.name.lowercased()].map { $0.removingPercentEncoding ?? $0 }
         guard let password, let hash = document.fields["password_hash"], passwords.verify(password, against: hash) else {
             throw APIError.authenticationFailed
         }

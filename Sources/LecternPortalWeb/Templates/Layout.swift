@@ -19,6 +19,7 @@ extension Templates {
         <a href="/portal/applications"{{#current.applications}} aria-current="page"{{/current.applications}}>Applications</a>
         <a href="/portal/usage"{{#current.usage}} aria-current="page"{{/current.usage}}>Usage</a>
         <a href="/portal/console"{{#current.console}} aria-current="page"{{/current.console}}>API console</a>
+        <a href="/portal/docs"{{#current.docs}} aria-current="page"{{/current.docs}}>API documentation</a>
         {{#organizations}}<a href="/portal/organizations/{{code}}"{{#current}} aria-current="page"{{/current}}>Organization {{code}}</a>{{/organizations}}
         <a href="/openapi">OpenAPI</a>
         <form class="inline" method="post" action="/portal/logout">
@@ -27,6 +28,7 @@ extension Templates {
         </form>
         {{/loggedIn}}
         {{^loggedIn}}
+        <a href="/portal/docs"{{#current.docs}} aria-current="page"{{/current.docs}}>API documentation</a>
         <a href="/openapi">OpenAPI</a>
         <a href="/portal/login"{{#current.logIn}} aria-current="page"{{/current.logIn}}>Log in</a>
         <a href="/portal/signup"{{#current.signUp}} aria-current="page"{{/current.signUp}}>Sign up</a>

@@ -15,4 +15,5 @@ enum Templates {
     .merging(applicationTemplates) { first, _ in first }
     .merging(usageTemplates) { first, _ in first }
     .merging(consoleTemplates) { first, _ in first }
+    .merging(documentationTemplates) { first, _ in first }
 }

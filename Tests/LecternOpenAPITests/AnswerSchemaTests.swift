@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import LecternTesting
+import Testing
+
+/// The schemas the OpenAPI documents give the objects, against what the API answers: every
+/// member of every answer is where its schema says, of the type it says.
+struct AnswerSchemaTests {
+    /// Calls of the demo data, each with the document and the documented path that describe it.
+    static let calls: [(document: String, template: String, call: String)] = [
+        ("users", "/almaws/v1/users", "/almaws/v1/users?limit=5&expand=full"),
+        ("users", "/almaws/v1/users/{user_id}", "/almaws/v1/users/{first_user}"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}", "/almaws/v1/bibs/{first_bib}"),
+        ("bibs", "/almaws/v1/bibs", "/almaws/v1/bibs?mms_id={first_bib}"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}/holdings", "/almaws/v1/bibs/{first_bib}/holdings"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items", "/almaws/v1/bibs/{first_bib}/holdings/ALL/items"),
+        ("conf", "/almaws/v1/conf/libraries", "/almaws/v1/conf/libraries"),
+        ("conf", "/almaws/v1/conf/departments", "/almaws/v1/conf/departments"),
+        ("conf", "/almaws/v1/conf/code-tables/{codeTableName}", "/almaws/v1/conf/code-tables/UserGroups"),
+        ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5"),
+        ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5&skipDelivery=true"),
+        ("primo", "/primo/v1/pnxs/{context}/{docid}", "/primo/v1/pnxs/L/{first_record}"),
+        ("researchers", "/esploro/v1/researchers", "/esploro/v1/researchers?limit=3&expand=full"),
+        ("assets", "/esploro/v1/assets", "/esploro/v1/assets?org_code=DEPT_CS&limit=3"),
+    ]
+
+    @Test func everyAnswerConformsToItsDocumentedSchema() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let users =
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        try await client.send(.get, "/almaws/v1/users?limit=1", key: lectern.sandboxKey, headers: [.accept: "application/json"]).body
+                    )
+                ) as? [String: Any]
+            let firstUser = try #require(((users?["user"] as? [[String: Any]])?.first?["primary_id"]) as? String)
+            let bibs = try await client.send(.get, "/primo/v1/pnxs?q=any,contains,the&limit=1", key: lectern.sandboxKey)
+            let docs = (try JSONSerialization.jsonObject(with: Data(bibs.body)) as? [String: Any])?["docs"] as? [[String: Any]]
+            let recordID = try #require((((docs?.first?["pnx"] as? [String: Any])?["control"] as? [String: Any])?["recordid"] as? [String])?.first)
+            let firstBib = String(recordID.drop { !$0.isNumber })
+            let firstRecord = "alma" + firstBib
+            var documents: [String: SchemaCheck] = [:]
+            for (name, template, call) in Self.calls {
+                if documents[name] == nil {
+                    let document = try await client.send(.get, "/openapi/\(name).json", key: nil)
+                    documents[name] = SchemaCheck(
+                        document: try #require(try JSONSerialization.jsonObject(with: Data(document.body)) as? [String: Any])
+                    )
+                }
+                let check = try #require(documents[name])
+                let path = call.replacingOccurrences(of: "{first_user}", with: firstUser).replacingOccurrences(of: "{first_bib}", with: firstBib)
+                    .replacingOccurrences(of: "{first_record}", with: firstRecord)
+                let answer = try await client.send(.get, path, key: lectern.sandboxKey, headers: [.accept: "application/json"])
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+                let operation = ((check.document["paths"] as? [String: Any])?[template] as? [String: Any])?["get"] as? [String: Any]
+                let schema = try #require(
+                    ((((operation?["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+                        as? [String: Any])?["schema"] as? [String: Any],
+                    "\(template) has no JSON schema"
+                )
+                let value = try JSONSerialization.jsonObject(with: Data(answer.body))
+                let problems = check.problems(value, schema)
+                #expect(problems.isEmpty, "\(path): \(problems.prefix(10))")
+            }
+        }
+    }
+
+    @Test func aSchemaCheckFindsWhatDoesNotConform() {
+        let check = SchemaCheck(document: ["components": ["schemas": ["thing": ["type": "object", "properties": ["n": ["type": "number"]]]]]])
+        let schema: [String: Any] = ["$ref": "#/components/schemas/thing"]
+        #expect(check.problems(["n": 1], schema).isEmpty)
+        #expect(check.problems(["n": "1"], schema) == ["$.n: not a number"])
+        #expect(check.problems(["n": true], schema) == ["$.n: not a number"])
+        #expect(check.problems(["m": 1], schema) == ["$.m: not in the schema"])
+    }
+}
