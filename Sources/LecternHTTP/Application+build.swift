@@ -6,6 +6,7 @@ public import LecternPortal
 import LecternPortalWeb
 public import LecternStore
 public import Logging
+import ServiceLifecycle
 
 /// Everything a running Lectern needs.
 public struct Services: Sendable {
@@ -57,7 +58,8 @@ public func buildRouter(_ services: Services, areas: [APIArea]) -> Router<Lecter
     return router
 }
 
-/// The application: the router over `areas`, served with the gateway's background service.
+/// The application: the router over `areas`, served with the gateway's background service (and
+/// the portal's sandbox resets when the portal is served).
 public func buildApplication(
     _ services: Services,
     areas: [APIArea],
@@ -67,7 +69,14 @@ public func buildApplication(
     Application(
         router: buildRouter(services, areas: areas),
         configuration: configuration,
-        services: [GatewayService(gateway: services.gateway, logger: logger)],
+        services: backgroundServices(services, logger: logger),
         logger: logger
     )
+}
+
+/// The services that run beside the server: the gateway's, and the portal's sandbox resets.
+func backgroundServices(_ services: Services, logger: Logger) -> [any Service] {
+    var background: [any Service] = [GatewayService(gateway: services.gateway, logger: logger)]
+    if let portal = services.portal { background.append(SandboxResetService(portal: portal)) }
+    return background
 }

@@ -163,16 +163,21 @@ extension Portal {
     /// The institution, environment and permissions a draft asks for, if `account` may have them.
     private func checkedTarget(_ draft: ApplicationDraft, for account: Account) async throws -> (String, Environment, [Area: Access]) {
         _ = try Self.checkedName(draft.name)
-        let institution = draft.environment == .guest ? guestInstitution : draft.institution
-        if draft.environment != .guest {
-            switch try await role(of: account, in: institution) {
-            case nil: throw PortalError("Sandbox and Production keys are for members of the institution's organization.", kind: .forbidden)
-            case .developer where draft.environment == .production:
-                throw PortalError("Production keys are created by an organization administrator.", kind: .forbidden)
-            default: break
-            }
-        }
+        let institution = try await checkedPlan(draft.environment, institution: draft.institution, for: account)
         return (institution, draft.environment, try Self.checkedPermissions(draft.permissions, environment: draft.environment))
+    }
+
+    /// The institution of a plan `account` may hold keys on: the Guest Sandbox (the shared demo
+    /// institution) for every account, a Sandbox for the organization's members, Production for
+    /// its administrators.
+    func checkedPlan(_ environment: Environment, institution: String, for account: Account) async throws -> String {
+        guard environment != .guest else { return guestInstitution }
+        switch try await role(of: account, in: institution) {
+        case nil: throw PortalError("Sandbox and Production keys are for members of the institution's organization.", kind: .forbidden)
+        case .developer where environment == .production:
+            throw PortalError("Production keys are created by an organization administrator.", kind: .forbidden)
+        default: return institution
+        }
     }
 
     private static func checkedName(_ name: String) throws(PortalError) -> String {
@@ -181,7 +186,7 @@ extension Portal {
     }
 
     /// At least one permission; the Guest Sandbox is read-only whatever was asked.
-    private static func checkedPermissions(_ permissions: [Area: Access], environment: Environment) throws(PortalError) -> [Area: Access] {
+    static func checkedPermissions(_ permissions: [Area: Access], environment: Environment) throws(PortalError) -> [Area: Access] {
         guard !permissions.isEmpty else { throw PortalError("Give the application at least one permission.") }
         return environment == .guest ? permissions.mapValues { _ in .readOnly } : permissions
     }

@@ -1,9 +1,32 @@
+public import Foundation
 public import LecternStore
 
 extension Portal {
-    /// Replaces `institution`'s sandbox data with the demo data (admins only; production untouched).
+    /// Replaces `institution`'s sandbox data with the demo data now, waiting for the end (admins
+    /// only; production untouched).
     public func resetSandbox(of institution: String, by admin: Account) async throws {
         try await requireAdmin(admin, of: institution)
         try await sandboxReset(institution)
+    }
+
+    /// Queues a reset of `institution`'s sandbox (admins only) and answers at once; the
+    /// background service started with ``runSandboxResets()`` does it. A reset already under way
+    /// is not queued twice.
+    public func startSandboxReset(of institution: String, by admin: Account) async throws {
+        try await requireAdmin(admin, of: institution)
+        sandboxResets.start(institution, now: clock())
+    }
+
+    /// Where `institution`'s latest reset stands (admins only); `nil` when none ran since the
+    /// server started.
+    public func sandboxResetState(of institution: String, by admin: Account) async throws -> SandboxResets.State? {
+        try await requireAdmin(admin, of: institution)
+        return sandboxResets.state(of: institution)
+    }
+
+    /// Runs the queued sandbox resets until the task is cancelled: the body of the portal's
+    /// background service.
+    public func runSandboxResets() async {
+        await sandboxResets.run(sandboxReset, clock: clock)
     }
 }

@@ -25,6 +25,8 @@ public final class Portal: Sendable {
     /// Replaces an institution's sandbox data with the demo data.
     let sandboxReset: @Sendable (String) async throws -> Void
     let throttle: LoginThrottle
+    /// The sandbox resets asked for from the portal, run in the background.
+    let sandboxResets = SandboxResets()
 
     /// How long e-mailed links and sessions last.
     static let activationLifetime: TimeInterval = 48 * 3600

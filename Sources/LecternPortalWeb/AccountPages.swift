@@ -39,7 +39,7 @@ extension PortalWeb {
                     return renderer.render("signup", title: "Sign up", page: again, visitor: visitor, error: error.message, status: .badRequest)
                 }
                 let text = "We sent an activation link to \(form.text("email").lowercased()). Open it to activate your account, then log in."
-                return renderer.render("message", title: "Check your e-mail", page: MessagePage(text: text), visitor: visitor)
+                return redirect(to: "/portal/done", Flash(message: MessagePage(title: "Check your e-mail", text: text)), for: visitor)
             }
         )
         router.get(
@@ -102,7 +102,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 try await portal.requestPasswordReset(email: form.text("email"), links: links)
                 let text = "If \(form.text("email")) has an account, a link to choose a new password is on its way."
-                return renderer.render("message", title: "Check your e-mail", page: MessagePage(text: text), visitor: visitor)
+                return redirect(to: "/portal/done", Flash(message: MessagePage(title: "Check your e-mail", text: text)), for: visitor)
             }
         )
         router.get(
@@ -117,13 +117,23 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 try await portal.resetPassword(token: form.text("token"), password: form.text("password"))
+                // A fixed page, not a flash: the reset ends every session, the visitor's too.
+                return redirect(to: "/portal/password/changed", for: visitor)
+            }
+        )
+        router.get(
+            "/portal/password/changed",
+            use: page("Password changed") { _, _, visitor in
                 let login = LinkModel(href: "/portal/login", label: "Log in")
-                return renderer.render(
-                    "message",
-                    title: "Password changed",
-                    page: MessagePage(text: "Your new password is set.", link: login),
-                    visitor: visitor
-                )
+                let message = MessagePage(text: "Your new password is set; every session of the account was ended.", link: login)
+                return renderer.render("message", title: "Password changed", page: message, visitor: visitor)
+            }
+        )
+        router.get(
+            "/portal/done",
+            use: page("Done") { request, _, visitor in
+                let message = try flash(request, for: visitor)?.message ?? MessagePage.shown
+                return renderer.render("message", title: message.title, page: message, visitor: visitor)
             }
         )
     }

@@ -9,7 +9,7 @@ extension PortalWeb {
     func installApplicationPages(on router: Router<Context>) {
         router.get(
             "/portal/applications",
-            use: page("Applications") { _, _, visitor in
+            use: page("Applications") { request, _, visitor in
                 let applications = try await portal.applications(visibleTo: try visitor.requireAccount())
                 var rows: [ApplicationsPage.Row] = []
                 for application in applications {
@@ -17,7 +17,8 @@ extension PortalWeb {
                     rows.append(ApplicationsPage.Row(application, keys: keys.map { $0.prefix + "…" }.joined(separator: " ")))
                 }
                 let model = ApplicationsPage(applications: rows, hasApplications: !rows.isEmpty)
-                return renderer.render("applications", title: "Applications", page: model, visitor: visitor)
+                let notice = try flash(request, for: visitor)?.notice
+                return renderer.render("applications", title: "Applications", page: model, visitor: visitor, notice: notice)
             }
         )
         router.get(
@@ -34,17 +35,11 @@ extension PortalWeb {
                 let account = try visitor.requireAccount()
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
-                let (environment, institution) = Self.plan(form.text("plan"))
+                let (environment, institution) = Self.plan(form.text("plan")) ?? (.guest, "")
                 let draft = Self.draft(form, environment: environment, institution: institution, areas: areaDescriptors)
                 do {
                     let (application, key) = try await portal.createApplication(draft, by: account)
-                    let model = KeyCreatedPage(
-                        applicationID: application.id,
-                        applicationName: application.name,
-                        key: key,
-                        base: links.base
-                    )
-                    return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor)
+                    return redirect(to: "/portal/applications/\(application.id)/key", Flash(key: key), for: visitor)
                 } catch let error as PortalError where error.kind == .invalid || error.kind == .forbidden {
                     let model = NewApplicationPage(
                         plans: planChoices(visitor, selected: form.text("plan")),
@@ -63,8 +58,25 @@ extension PortalWeb {
         )
         router.get(
             "/portal/applications/{id}",
-            use: page("Application") { _, context, visitor in
-                try await applicationPage(try Self.applicationID(context), visitor: visitor)
+            use: page("Application") { request, context, visitor in
+                try await applicationPage(try Self.applicationID(context), visitor: visitor, notice: try flash(request, for: visitor)?.notice)
+            }
+        )
+        router.get(
+            "/portal/applications/{id}/key",
+            use: page("Your new API key") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                let account = try visitor.requireAccount()
+                let application = try await portal.application(id, seenBy: account).application
+                guard let flash = try flash(request, for: visitor), let key = flash.key else {
+                    let back = LinkModel(href: "/portal/applications/\(id)", label: "Back to \(application.name)")
+                    let text =
+                        "A new key is shown once, on the page that follows its creation; this one was shown already. "
+                        + "If it was not copied, rotate it on the application's page."
+                    return renderer.render("message", title: "Key shown already", page: MessagePage(text: text, link: back), visitor: visitor)
+                }
+                let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
+                return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: flash.notice)
             }
         )
         router.post(
@@ -84,7 +96,7 @@ extension PortalWeb {
                 } catch let error as PortalError where error.kind == .invalid {
                     return try await applicationPage(id, visitor: visitor, error: error.message)
                 }
-                return try await applicationPage(id, visitor: visitor, notice: "Saved. The keys have the new settings now.")
+                return redirect(to: "/portal/applications/\(id)", Flash(notice: "Saved. The keys have the new settings now."), for: visitor)
             }
         )
         router.post(
@@ -94,7 +106,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(try await Self.form(request))
                 let account = try visitor.requireAccount()
                 let key = try await portal.rotateKey(keyID, of: id, by: account)
-                return try await keyCreatedPage(key, application: id, account: account, visitor: visitor, notice: "The old key is revoked.")
+                return redirect(to: "/portal/applications/\(id)/key", Flash(notice: "The old key is revoked.", key: key), for: visitor)
             }
         )
         router.post(
@@ -104,7 +116,25 @@ extension PortalWeb {
                 try visitor.checkCSRF(try await Self.form(request))
                 let account = try visitor.requireAccount()
                 let key = try await portal.issueKey(for: id, by: account)
-                return try await keyCreatedPage(key, application: id, account: account, visitor: visitor)
+                return redirect(to: "/portal/applications/\(id)/key", Flash(key: key), for: visitor)
+            }
+        )
+        router.post(
+            "/portal/applications/{id}/plan",
+            use: page("Application") { request, context, visitor in
+                let id = try Self.applicationID(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let account = try visitor.requireAccount()
+                guard let (environment, institution) = Self.plan(form.text("plan")) else { throw PortalError("Choose a plan.") }
+                let key: String
+                do {
+                    key = try await portal.changePlan(of: id, to: environment, institution: institution, by: account)
+                } catch let error as PortalError where error.kind == .invalid {
+                    return try await applicationPage(id, visitor: visitor, error: error.message)
+                }
+                let notice = "The application is on the \(environment.planName) plan now; its old keys are revoked."
+                return redirect(to: "/portal/applications/\(id)/key", Flash(notice: notice, key: key), for: visitor)
             }
         )
         router.post(
@@ -115,7 +145,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 guard form.isChecked("confirm") else { throw PortalError("Tick the box to confirm the deletion.") }
                 try await portal.deleteApplication(id, by: try visitor.requireAccount())
-                throw PortalRedirect(to: "/portal/applications")
+                return redirect(to: "/portal/applications", Flash(notice: "The application is deleted; its keys stopped working."), for: visitor)
             }
         )
         router.post(
@@ -124,7 +154,7 @@ extension PortalWeb {
                 let (id, keyID) = try Self.keyPath(context)
                 try visitor.checkCSRF(try await Self.form(request))
                 try await portal.revokeKey(keyID, of: id, by: try visitor.requireAccount())
-                return try await applicationPage(id, visitor: visitor, notice: "The key is revoked.")
+                return redirect(to: "/portal/applications/\(id)", Flash(notice: "The key is revoked."), for: visitor)
             }
         )
         router.post(
@@ -135,7 +165,7 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 let plan = try Self.faultPlan(form)
                 try await setFaults(plan, application: id, visitor: visitor)
-                return try await applicationPage(id, visitor: visitor, notice: "Faults injected: \(plan.summary).")
+                return redirect(to: "/portal/applications/\(id)", Flash(notice: "Faults injected: \(plan.summary)."), for: visitor)
             }
         )
         router.post(
@@ -144,24 +174,9 @@ extension PortalWeb {
                 let id = try Self.applicationID(context)
                 try visitor.checkCSRF(try await Self.form(request))
                 try await setFaults(nil, application: id, visitor: visitor)
-                return try await applicationPage(id, visitor: visitor, notice: "Faults cleared.")
+                return redirect(to: "/portal/applications/\(id)", Flash(notice: "Faults cleared."), for: visitor)
             }
         )
-    }
-
-    /// The page that shows a new key, the only time it is shown.
-    private func keyCreatedPage(
-        _ key: String,
-        application id: Int64,
-        account: Account,
-        visitor: Visitor,
-        notice: String? = nil
-    ) async throws
-        -> Response
-    {
-        let application = try await portal.application(id, seenBy: account).application
-        let model = KeyCreatedPage(applicationID: id, applicationName: application.name, key: key, base: links.base)
-        return renderer.render("key-created", title: "Your new API key", page: model, visitor: visitor, notice: notice)
     }
 
     private func applicationPage(_ id: Int64, visitor: Visitor, notice: String? = nil, error: String? = nil) async throws -> Response {
@@ -174,7 +189,9 @@ extension PortalWeb {
             }
         }
         log.sort { $0.time > $1.time }
-        let model = ApplicationPage(detail, faults: { portal.faults(key: $0) }, log: Array(log.prefix(50)), areas: areaDescriptors)
+        var model = ApplicationPage(detail, faults: { portal.faults(key: $0) }, log: Array(log.prefix(50)), areas: areaDescriptors)
+        let current = "\(detail.application.environment.rawValue):\(detail.application.institution)"
+        model.plans = planChoices(visitor, selected: current)
         return renderer.render(
             "application",
             title: detail.application.name,
@@ -207,10 +224,10 @@ extension PortalWeb {
         return choices.map { PlanChoice(value: $0.value, label: $0.label, selected: $0.value == chosen) }
     }
 
-    /// `sandbox:DEMO` as an environment and an institution.
-    private static func plan(_ value: String) -> (LecternCore.Environment, String) {
+    /// `sandbox:DEMO` as an environment and an institution; `nil` for anything else.
+    private static func plan(_ value: String) -> (LecternCore.Environment, String)? {
         let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let environment = LecternCore.Environment(rawValue: parts[0]) else { return (.guest, "") }
+        guard parts.count == 2, let environment = LecternCore.Environment(rawValue: parts[0]) else { return nil }
         return (environment, parts[1])
     }
 
@@ -366,6 +383,8 @@ struct ApplicationPage {
     var hasLog: Bool
     /// The settings form (Mustache reads stored properties only).
     var form: ApplicationFormModel
+    /// The plans it can move to, the current one selected.
+    var plans: [PlanChoice] = []
 
     struct KeyRow {
         var id: Int64

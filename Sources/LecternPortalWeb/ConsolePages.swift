@@ -15,15 +15,18 @@ extension PortalWeb {
     func installConsolePages(on router: Router<Context>) {
         router.get(
             "/portal/console",
-            use: page("API console") { request, _, visitor in
+            use: page("API console") { request, context, visitor in
                 let query = try Self.query(request)
-                let model = try await consoleModel(
+                let flash = try flash(request, for: visitor)?.console
+                var model = try await consoleModel(
                     visitor,
                     area: query["area"],
                     operation: query["operation"],
                     application: query["application"],
-                    values: .empty
+                    values: flash?.values ?? query
                 )
+                model.result = flash?.result
+                if flash == nil { try await addSample(to: &model, visitor: visitor, request: request, context: context, values: query) }
                 return renderer.render("console", title: "API console", page: model, visitor: visitor)
             }
         )
@@ -32,7 +35,7 @@ extension PortalWeb {
             use: page("API console") { request, context, visitor in
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
-                var model = try await consoleModel(visitor, area: form["area"], operation: form["operation"], application: nil, values: form)
+                let model = try await consoleModel(visitor, area: form["area"], operation: form["operation"], application: nil, values: form)
                 guard let operation = model.chosen, let console else { throw PortalError("Choose an operation.") }
                 let key = try await chosenKey(form.text("key"), visitor: visitor)
                 let call = try Self.call(
@@ -44,8 +47,9 @@ extension PortalWeb {
                 consoleCall.authority = request.head.authority ?? "localhost"
                 consoleCall.remoteAddress = context.remoteAddress
                 let result = try await console.execute(consoleCall)
-                model.result = ConsoleResultModel(result, call: call, base: links.base, keyLabel: key.label)
-                return renderer.render("console", title: "API console", page: model, visitor: visitor)
+                let answer = ConsoleResultModel(result, call: call, base: links.base, keyLabel: key.label)
+                let back = "/portal/console?area=\(model.area)&operation=\(operation.id)"
+                return redirect(to: back, Flash(console: ConsoleFlash(values: form, result: answer)), for: visitor)
             }
         )
     }
@@ -53,7 +57,8 @@ extension PortalWeb {
     /// The console page for the chosen area and operation, with the form filled from `values`.
     private func consoleModel(_ visitor: Visitor, area: String?, operation: String?, application: String?, values: Form) async throws -> ConsolePage {
         let account = try visitor.requireAccount()
-        let areas = catalog?.areas ?? []
+        // Every area a key can be granted, those without operations too (the page says so).
+        let areas = areaDescriptors.map(\.area)
         let chosenArea = area.map(Area.init(_:)).flatMap { areas.contains($0) ? $0 : nil } ?? areas.first
         let operations = chosenArea.map { catalog?.operations(in: $0) ?? [] } ?? []
         let chosen = operations.first { $0.id == operation } ?? operations.first
@@ -69,6 +74,9 @@ extension PortalWeb {
             }
         }
         return ConsolePage(
+            area: chosenArea?.rawValue ?? "",
+            areaTitle: chosenArea.map { catalog?.title(of: $0) ?? $0.rawValue } ?? "",
+            hasOperations: !operations.isEmpty,
             areas: areas.map { PlanChoice(value: $0.rawValue, label: catalog?.title(of: $0) ?? $0.rawValue, selected: $0 == chosenArea) },
             operations: operations.map {
                 PlanChoice(value: $0.id, label: "\($0.method.rawValue) \($0.path): \($0.summary)", selected: $0.id == chosen?.id)
@@ -76,6 +84,59 @@ extension PortalWeb {
             operation: chosen.map { OperationModel($0, area: $0.area, keys: keys, values: values) },
             chosen: chosen
         )
+    }
+
+    /// Fills an empty body of the chosen operation with a sample read from the demo data with
+    /// the selected key (see ``ConsoleSample``).
+    private func addSample(to model: inout ConsolePage, visitor: Visitor, request: Request, context: Context, values: Form) async throws {
+        guard let chosen = model.chosen, var operation = model.operation, operation.hasBody, operation.body.isEmpty, let console,
+            let selected = operation.keys.first(where: \.selected), let catalog
+        else { return }
+        let key = try await chosenKey(selected.value, visitor: visitor)
+        let token = try await portal.consoleToken(key: key.keyID, of: key.applicationID, by: try visitor.requireAccount())
+        let format = operation.bodyFormats.first(where: \.selected).flatMap { BodyFormat(rawValue: $0.value) } ?? chosen.body.first ?? .json
+        guard
+            let sample = await ConsoleSample.load(
+                for: chosen,
+                among: catalog.operations(in: chosen.area),
+                format: format,
+                values: values,
+                token: token,
+                authority: request.head.authority ?? "localhost",
+                remoteAddress: context.remoteAddress,
+                console: console
+            )
+        else {
+            // No record found by itself: the page offers to load one by its identifiers.
+            let names = ConsoleSample.readerPath(for: chosen, among: catalog.operations(in: chosen.area)).map(APIOperationPath.parameterNames) ?? []
+            operation.sampleLoader = names.map { name in
+                operation.parameters.first { $0.location == "path" && $0.name == name }
+                    ?? OperationModel.ParameterModel(
+                        field: "path.\(name)",
+                        name: name,
+                        location: "path",
+                        description: "The \(name) of the record to start from",
+                        required: true,
+                        value: values.text("path.\(name)"),
+                        choices: [],
+                        hasChoices: false
+                    )
+            }
+            operation.loadsSample = !operation.sampleLoader.isEmpty
+            model.operation = operation
+            return
+        }
+        operation.body = sample.body
+        operation.sampleSource = sample.source
+        operation.sampleReplaces = chosen.method == .put
+        if operation.sampleReplaces {
+            for index in operation.parameters.indices where operation.parameters[index].location == "path" {
+                if operation.parameters[index].value.isEmpty, let value = sample.pathValues[operation.parameters[index].name] {
+                    operation.parameters[index].value = value
+                }
+            }
+        }
+        model.operation = operation
     }
 
     /// The application and key a console form picked, if the visitor may use it.
@@ -132,6 +193,11 @@ struct KeyChoice {
 }
 
 struct ConsolePage {
+    /// The chosen area.
+    var area: String
+    var areaTitle: String
+    /// Whether Lectern serves any operation of the chosen area yet.
+    var hasOperations: Bool
     var areas: [PlanChoice]
     var operations: [PlanChoice]
     var operation: OperationModel?
@@ -152,6 +218,14 @@ struct OperationModel {
     var hasBody: Bool
     var bodyFormats: [ApplicationFormModel.Choice]
     var body: String
+    /// The call the prefilled sample body came from, or `nil`.
+    var sampleSource: String? = nil
+    /// Whether the sample is the very object the call replaces (a PUT), not one to copy (a POST).
+    var sampleReplaces = false
+    /// The path parameters to give when no sample was found by itself; empty otherwise.
+    var sampleLoader: [ParameterModel] = []
+    /// Whether the page shows the form that loads a record by ``sampleLoader``.
+    var loadsSample = false
 
     struct ParameterModel {
         var field: String
@@ -196,6 +270,12 @@ struct OperationModel {
         bodyFormats = operation.body.map { ApplicationFormModel.Choice(value: $0.rawValue, selected: $0.rawValue == format) }
         body = values.text("body")
     }
+}
+
+/// A console call's form and answer, kept for the page its redirect leads to.
+struct ConsoleFlash: Sendable {
+    var values: Form
+    var result: ConsoleResultModel
 }
 
 /// The answer as the console shows it.

@@ -26,10 +26,11 @@ extension PortalWeb {
         )
         router.get(
             "/portal/organizations/{code}",
-            use: page("Organization") { _, context, visitor in
+            use: page("Organization") { request, context, visitor in
                 let code = try context.parameters.require("code")
                 let view = try await portal.organization(code, seenBy: try visitor.requireAccount())
-                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor)
+                let notice = try flash(request, for: visitor)?.notice
+                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
             }
         )
         router.post(
@@ -41,9 +42,7 @@ extension PortalWeb {
                 let account = try visitor.requireAccount()
                 let role = OrganizationRole(rawValue: form.text("role")) ?? .developer
                 try await portal.invite(email: form.text("email"), to: code, role: role, by: account, links: links)
-                let view = try await portal.organization(code, seenBy: account)
-                let notice = "Invitation sent to \(form.text("email"))."
-                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
+                return redirect(to: "/portal/organizations/\(code)", Flash(notice: "Invitation sent to \(form.text("email"))."), for: visitor)
             }
         )
         router.post(
@@ -74,11 +73,24 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 guard form.isChecked("confirm") else { throw PortalError("Tick the box to confirm the reset.") }
-                let account = try visitor.requireAccount()
-                try await portal.resetSandbox(of: code, by: account)
-                let view = try await portal.organization(code, seenBy: account)
-                let notice = "The \(code) sandbox holds the demo data again."
-                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
+                try await portal.startSandboxReset(of: code, by: try visitor.requireAccount())
+                return redirect(to: "/portal/organizations/\(code)/sandbox/reset", for: visitor)
+            }
+        )
+        router.get(
+            "/portal/organizations/{code}/sandbox/reset",
+            use: page("Sandbox reset") { _, context, visitor in
+                let code = try context.parameters.require("code")
+                let state = try await portal.sandboxResetState(of: code, by: try visitor.requireAccount())
+                let model = SandboxResetPage(code: code, state: state)
+                return renderer.render(
+                    "sandbox-reset",
+                    title: "Sandbox reset: \(code)",
+                    page: model,
+                    visitor: visitor,
+                    error: model.failure,
+                    refresh: model.running ? SandboxResetPage.refreshSeconds : nil
+                )
             }
         )
     }
@@ -124,7 +136,7 @@ struct InvitationPage {
 }
 
 /// The organization page's data.
-struct OrganizationPage {
+struct OrganizationPage: OrganizationScoped {
     var code: String
     var name: String
     var region: String

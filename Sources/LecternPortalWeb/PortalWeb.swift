@@ -21,6 +21,8 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
     /// Where the documentation pages find examples.
     let examples: DocumentationExamples?
     let renderer = PageRenderer()
+    /// What successful forms leave for the page their redirect leads to.
+    let flashes = FlashStore()
 
     /// Creates the web layer over `portal`.
     public init(
@@ -57,7 +59,7 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
             do {
                 return try await body(request, context, visitor)
             } catch let redirect as PortalRedirect {
-                return .redirect(to: redirect.to)
+                return .redirect(to: redirect.to, type: .normal)
             } catch let error as PortalError {
                 let status: HTTPResponse.Status =
                     switch error.kind {
@@ -69,6 +71,20 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
                 return renderer.render("message", title: title, page: MessagePage(text: ""), visitor: visitor, error: error.message, status: status)
             }
         }
+    }
+
+    /// The answer to a successful form: a `303 See Other` to `path` (Post/Redirect/Get), so that
+    /// a reload shows the page again instead of sending the form again. `flash`, if any, waits
+    /// for that page (one GET, by the same visitor) under a token added to the address.
+    func redirect(to path: String, _ flash: Flash? = nil, for visitor: Visitor) -> Response {
+        guard let flash else { return .redirect(to: path, type: .normal) }
+        let token = flashes.keep(flash, for: visitor)
+        return .redirect(to: path + (path.contains("?") ? "&" : "?") + "flash=" + token, type: .normal)
+    }
+
+    /// The flash a redirect left for this page (`?flash=`), taken so that a reload lacks it.
+    func flash(_ request: Request, for visitor: Visitor) throws -> Flash? {
+        flashes.take(try Self.query(request)["flash"], for: visitor)
     }
 
     /// The submitted form of a POST (at most 1 MB).
@@ -106,13 +122,22 @@ public struct PortalWeb<Context: RequestContext & RemoteAddressRequestContext>: 
 }
 
 /// A page that says one thing, with an optional link.
-struct MessagePage {
+struct MessagePage: Sendable {
+    /// The page's title, when the page is a form's one-time answer (`/portal/done`).
+    var title = ""
     var text: String
     var link: LinkModel? = nil
+
+    /// What `/portal/done` says when opened again: its message was for one showing.
+    static let shown = MessagePage(
+        title: "Done",
+        text: "This page showed the outcome of a form once; it has nothing more to show.",
+        link: LinkModel(href: "/portal", label: "Home")
+    )
 }
 
 /// A link in a page.
-struct LinkModel {
+struct LinkModel: Sendable {
     var href: String
     var label: String
 }

@@ -168,8 +168,14 @@ extension SQLiteStore: PortalStore {
     public func updateApplication(_ application: DeveloperApplication) async throws {
         try await writing { db in
             try db.execute(
-                sql: "UPDATE portal_applications SET owner = ?, name = ?, platform = ?, summary = ? WHERE id = ?",
-                arguments: [application.owner, application.name, application.platform, application.summary, application.id]
+                sql: """
+                    UPDATE portal_applications SET owner = ?, institution = ?, environment = ?, name = ?, platform = ?, summary = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    application.owner, application.institution, application.environment.rawValue, application.name, application.platform,
+                    application.summary, application.id,
+                ]
             )
         }
     }

@@ -205,7 +205,8 @@ public protocol PortalStore: Sendable {
     func applications(owner: Int64) async throws -> [DeveloperApplication]
     /// Every application of an institution, newest first.
     func applications(institution: String) async throws -> [DeveloperApplication]
-    /// Replaces an application's owner, name, platform and summary.
+    /// Replaces an application's owner, plan (institution and environment), name, platform and
+    /// summary.
     func updateApplication(_ application: DeveloperApplication) async throws
     /// Deletes an application (its keys stay, revoked by the caller, for the usage history).
     func deleteApplication(id: Int64) async throws

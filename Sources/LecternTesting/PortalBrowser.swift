@@ -34,6 +34,19 @@ public final class PortalBrowser: @unchecked Sendable {
         return try await send(.post, path, body: body)
     }
 
+    /// POSTs like ``post(_:_:)`` and then, as a browser does, follows the answer's redirect
+    /// with a GET; the POST's own answer is ``submitted``, the page it leads to is ``last``.
+    @discardableResult
+    public func submit(_ path: String, _ fields: [(String, String)]) async throws -> Answer {
+        let answer = try await post(path, fields)
+        submitted = answer
+        guard [301, 302, 303].contains(answer.status), let location = answer.headers[.location] else { return answer }
+        return try await get(location)
+    }
+
+    /// The answer to the POST of the last ``submit(_:_:)``.
+    public private(set) var submitted: Answer?
+
     /// The CSRF token in the last page's first form.
     public var csrfToken: String? {
         Self.firstMatch(#"name="csrf" value="([0-9a-f]+)""#, in: last.text)

@@ -35,11 +35,14 @@ public struct TestLectern: Sendable {
     public let outbox: URL
 
     /// Builds a fresh Lectern; `perSecondLimit` is high by default so that tests are not throttled.
+    /// Each portal sandbox reset first awaits `sandboxResetGate`, so that a test can hold one
+    /// under way.
     public static func make(
         perSecondLimit: Int = 100_000,
         maxBodyBytes: Int = 10 * 1024 * 1024,
         namedUsers: Int? = nil,
-        clock: @escaping @Sendable () -> Date = Date.init
+        clock: @escaping @Sendable () -> Date = Date.init,
+        sandboxResetGate: @escaping @Sendable () async -> Void = {}
     ) async throws -> TestLectern {
         let template = try await Template.shared.make()
         let path = try TestDirectory.make("test").appendingPathComponent("test.sqlite").path
@@ -70,6 +73,7 @@ public struct TestLectern: Sendable {
             mailer: try OutboxMailer(directory: outbox, logger: Self.quietLogger),
             guestInstitution: DemoInstitution.code,
             sandboxReset: { institution in
+                await sandboxResetGate()
                 try await DemoInstitution.resetSandbox(of: institution, store: store, passwords: passwords, catalogueSize: 40)
             },
             passwords: PortalPasswords(cost: 4),

@@ -4,8 +4,11 @@
 Starts `lectern serve` on a new database, then, as a person would: signs up, activates the
 account from the e-mail outbox, logs in, joins the demo organization through an invitation,
 creates an application with a Sandbox read/write key for Users, calls /almaws/v1/users with it
-from the API console, and finds the call counted on the usage dashboard. Saves a screenshot of
-every page in --output. Exit status 0 when every step held.
+from the API console (with a sample body prefilled for a PUT), finds the call counted on the
+usage dashboard, changes the application's plan (the new key shown once: a reload does not show
+it again, Post/Redirect/Get), and resets the sandbox while a page shows its progress. Saves a
+screenshot of every page at 1400 px and at 390 px width in --output, and fails when a page
+scrolls sideways at 390 px. Exit status 0 when every step held.
 
     python3 Tests/EndToEnd/portal_e2e.py --lectern .build/debug/lectern --output test-output/portal-e2e
 """
@@ -64,14 +67,34 @@ class Steps:
         self.output = output
         self.count = 0
 
+    WIDTHS = (1400, 390)
+
     def shot(self, name):
-        """Saves the whole page (the window is stretched to the page's height first)."""
+        """Saves the whole page at each width (the window is stretched to the page's height
+        first), and fails if the page is wider than a 390 px phone screen."""
         self.count += 1
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1280, max(900, min(height + 40, 6000)))
-        path = self.output / f"{self.count:02d}-{name}.png"
-        self.driver.save_screenshot(str(path))
-        print(f"  screenshot {path}")
+        for width in self.WIDTHS:
+            self.driver.set_window_size(width, 900)
+            height = self.driver.execute_script("return document.documentElement.scrollHeight")
+            self.driver.set_window_size(width, max(900, min(height + 40, 8000)))
+            overflow = self.driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            path = self.output / f"{self.count:02d}-{name}-{width}.png"
+            self.driver.save_screenshot(str(path))
+            print(f"  screenshot {path}")
+            if width <= 400 and overflow > 0:
+                wide = self.driver.execute_script(
+                    "const w = document.documentElement.clientWidth;"
+                    "const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement)"
+                    " { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
+                    "return [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))"
+                    ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')"
+                    " + ' ' + Math.round(e.getBoundingClientRect().right));"
+                )
+                raise AssertionError(f"{name} scrolls sideways by {overflow} px at {width} px width: {wide}")
+        self.driver.set_window_size(self.WIDTHS[0], 900)
 
     def open(self, path):
         self.driver.get(path if path.startswith("http") else self.base + path)
@@ -111,13 +134,14 @@ def run(lectern, output):
         wait_for_port(port, server)
         invitation = subprocess.run(
             [lectern, "portal", "invite", "--database", database, "--outbox", str(outbox),
-             "--institution", "DEMO", "--email", "e2e@demo.edu", "--public-url", base],
+             "--institution", "DEMO", "--email", "e2e@demo.edu", "--admin", "--public-url", base],
             check=True, capture_output=True, text=True,
         ).stdout.strip()
         assert "/portal/invitations/accept?token=" in invitation, invitation
 
         options = webdriver.ChromeOptions()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900"]:
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,900",
+                         "--hide-scrollbars"]:
             options.add_argument(argument)
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
         steps = Steps(driver, base, output)
@@ -149,7 +173,7 @@ def run(lectern, output):
 
         print("4. join the DEMO organization")
         steps.open(invitation)
-        steps.expect_text("as a developer")
+        steps.expect_text("as an administrator")
         steps.shot("invitation")
         steps.click("accept-invitation")
         steps.expect_text("Organization DEMO")
@@ -166,7 +190,12 @@ def run(lectern, output):
         steps.expect_text("Your new API key")
         key = steps.text_of("new-key")
         assert re.fullmatch(r"l7xx[0-9a-f]{32}", key), key
+        assert "/key?flash=" in driver.current_url, driver.current_url
         steps.shot("key-created")
+        driver.refresh()
+        steps.expect_text("Key shown already")
+        assert key not in driver.page_source
+        steps.shot("key-reloaded")
 
         print("6. call /almaws/v1/users from the API console")
         steps.open("/portal/console")
@@ -187,6 +216,17 @@ def run(lectern, output):
         body = steps.text_of("console-body-out")
         assert '"total_record_count": 320' in body, body[:400]
         steps.shot("console-answer")
+        driver.refresh()
+        assert "console-status" not in driver.page_source, "a reload showed the answer again"
+
+        print("6b. a PUT is prefilled with the object it replaces, from the demo data")
+        steps.open("/portal/console?area=users&operation=put_almaws_v1_users_user_id")
+        sample = driver.find_element(By.ID, "console-body").get_attribute("value")
+        assert "primary_id" in sample, sample[:400]
+        steps.expect_text("A sample from the demo data")
+        steps.shot("console-put-sample")
+        steps.open("/portal/console?area=electronic")
+        steps.shot("console-area-without-operations")
 
         print("7. see the call counted on the usage dashboard")
         steps.open("/portal/usage")
@@ -202,6 +242,27 @@ def run(lectern, output):
         steps.expect_text("Request log")
         assert "/almaws/v1/users?limit=3" in driver.page_source
         steps.shot("application")
+
+        print("8b. change the plan: the old key stops, the new one is shown once")
+        Select(driver.find_element(By.ID, "change-plan")).select_by_value("production:DEMO")
+        steps.shot("application-plan")
+        driver.execute_script("window.confirm = () => true")  # the confirmation dialog answers yes
+        steps.click("change-plan-submit")
+        steps.expect_text("on the Production plan now")
+        old_key, key = key, steps.text_of("new-key")
+        assert old_key != key
+        steps.shot("plan-changed")
+
+        print("8c. reset the sandbox and watch its progress")
+        steps.open("/portal/organizations/DEMO")
+        steps.click("confirm-reset")
+        driver.execute_script("window.confirm = () => true")  # the confirmation dialog answers yes
+        steps.click("reset-sandbox")
+        WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/sandbox/reset"))
+        if "is being reset" in driver.page_source:
+            steps.shot("sandbox-reset-running")
+        WebDriverWait(driver, 120).until(lambda d: "holds the demo data again" in d.page_source, "the reset never finished")
+        steps.shot("sandbox-reset-done")
 
         print("9. the key works outside the browser too")
         request = urllib.request.Request(f"{base}/almaws/v1/users?limit=1", headers={"Authorization": f"apikey {key}"})

@@ -19,10 +19,11 @@ struct AccountTests {
             #expect(csrfCookie.contains("HttpOnly"))
             #expect(csrfCookie.contains("SameSite=Strict"))
 
-            let done = try await browser.post(
+            let done = try await browser.submit(
                 "/portal/signup",
                 [("name", "Grace Hopper"), ("email", "Grace@Example.org"), ("password", "correct horse"), ("terms", "yes")]
             )
+            #expect(browser.submitted?.status == 303)
             #expect(done.status == 200)
             #expect(done.text.contains("grace@example.org"))
 
@@ -118,7 +119,7 @@ struct AccountTests {
             try await PortalSession.developer(lectern, browser, email: "dup@example.org")
             let again = PortalBrowser(client)
             try await again.get("/portal/signup")
-            let answer = try await again.post(
+            let answer = try await again.submit(
                 "/portal/signup",
                 [("name", "Someone"), ("email", "dup@example.org"), ("password", "another password"), ("terms", "yes")]
             )
@@ -153,19 +154,22 @@ struct AccountTests {
             try await PortalSession.developer(lectern, browser, email: "forgetful@example.org")
             let other = PortalBrowser(client)
             try await other.get("/portal/password/forgot")
-            try await other.post("/portal/password/forgot", [("email", "forgetful@example.org")])
+            try await other.submit("/portal/password/forgot", [("email", "forgetful@example.org")])
+            #expect(other.submitted?.status == 303)
             #expect(other.last.status == 200)
             // An unknown address gets the same page and no mail.
             try await other.get("/portal/password/forgot")
-            try await other.post("/portal/password/forgot", [("email", "nobody@example.org")])
+            try await other.submit("/portal/password/forgot", [("email", "nobody@example.org")])
             #expect(other.last.status == 200)
             #expect(try lectern.mails().contains { $0.contains("To: nobody@example.org") } == false)
 
             let reset = try #require(try lectern.link(to: "forgetful@example.org", containing: "reset"))
             try await other.get(reset)
             let token = try #require(PortalBrowser.firstMatch(#"name="token" value="([0-9a-f]+)""#, in: other.last.text))
-            try await other.post("/portal/password/reset", [("token", token), ("password", "a brand new one")])
+            try await other.submit("/portal/password/reset", [("token", token), ("password", "a brand new one")])
+            #expect(other.submitted?.headers[.location] == "/portal/password/changed")
             #expect(other.last.status == 200)
+            #expect(other.last.text.contains("Your new password is set"))
             try await other.get(reset)
             try await other.post("/portal/password/reset", [("token", token), ("password", "yet another one")])
             #expect(other.last.status == 400)

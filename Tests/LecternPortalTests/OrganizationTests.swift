@@ -21,7 +21,8 @@ struct OrganizationTests {
             #expect(page.status == 200)
             #expect(page.text.contains("Ada Admin"))
             #expect(page.text.contains("<td>50000</td>"))  // Alma: 1000 x 50 named users
-            try await admin.post("/portal/organizations/DEMO/invitations", [("email", "dev@demo.edu"), ("role", "developer")])
+            try await admin.submit("/portal/organizations/DEMO/invitations", [("email", "dev@demo.edu"), ("role", "developer")])
+            #expect(admin.submitted?.status == 303)
             #expect(admin.last.status == 200)
             #expect(admin.last.text.contains("Invitation sent to dev@demo.edu"))
 
@@ -165,8 +166,10 @@ struct OrganizationTests {
             try await admin.get("/portal/organizations/DEMO")
             #expect(try await admin.post("/portal/organizations/DEMO/sandbox/reset", []).status == 400)
             try await admin.get("/portal/organizations/DEMO")
-            let reset = try await admin.post("/portal/organizations/DEMO/sandbox/reset", [("confirm", "yes")])
-            #expect(reset.status == 200)
+            try await admin.submit("/portal/organizations/DEMO/sandbox/reset", [("confirm", "yes")])
+            #expect(admin.submitted?.status == 303)
+            #expect(admin.submitted?.headers[.location] == "/portal/organizations/DEMO/sandbox/reset")
+            let reset = try await SandboxResetTests.waitForReset(admin, institution: "DEMO")
             #expect(reset.text.contains("holds the demo data again"))
 
             let gone = try await client.send(.get, "/almaws/v1/users/before.reset", key: lectern.sandboxKey)

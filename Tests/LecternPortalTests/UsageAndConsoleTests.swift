@@ -60,10 +60,11 @@ struct UsageAndConsoleTests {
             #expect(form.text.contains(#"name="query.limit""#))
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text))
 
-            let answer = try await browser.post(
+            let answer = try await browser.submit(
                 "/portal/console",
                 [("area", "users"), ("operation", operation), ("key", key), ("query.limit", "2"), ("query.format", "json")]
             )
+            #expect(browser.submitted?.status == 303)
             #expect(answer.status == 200)
             #expect(answer.text.contains(#"<span id="console-status" class="status-ok">200 OK</span>"#))
             #expect(answer.text.contains("&quot;total_record_count&quot;: 320"))
@@ -86,7 +87,7 @@ struct UsageAndConsoleTests {
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: console.text))
             let body =
                 #"<user><primary_id>console.user</primary_id><first_name>Con</first_name><last_name>Sole</last_name><user_group>STAFF</user_group></user>"#
-            let created = try await browser.post(
+            let created = try await browser.submit(
                 "/portal/console",
                 [("area", "users"), ("operation", "post_almaws_v1_users"), ("key", key), ("content_type", "xml"), ("body", body)]
             )
@@ -94,7 +95,7 @@ struct UsageAndConsoleTests {
             #expect(try await client.send(.get, "/almaws/v1/users/console.user", key: lectern.sandboxKey).status == 200)
 
             try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users_user_id")
-            let missing = try await browser.post(
+            let missing = try await browser.submit(
                 "/portal/console",
                 [("area", "users"), ("operation", "get_almaws_v1_users_user_id"), ("key", key), ("path.user_id", "no such user")]
             )
@@ -133,7 +134,7 @@ struct UsageAndConsoleTests {
             let form = try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users&application=\(id)")
             let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text))
             let hostile = #"last_name~o'brien "$HOME" `id` $(id)"#
-            let answer = try await browser.post(
+            let answer = try await browser.submit(
                 "/portal/console",
                 [("area", "users"), ("operation", "get_almaws_v1_users"), ("key", key), ("query.q", hostile), ("query.format", "json")]
             )

@@ -28,8 +28,9 @@ extension Templates {
         <input id="name" name="name" autocomplete="name" required maxlength="200" value="{{name}}">
         <label for="email">E-mail address</label>
         <input id="email" name="email" type="email" autocomplete="email" required value="{{email}}">
-        <label for="password">Password (at least 8 characters)</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8">
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-help">
+        \(passwordHelp)
         <p class="check"><input id="terms" name="terms" type="checkbox" value="yes"> <label for="terms">I accept the terms of use of this Developer Network.</label></p>
         <button type="submit" id="signup-submit">Sign up</button>
         </form>
@@ -78,8 +79,9 @@ extension Templates {
         <form method="post" action="/portal/password/reset" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="token" value="{{token}}">
-        <label for="password">New password (at least 8 characters)</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8">
+        <label for="password">New password</label>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-help">
+        \(passwordHelp)
         <button type="submit">Set the password</button>
         </form>
         {{/page}}
@@ -110,5 +112,11 @@ extension Templates {
         {{/loggedIn}}
         {{/page}}
         {{/content}}{{/layout}}
+        """
+
+    /// The password rules, tied to the password field by `aria-describedby`.
+    static let passwordHelp = """
+        <small id="password-help" class="help">8 to 128 characters; not a common password, a run of one character or of
+        neighbouring keys, nor your name or e-mail address.</small>
         """
 }

@@ -28,7 +28,8 @@ extension Templates {
     /// The fields shared by the new-application and edit forms.
     static let applicationFields = """
         <label for="app-name">Name</label>
-        <input id="app-name" name="name" required maxlength="100" value="{{name}}">
+        <input id="app-name" name="name" required maxlength="100" value="{{name}}" aria-describedby="app-name-help">
+        <small id="app-name-help" class="help">At most 100 characters; the keys carry it as their label.</small>
         <label for="app-platform">Platform</label>
         <select id="app-platform" name="platform">{{#platforms}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/platforms}}</select>
         <label for="app-summary">Description</label>
@@ -46,8 +47,9 @@ extension Templates {
         {{/areas}}
         </div>
         </fieldset>
-        <label for="app-networks">IP restriction profile: CIDR blocks the keys may be used from, one per line (empty: anywhere)</label>
-        <textarea id="app-networks" name="networks" rows="2">{{networks}}</textarea>
+        <label for="app-networks">IP restriction profile</label>
+        <textarea id="app-networks" name="networks" rows="2" aria-describedby="app-networks-help">{{networks}}</textarea>
+        <small id="app-networks-help" class="help">The CIDR blocks the keys may be used from (<code>192.0.2.0/24</code>), one per line; empty: from anywhere.</small>
         """
 
     static let newApplication = """
@@ -56,7 +58,9 @@ extension Templates {
         <form method="post" action="/portal/applications" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="app-plan">Plan (environment and institution)</label>
-        <select id="app-plan" name="plan">{{#plans}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/plans}}</select>
+        <select id="app-plan" name="plan" aria-describedby="app-plan-help">{{#plans}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/plans}}</select>
+        <small id="app-plan-help" class="help">The Guest Sandbox is open to every account and reads the demo data, GET only;
+        a Sandbox needs membership of the organization, Production its administrator role.</small>
         {{#form}}\(applicationFields){{/form}}
         <button type="submit" id="create-application">Create the application and its key</button>
         </form>
@@ -87,7 +91,7 @@ extension Templates {
         <thead><tr><th scope="col">Key</th><th scope="col">Status</th><th scope="col">Faults</th><th scope="col">Actions</th></tr></thead>
         <tbody>
         {{#keys}}
-        <tr><td><code>{{prefix}}…</code></td><td>{{status}}</td><td>{{faults}}</td>
+        <tr><td class="nowrap"><code>{{prefix}}…</code></td><td>{{status}}</td><td>{{faults}}</td>
         <td class="actions">
         {{#active}}
         <form class="inline" method="post" action="/portal/applications/{{applicationID}}/keys/{{id}}/rotate">
@@ -103,7 +107,20 @@ extension Templates {
         </table>
         <form method="post" action="/portal/applications/{{id}}/keys">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <button type="submit" id="issue-key">Issue a new key</button> <span class="help">with the application's settings; the key is shown once</span>
+        <button type="submit" id="issue-key" aria-describedby="issue-key-help">Issue a new key</button>
+        <small id="issue-key-help" class="help">With the application's settings; the key is shown once.</small>
+        </form>
+        </section>
+        <section aria-labelledby="plan">
+        <h2 id="plan">Plan</h2>
+        <form method="post" action="/portal/applications/{{id}}/plan" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="change-plan">Plan (environment and institution)</label>
+        <select id="change-plan" name="plan" aria-describedby="change-plan-help">{{#plans}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/plans}}</select>
+        <small id="change-plan-help" class="help">A key belongs to one environment and institution for life: changing the plan revokes
+        this application's keys and issues one new key on the new plan (shown once), with the same permissions
+        (read-only on the Guest Sandbox). A Sandbox needs membership of the organization, Production its administrator role.</small>
+        <button type="submit" id="change-plan-submit" data-confirm="Change the plan? The current keys stop working at once.">Change the plan</button>
         </form>
         </section>
         <section aria-labelledby="delete">
@@ -130,7 +147,8 @@ extension Templates {
         <label for="fault-mode">For</label>
         <select id="fault-mode" name="mode"><option value="next">the next N calls</option><option value="percent">a percentage of calls, until cleared</option></select>
         <label for="fault-value">N or percentage</label>
-        <input id="fault-value" name="value" type="number" min="1" max="1000" value="5" required>
+        <input id="fault-value" name="value" type="number" min="1" max="1000" value="5" required aria-describedby="fault-value-help">
+        <small id="fault-value-help" class="help">At most 1000 calls, or 1 to 100 percent.</small>
         <button type="submit" id="inject-faults">Inject faults</button>
         </form>
         <form method="post" action="/portal/applications/{{id}}/faults/clear">
@@ -142,13 +160,15 @@ extension Templates {
         <h2 id="log">Request log</h2>
         {{^hasLog}}<p class="muted">No calls yet.</p>{{/hasLog}}
         {{#hasLog}}
-        <table>
-        <caption>The newest calls of this application's keys</caption>
-        <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Key</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Latency</th></tr></thead>
+        <div class="scroll" role="region" aria-labelledby="log-caption" tabindex="0">
+        <table class="log" id="request-log">
+        <caption id="log-caption">The newest calls of this application's keys</caption>
+        <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Key</th><th scope="col">Method</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Latency</th><th scope="col">Path</th></tr></thead>
         <tbody>
-        {{#log}}<tr><td>{{time}}</td><td><code>{{key}}…</code></td><td>{{method}}</td><td><code>{{path}}</code></td><td>{{status}}</td><td>{{errorCode}}</td><td>{{latency}}</td></tr>{{/log}}
+        {{#log}}<tr><td class="nowrap">{{time}}</td><td class="nowrap"><code>{{key}}…</code></td><td class="nowrap">{{method}}</td><td class="nowrap">{{status}}</td><td class="nowrap">{{errorCode}}</td><td class="nowrap">{{latency}}</td><td class="path"><code>{{path}}</code></td></tr>{{/log}}
         </tbody>
         </table>
+        </div>
         {{/hasLog}}
         </section>
         <section aria-labelledby="settings">

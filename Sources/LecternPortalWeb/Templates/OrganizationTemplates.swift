@@ -50,7 +50,8 @@ extension Templates {
         <form method="post" action="/portal/organizations/{{code}}/invitations" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="invite-email">E-mail address</label>
-        <input id="invite-email" name="email" type="email" required>
+        <input id="invite-email" name="email" type="email" required aria-describedby="invite-email-help">
+        <small id="invite-email-help" class="help">The invitation link lasts seven days; it names the organization and the role.</small>
         <label for="invite-role">Role</label>
         <select id="invite-role" name="role"><option value="developer">Developer</option><option value="admin">Administrator</option></select>
         <button type="submit" id="invite-submit">Send the invitation</button>

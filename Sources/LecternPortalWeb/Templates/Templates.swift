@@ -10,6 +10,7 @@ enum Templates {
         "reset": resetPassword,
         "invitation": invitation,
         "organization": organization,
+        "sandbox-reset": sandboxReset,
     ]
     .merging(applicationTemplates) { first, _ in first }
     .merging(usageTemplates) { first, _ in first }
