@@ -48,6 +48,11 @@ enum Assets {
         input, select, textarea { max-width: 100%; }
         .scroll { overflow-x: auto; max-width: 100%; margin: .75rem 0; position: relative; }
         .scroll table { margin: 0; }
+        .operation h2 code, .object h2 code, ul.toc code { overflow-wrap: anywhere; }
+        table.parameters code, table.errors code { white-space: nowrap; word-break: normal; }
+        table.members code { overflow-wrap: anywhere; }
+        table.parameters td:last-child, table.members td:last-child, table.errors td:last-child { min-width: 16rem; }
+        pre.example { overflow-x: auto; max-height: 32rem; }
         .nowrap, table.log th, table.log td { white-space: nowrap; }
         table.log td code { word-break: normal; }
         table.log td.path { white-space: normal; min-width: 18rem; }

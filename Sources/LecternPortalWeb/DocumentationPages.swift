@@ -62,7 +62,10 @@ extension PortalWeb {
                     name: object.name,
                     summary: object.summary,
                     listOf: object.listItem,
-                    members: MemberRow.rows(object.shape, descriptions: object.descriptions).map {
+                    // A list shows its own members; its items' are the item object's.
+                    members: MemberRow.rows(object.shape, descriptions: object.descriptions).filter { row in
+                        object.listItem.map { !row.xml.hasPrefix("\($0)/") } ?? true
+                    }.map {
                         .init(
                             json: $0.json,
                             xml: $0.xml,

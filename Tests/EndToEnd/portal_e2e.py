@@ -273,6 +273,18 @@ def run(lectern, output):
         steps.click("logout")
         steps.expect_text("Sign up")
         steps.shot("logged-out")
+
+        print("11. the API documentation, without logging in")
+        steps.open("/portal/docs")
+        steps.expect_text("Esploro Assets")
+        steps.shot("docs")
+        driver.find_element(By.LINK_TEXT, "Users").click()
+        steps.expect_text("The object <code>user</code>")
+        steps.expect_text("Example in JSON (from the demo data)")
+        steps.shot("docs-users")
+        steps.open("/portal/docs/assets")
+        steps.expect_text("any JSON value")
+        steps.shot("docs-assets")
         print(f"portal end to end: {steps.count} screenshots in {output}")
     finally:
         if driver is not None:
