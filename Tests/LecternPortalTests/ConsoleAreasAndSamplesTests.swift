@@ -76,10 +76,7 @@ struct ConsoleAreasAndSamplesTests {
     @Test func theAnswerStandsBesideTheFormOnAWideScreen() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let (browser, _) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
-            let id = try #require(try await ApplicationTests.newestApplication(browser))
-            let form = try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users&application=\(id)")
-            let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text))
+            let (browser, key) = try await PortalSession.consoleMember(lectern, client, email: "dev@demo.edu")
             let page = try await browser.submit("/portal/console", [("area", "users"), ("operation", "get_almaws_v1_users"), ("key", key)]).text
             let grid = try #require(page.range(of: #"<div class="console">"#))
             let call = try #require(page.range(of: #"<div class="console-call">"#))

@@ -46,5 +46,15 @@ enum PortalSession {
         return (browser, key)
     }
 
+    /// A member with an application, on the console's form for `GET /almaws/v1/users`: the
+    /// browser and the console's value of the application's key (`applicationID:keyID`).
+    static func consoleMember(_ lectern: TestLectern, _ client: LecternClient, email: String) async throws -> (PortalBrowser, String) {
+        let (browser, _) = try await member(lectern, client, email: email)
+        guard let id = try await ApplicationTests.newestApplication(browser) else { throw Missing.key }
+        let form = try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users&application=\(id)")
+        guard let key = PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text) else { throw Missing.key }
+        return (browser, key)
+    }
+
     enum Missing: Error { case activationLink, key }
 }

@@ -129,10 +129,7 @@ struct UsageAndConsoleTests {
     @Test func theConsolesCodeSamplesRunAsShownWithTheKeyFromTheEnvironment() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let (browser, _) = try await PortalSession.member(lectern, client, email: "dev@demo.edu")
-            let id = try #require(try await ApplicationTests.newestApplication(browser))
-            let form = try await browser.get("/portal/console?area=users&operation=get_almaws_v1_users&application=\(id)")
-            let key = try #require(PortalBrowser.firstMatch(#"<option value="(\d+:\d+)" selected>"#, in: form.text))
+            let (browser, key) = try await PortalSession.consoleMember(lectern, client, email: "dev@demo.edu")
             let hostile = #"last_name~o'brien "$HOME" `id` $(id)"#
             let answer = try await browser.submit(
                 "/portal/console",
