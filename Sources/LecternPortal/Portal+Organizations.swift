@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LecternCore
 import LecternGateway
 public import LecternStore
@@ -35,6 +35,37 @@ extension Portal {
     }
 
     static let invalidInvitation = PortalError("This invitation is invalid, used or expired.")
+
+    /// The invitations to `institution`'s organization that wait for an answer, for its admins.
+    public func pendingInvitations(of institution: String, seenBy admin: Account) async throws -> [PendingInvitation] {
+        try await requireAdmin(admin, of: institution)
+        return try await store.invitations(institution: institution, now: clock()).map {
+            PendingInvitation(id: $0.hash, email: $0.email, role: $0.role ?? .developer, expires: $0.expires)
+        }
+    }
+
+    /// Withdraws a pending invitation: its link stops working.
+    public func cancelInvitation(_ id: String, of institution: String, by admin: Account) async throws {
+        let invitation = try await pendingInvitation(id, of: institution, by: admin)
+        _ = try await store.consumeToken(hash: invitation.hash, purpose: .invitation, now: clock())
+    }
+
+    /// Sends a pending invitation again with a new link (the old one stops working); returns the link.
+    @discardableResult
+    public func resendInvitation(_ id: String, of institution: String, by admin: Account, links: Links) async throws -> String {
+        let invitation = try await pendingInvitation(id, of: institution, by: admin)
+        _ = try await store.consumeToken(hash: invitation.hash, purpose: .invitation, now: clock())
+        return try await invite(email: invitation.email, to: institution, role: invitation.role ?? .developer, by: admin, links: links)
+    }
+
+    /// The pending invitation `id` of `institution`, for one of its admins.
+    private func pendingInvitation(_ id: String, of institution: String, by admin: Account) async throws -> PortalToken {
+        try await requireAdmin(admin, of: institution)
+        guard let invitation = try await store.token(hash: id, purpose: .invitation, now: clock()), invitation.institution == institution else {
+            throw PortalError("This invitation was answered, withdrawn or has expired.", kind: .notFound)
+        }
+        return invitation
+    }
 
     /// Joins `account` to the organization an invitation is for (once; the invitation's address
     /// must be the account's). A refusal leaves the invitation as it was, for the right account.
@@ -179,6 +210,19 @@ public struct Invitation: Sendable, Hashable {
     public var organizationName: String
     /// The role it grants.
     public var role: OrganizationRole
+}
+
+/// An invitation waiting for an answer, as an organization's admins see it.
+public struct PendingInvitation: Sendable, Hashable {
+    /// What names it in the admin's forms: the stored digest of its link's token (the link
+    /// itself is not stored, so it cannot be shown again).
+    public var id: String
+    /// The address it was sent to.
+    public var email: String
+    /// The role it grants.
+    public var role: OrganizationRole
+    /// When its link stops working.
+    public var expires: Date
 }
 
 /// What happens to the applications of a member who leaves an organization (or of an admin

@@ -28,9 +28,17 @@ extension PortalWeb {
             "/portal/organizations/{code}",
             use: page("Organization") { request, context, visitor in
                 let code = try context.parameters.require("code")
-                let view = try await portal.organization(code, seenBy: try visitor.requireAccount())
+                let account = try visitor.requireAccount()
+                let view = try await portal.organization(code, seenBy: account)
+                let invitations = view.role == .admin ? try await portal.pendingInvitations(of: code, seenBy: account) : []
                 let notice = try flash(request, for: visitor)?.notice
-                return renderer.render("organization", title: "Organization \(code)", page: OrganizationPage(view), visitor: visitor, notice: notice)
+                return renderer.render(
+                    "organization",
+                    title: "Organization \(code)",
+                    page: OrganizationPage(view, invitations: invitations),
+                    visitor: visitor,
+                    notice: notice
+                )
             }
         )
         router.post(
@@ -43,6 +51,27 @@ extension PortalWeb {
                 let role = OrganizationRole(rawValue: form.text("role")) ?? .developer
                 try await portal.invite(email: form.text("email"), to: code, role: role, by: account, links: links)
                 return redirect(to: "/portal/organizations/\(code)", Flash(notice: "Invitation sent to \(form.text("email"))."), for: visitor)
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/invitations/{id}/resend",
+            use: page("Organization") { request, context, visitor in
+                let (code, id) = try Self.invitationPath(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let email = try await portal.pendingInvitations(of: code, seenBy: try visitor.requireAccount()).first { $0.id == id }?.email
+                try await portal.resendInvitation(id, of: code, by: try visitor.requireAccount(), links: links)
+                return redirect(to: "/portal/organizations/\(code)", Flash(notice: "Invitation sent again to \(email ?? "its address"), with a new link."), for: visitor)
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/invitations/{id}/cancel",
+            use: page("Organization") { request, context, visitor in
+                let (code, id) = try Self.invitationPath(context)
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                try await portal.cancelInvitation(id, of: code, by: try visitor.requireAccount())
+                return redirect(to: "/portal/organizations/\(code)", Flash(notice: "The invitation is withdrawn; its link no longer works."), for: visitor)
             }
         )
         router.post(
@@ -107,6 +136,14 @@ extension PortalWeb {
         guard let member = Int64(try context.parameters.require("id")) else { throw PortalError.notFound }
         return (code, member)
     }
+
+    /// An invitation's id is the hex digest of its token.
+    private static func invitationPath(_ context: Context) throws -> (String, String) {
+        let code = try context.parameters.require("code")
+        let id = try context.parameters.require("id")
+        guard id.count == 64, id.allSatisfy(\.isHexDigit) else { throw PortalError.notFound }
+        return (code, id)
+    }
 }
 
 struct InvitationPage {
@@ -145,6 +182,15 @@ struct OrganizationPage: OrganizationScoped {
     var licences: [Licence]
     var members: [Member]
     var applications: [ApplicationRow]
+    var invitations: [InvitationRow]
+
+    struct InvitationRow {
+        var id: String
+        var code: String
+        var email: String
+        var role: String
+        var expires: String
+    }
 
     struct ApplicationRow {
         var id: Int64
@@ -177,8 +223,17 @@ struct OrganizationPage: OrganizationScoped {
         var heirs: [Heir]
     }
 
-    init(_ view: OrganizationView) {
+    init(_ view: OrganizationView, invitations: [PendingInvitation] = []) {
         let institution = view.institution
+        self.invitations = invitations.map { invitation in
+            InvitationRow(
+                id: invitation.id,
+                code: institution.code,
+                email: invitation.email,
+                role: invitation.role.rawValue,
+                expires: String(ISO8601DateFormatter().string(from: invitation.expires).prefix(10))
+            )
+        }
         code = institution.code
         name = institution.name
         region = institution.region

@@ -74,6 +74,17 @@ extension SQLiteStore: PortalStore {
         }
     }
 
+    public func invitations(institution: String, now: Date) async throws -> [PortalToken] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM portal_tokens WHERE purpose = ? AND institution = ? AND used = 0 AND expires > ? ORDER BY expires, hash",
+                arguments: [TokenPurpose.invitation.rawValue, institution, now.timeIntervalSince1970]
+            )
+            .map { Self.token($0, purpose: .invitation) }
+        }
+    }
+
     private static func token(_ row: Row, purpose: TokenPurpose) -> PortalToken {
         PortalToken(
             hash: row["hash"],

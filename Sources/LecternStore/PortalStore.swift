@@ -172,6 +172,9 @@ public protocol PortalStore: Sendable {
     func consumeToken(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken?
     /// The token with this hash and purpose if it is unused and unexpired at `now`, without using it up.
     func token(hash: String, purpose: TokenPurpose, now: Date) async throws -> PortalToken?
+    /// The invitations to `institution`'s organization that are unused and unexpired at `now`,
+    /// the one that expires first first.
+    func invitations(institution: String, now: Date) async throws -> [PortalToken]
 
     /// The failed log-ins recorded for an account-and-address pair: how many since the last
     /// success, and when the last one was.

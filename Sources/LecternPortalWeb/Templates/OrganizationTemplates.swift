@@ -46,6 +46,23 @@ extension Templates {
         {{^applications}}<tr><td colspan="4">No Sandbox or Production application yet.</td></tr>{{/applications}}
         </tbody>
         </table>
+        <h3>Pending invitations</h3>
+        <div class="scroll"><table id="organization-invitations">
+        <thead><tr><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Link works until</th><th scope="col">Actions</th></tr></thead>
+        <tbody>
+        {{#invitations}}<tr><td>{{email}}</td><td>{{role}}</td><td>{{expires}}</td><td>
+        <form class="inline" method="post" action="/portal/organizations/{{code}}/invitations/{{id}}/resend">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">Send again</button>
+        </form>
+        <form class="inline" method="post" action="/portal/organizations/{{code}}/invitations/{{id}}/cancel">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="danger">Withdraw</button>
+        </form>
+        </td></tr>{{/invitations}}
+        {{^invitations}}<tr><td colspan="4">No invitation waits for an answer.</td></tr>{{/invitations}}
+        </tbody>
+        </table></div>
         <h3>Invite a developer</h3>
         <form method="post" action="/portal/organizations/{{code}}/invitations" class="stacked">
         <input type="hidden" name="csrf" value="{{csrf}}">
