@@ -61,7 +61,11 @@ extension PortalWeb {
                 try visitor.checkCSRF(form)
                 let email = try await portal.pendingInvitations(of: code, seenBy: try visitor.requireAccount()).first { $0.id == id }?.email
                 try await portal.resendInvitation(id, of: code, by: try visitor.requireAccount(), links: links)
-                return redirect(to: "/portal/organizations/\(code)", Flash(notice: "Invitation sent again to \(email ?? "its address"), with a new link."), for: visitor)
+                return redirect(
+                    to: "/portal/organizations/\(code)",
+                    Flash(notice: "Invitation sent again to \(email ?? "its address"), with a new link."),
+                    for: visitor
+                )
             }
         )
         router.post(
@@ -71,7 +75,11 @@ extension PortalWeb {
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
                 try await portal.cancelInvitation(id, of: code, by: try visitor.requireAccount())
-                return redirect(to: "/portal/organizations/\(code)", Flash(notice: "The invitation is withdrawn; its link no longer works."), for: visitor)
+                return redirect(
+                    to: "/portal/organizations/\(code)",
+                    Flash(notice: "The invitation is withdrawn; its link no longer works."),
+                    for: visitor
+                )
             }
         )
         router.post(

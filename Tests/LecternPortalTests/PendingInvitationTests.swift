@@ -23,7 +23,9 @@ struct PendingInvitationTests {
 
             let page = try await admin.get("/portal/organizations/DEMO")
             #expect(page.text.contains("<td>new@demo.edu</td><td>developer</td>"))
-            let resend = try #require(PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/resend)""#, in: page.text))
+            let resend = try #require(
+                PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/resend)""#, in: page.text)
+            )
             try await admin.submit(resend, [])
             #expect(admin.submitted?.status == 303)
             #expect(admin.last.text.contains("Invitation sent again to new@demo.edu"))
@@ -37,7 +39,9 @@ struct PendingInvitationTests {
             #expect(!(try await visitor.get(Self.path(second)).text.contains("invalid, used or expired")))
 
             let again = try await admin.get("/portal/organizations/DEMO")
-            let cancel = try #require(PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/cancel)""#, in: again.text))
+            let cancel = try #require(
+                PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/cancel)""#, in: again.text)
+            )
             try await admin.submit(cancel, [])
             #expect(admin.last.text.contains("The invitation is withdrawn"))
             #expect(admin.last.text.contains("No invitation waits for an answer."))
@@ -60,7 +64,9 @@ struct PendingInvitationTests {
             try await admin.get("/portal/organizations/DEMO")
             try await admin.submit("/portal/organizations/DEMO/invitations", [("email", "new@demo.edu"), ("role", "admin")])
             let page = try await admin.get("/portal/organizations/DEMO")
-            let cancel = try #require(PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/cancel)""#, in: page.text))
+            let cancel = try #require(
+                PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/cancel)""#, in: page.text)
+            )
 
             let developer = PortalBrowser(client)
             try await PortalSession.developer(lectern, developer, email: "dev@demo.edu")
