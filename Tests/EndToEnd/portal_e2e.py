@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -253,7 +254,25 @@ def run(lectern, output):
         assert old_key != key
         steps.shot("plan-changed")
 
-        print("8c. reset the sandbox and watch its progress")
+        print("8c. revoke the key, then issue a new one")
+        steps.open("/portal/applications")
+        driver.find_element(By.LINK_TEXT, "End-to-end check").click()
+        driver.execute_script("window.confirm = () => true")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Revoke']").click()
+        WebDriverWait(driver, 10).until(lambda d: not d.find_elements(By.XPATH, "//button[normalize-space()='Revoke']"), "the key stayed active")
+        revoked = urllib.request.Request(f"{base}/almaws/v1/users?limit=1", headers={"Authorization": f"apikey {key}"})
+        try:
+            urllib.request.urlopen(revoked)
+            raise AssertionError("a revoked key still answered")
+        except urllib.error.HTTPError as refusal:
+            assert refusal.code in (400, 401, 403), refusal.code
+        steps.shot("key-revoked")
+        steps.click("issue-key")
+        old_key, key = key, steps.text_of("new-key")
+        assert old_key != key and key.startswith("l7xx")
+        steps.shot("key-reissued")
+
+        print("8d. reset the sandbox and watch its progress")
         steps.open("/portal/organizations/DEMO")
         steps.click("confirm-reset")
         driver.execute_script("window.confirm = () => true")  # the confirmation dialog answers yes
