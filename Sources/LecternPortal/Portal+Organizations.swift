@@ -50,12 +50,14 @@ extension Portal {
         _ = try await store.consumeToken(hash: invitation.hash, purpose: .invitation, now: clock())
     }
 
-    /// Sends a pending invitation again with a new link (the old one stops working); returns the link.
+    /// Sends a pending invitation again with a new link (the old one stops working); returns the
+    /// address it went to.
     @discardableResult
     public func resendInvitation(_ id: String, of institution: String, by admin: Account, links: Links) async throws -> String {
         let invitation = try await pendingInvitation(id, of: institution, by: admin)
         _ = try await store.consumeToken(hash: invitation.hash, purpose: .invitation, now: clock())
-        return try await invite(email: invitation.email, to: institution, role: invitation.role ?? .developer, by: admin, links: links)
+        try await invite(email: invitation.email, to: institution, role: invitation.role ?? .developer, by: admin, links: links)
+        return invitation.email
     }
 
     /// The pending invitation `id` of `institution`, for one of its admins.

@@ -1,19 +1,18 @@
 import LecternRepresentation
 
 /// One member of an object, as the documentation pages list it: where it is in the JSON and in
-/// the XML form, and what it holds.
+/// the XML form, what it holds, and what it is (with a note such as `null when absent`).
 struct MemberRow: Sendable {
     var json: String
     var xml: String
     var type: String
-    var note: String
-    var description = ""
+    var description: String
 
-    /// The rows of `shape` with what `descriptions` (by XML path) say of each member.
+    /// The rows of `shape`, each described by what `descriptions` (by XML path) says of it.
     static func rows(_ shape: Shape, descriptions: [String: String]) -> [MemberRow] {
         rows(shape).map { row in
             var row = row
-            row.description = descriptions[row.xml] ?? ""
+            row.description = [descriptions[row.xml], row.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return row
         }
     }
@@ -29,7 +28,7 @@ struct MemberRow: Sendable {
                 json: join(json, "*"),
                 xml: element(xml, "*"),
                 type: othersRepeat ? "array of \(typeName(others))" : typeName(others),
-                note: "any other member, in the order written"
+                description: "any other member, in the order written"
             )
             return members.flatMap { rows(of: $0, json: json, xml: xml) } + [other]
         case .list(let item, let itemShape):
@@ -45,17 +44,17 @@ struct MemberRow: Sendable {
         case .list(let item, let itemShape) where !member.isAttribute:
             let path = join(json, item)
             let itemXML = element(element(xml, member.name), item)
-            let row = MemberRow(json: path, xml: itemXML, type: "array of \(typeName(itemShape))", note: "")
+            let row = MemberRow(json: path, xml: itemXML, type: "array of \(typeName(itemShape))", description: "")
             return [row] + rows(itemShape, json: path + "[]", xml: itemXML)
         case .anies:
-            return [MemberRow(json: join(json, "anies"), xml: xmlPath, type: "array of one string", note: "the XML element, as a string")]
+            return [MemberRow(json: join(json, "anies"), xml: xmlPath, type: "array of one string", description: "the XML element, as a string")]
         default:
             let path = join(json, member.name)
             let row = MemberRow(
                 json: path,
                 xml: xmlPath,
                 type: member.repeats ? "array of \(typeName(member.shape))" : typeName(member.shape),
-                note: member.nullWhenAbsent ? (member.repeats ? "[] when absent" : "null when absent") : ""
+                description: member.nullWhenAbsent ? (member.repeats ? "[] when absent" : "null when absent") : ""
             )
             return [row] + rows(member.shape, json: member.repeats ? path + "[]" : path, xml: xmlPath)
         }

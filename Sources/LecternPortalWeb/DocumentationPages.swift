@@ -65,13 +65,6 @@ extension PortalWeb {
                     // A list shows its own members; its items' are the item object's.
                     members: MemberRow.rows(object.shape, descriptions: object.descriptions).filter { row in
                         object.listItem.map { !row.xml.hasPrefix("\($0)/") } ?? true
-                    }.map {
-                        .init(
-                            json: $0.json,
-                            xml: $0.xml,
-                            type: $0.type,
-                            description: [$0.description, $0.note].filter { !$0.isEmpty }.joined(separator: " ")
-                        )
                     },
                     exampleXML: descriptor.formats.contains(.xml) ? example?.xml : nil,
                     exampleJSON: example?.json
@@ -164,18 +157,11 @@ struct AreaDocumentationPage: Sendable {
         }
     }
 
-    struct Member: Sendable {
-        var json: String
-        var xml: String
-        var type: String
-        var description: String
-    }
-
     struct Object: Sendable {
         var name: String
         var summary: String
         var listOf: String?
-        var members: [Member]
+        var members: [MemberRow]
         var exampleXML: String?
         var exampleJSON: String?
     }

@@ -59,11 +59,10 @@ extension PortalWeb {
                 let (code, id) = try Self.invitationPath(context)
                 let form = try await Self.form(request)
                 try visitor.checkCSRF(form)
-                let email = try await portal.pendingInvitations(of: code, seenBy: try visitor.requireAccount()).first { $0.id == id }?.email
-                try await portal.resendInvitation(id, of: code, by: try visitor.requireAccount(), links: links)
+                let email = try await portal.resendInvitation(id, of: code, by: try visitor.requireAccount(), links: links)
                 return redirect(
                     to: "/portal/organizations/\(code)",
-                    Flash(notice: "Invitation sent again to \(email ?? "its address"), with a new link."),
+                    Flash(notice: "Invitation sent again to \(email), with a new link."),
                     for: visitor
                 )
             }

@@ -9,16 +9,20 @@ import Testing
 /// An organization's admins see the invitations that wait for an answer, and send them again
 /// (with a new link) or withdraw them.
 struct PendingInvitationTests {
-    static let invitationPath = #"/portal/invitations/accept\?token=[0-9a-f]+"#
+    /// An admin of DEMO, logged in in a browser of `client`, who has invited new@demo.edu as `role`.
+    static func adminWhoInvited(_ lectern: TestLectern, _ client: LecternClient, role: String) async throws -> PortalBrowser {
+        let admin = PortalBrowser(client)
+        try await PortalSession.developer(lectern, admin, email: "admin@demo.edu")
+        try await PortalSession.join(lectern, admin, email: "admin@demo.edu", admin: true)
+        try await admin.get("/portal/organizations/DEMO")
+        try await admin.submit("/portal/organizations/DEMO/invitations", [("email", "new@demo.edu"), ("role", role)])
+        return admin
+    }
 
     @Test func adminsSeeResendAndWithdrawPendingInvitations() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let admin = PortalBrowser(client)
-            try await PortalSession.developer(lectern, admin, email: "admin@demo.edu")
-            try await PortalSession.join(lectern, admin, email: "admin@demo.edu", admin: true)
-            try await admin.get("/portal/organizations/DEMO")
-            try await admin.submit("/portal/organizations/DEMO/invitations", [("email", "new@demo.edu"), ("role", "developer")])
+            let admin = try await Self.adminWhoInvited(lectern, client, role: "developer")
             let first = try #require(try lectern.link(to: "new@demo.edu", containing: "invitations/accept"))
 
             let page = try await admin.get("/portal/organizations/DEMO")
@@ -58,11 +62,7 @@ struct PendingInvitationTests {
     @Test func developersAndOtherOrganizationsCannotTouchInvitations() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let admin = PortalBrowser(client)
-            try await PortalSession.developer(lectern, admin, email: "admin@demo.edu")
-            try await PortalSession.join(lectern, admin, email: "admin@demo.edu", admin: true)
-            try await admin.get("/portal/organizations/DEMO")
-            try await admin.submit("/portal/organizations/DEMO/invitations", [("email", "new@demo.edu"), ("role", "admin")])
+            let admin = try await Self.adminWhoInvited(lectern, client, role: "admin")
             let page = try await admin.get("/portal/organizations/DEMO")
             let cancel = try #require(
                 PortalBrowser.firstMatch(#"action="(/portal/organizations/DEMO/invitations/[0-9a-f]{64}/cancel)""#, in: page.text)
