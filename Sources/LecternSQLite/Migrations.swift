@@ -132,6 +132,8 @@ enum Migrations {
         DiscoverySQL.registerNarrowRows(&migrator)
         DiscoverySQL.registerDisplays(&migrator)
         DiscoveryExact.register(&migrator)
+        DocumentLinksSQL.register(&migrator)
+        SandboxClockSQL.register(&migrator)
         return migrator
     }
 }

@@ -151,6 +151,11 @@ enum DocumentSQL {
                 arguments += [jsonPath(field), value]
             }
         }
+        for (name, value) in query.linked.sorted(by: { $0.key < $1.key }) {
+            let (sql, linkArguments) = DocumentLinksSQL.filter(name: name, value: value, tenant: tenant, kind: query.kind)
+            filter += sql
+            arguments += linkArguments
+        }
         if let search = query.search {
             let (sql, searchArguments) = subquery(search, tenant: tenant, kind: query.kind)
             filter += " AND id IN (\(sql))"
@@ -238,6 +243,7 @@ enum DocumentSQL {
             for key in document.keys.count > 1 ? Array(Set(document.keys)) : document.keys {
                 try insertKey.execute(arguments: [tenant, kind, key.type, key.value, document.id])
             }
+            try DocumentLinksSQL.insert(db, tenant, document)
             for (field, text) in document.terms where !text.isEmpty {
                 try db.cachedStatement(sql: "INSERT INTO term_rows (tenant, kind, id, field) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [tenant, kind, document.id, field])
@@ -305,6 +311,7 @@ enum DocumentSQL {
     private static func removeIndexes(_ db: Database, _ tenant: String, _ kind: Kind, id: String) throws {
         let owner: StatementArguments = [tenant, kind.rawValue, id]
         try db.cachedStatement(sql: "DELETE FROM document_keys WHERE tenant = ? AND kind = ? AND id = ?").execute(arguments: owner)
+        try DocumentLinksSQL.remove(db, tenant, kind, id: id)
         try db.cachedStatement(
             sql: "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM term_rows WHERE tenant = ? AND kind = ? AND id = ?)"
         ).execute(arguments: owner)

@@ -25,12 +25,12 @@ extension SQLiteStore {
     }
 
     /// The tables with a `tenant` column; full-text and discovery part tables follow their rows by rowid.
-    static let tenantTables = ["documents", "document_keys", "term_rows", "discovery_rows", "counters"]
+    static let tenantTables = ["documents", "document_keys", "document_links", "term_rows", "discovery_rows", "counters"]
 
     private static func purge(_ db: Database, _ key: String) throws {
         try DiscoverySQL.purge(db, key)
         try db.execute(sql: "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM term_rows WHERE tenant = ?)", arguments: [key])
-        for table in ["term_rows", "document_keys", "documents", "counters"] {
+        for table in ["term_rows", "document_keys", "document_links", "documents", "counters", "sandbox_clocks"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE tenant = ?", arguments: [key])
         }
     }

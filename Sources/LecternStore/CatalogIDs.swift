@@ -8,10 +8,18 @@ public struct CatalogIDs: Sendable {
         case bib = "99"
         case holding = "22"
         case item = "23"
+        /// A loan.
+        case loan = "73"
+        /// A request (hold, booking, digitization).
+        case request = "14"
+        /// A fine or fee.
+        case fee = "98"
     }
 
     /// The store counter the numbers come from: one per tenant for all three kinds.
     public static let counter = "catalog"
+    /// The store counter loans, requests and fees are numbered from.
+    public static let circulationCounter = "circulation"
 
     /// The institution's code.
     public let institution: String

@@ -30,6 +30,9 @@ public struct Document: Sendable {
     public var terms: [String: String]
     /// Values to sort and filter on, by field name.
     public var fields: [String: String]
+    /// Other documents this one belongs to, by relation (`item` -> a loan's item pid): a
+    /// non-unique, indexed lookup (``DocumentQuery/linked``), where `keys` are unique.
+    public var links: [Link]
     /// A store-wide sequence number set on every write and never reused, even after a delete:
     /// the tenant, kind and revision name one content.
     public var revision: Int64
@@ -43,6 +46,7 @@ public struct Document: Sendable {
         keys: [Key] = [],
         terms: [String: String] = [:],
         fields: [String: String] = [:],
+        links: [Link] = [],
         revision: Int64 = 0
     ) {
         self.kind = kind
@@ -52,6 +56,7 @@ public struct Document: Sendable {
         self.keys = keys
         self.terms = terms
         self.fields = fields
+        self.links = links
         self.revision = revision
     }
 
@@ -65,6 +70,20 @@ public struct Document: Sendable {
         /// Creates a key.
         public init(type: String, value: String) {
             self.type = type
+            self.value = value
+        }
+    }
+
+    /// A relation to another object: many documents may have the same link.
+    public struct Link: Sendable, Hashable {
+        /// The relation (`item`, `bib`).
+        public var name: String
+        /// The other object's id.
+        public var value: String
+
+        /// Creates a link.
+        public init(_ name: String, _ value: String) {
+            self.name = name
             self.value = value
         }
     }

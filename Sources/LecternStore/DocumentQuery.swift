@@ -11,6 +11,9 @@ public struct DocumentQuery: Sendable {
     public var parents: [String] = []
     /// Only documents whose `fields` have these values.
     public var equals: [String: String]
+    /// Only documents with these links (relation -> value), through the links' index: the way
+    /// to select among many documents of a kind (a bib's loans among all loans).
+    public var linked: [String: String] = [:]
     /// Only documents whose `fields` are at least these values (compared as text).
     public var atLeast: [String: String] = [:]
     /// Only documents whose `fields` are at most these values (compared as text).

@@ -1,3 +1,4 @@
+public import Foundation
 public import LecternCore
 
 /// Where every API family reads and writes its documents.
@@ -21,6 +22,22 @@ public protocol Store: Sendable {
     /// search entries and number sequences included, in one transaction, and leaves the staging
     /// copy empty: readers see the old partition until the new one is whole.
     func replaceWithStaging(_ tenant: Tenant) async throws
+
+    /// How far `tenant`'s sandbox clock is set from real time, in seconds (0 when never set).
+    /// Read anew on every call, so a change made by another process counts at once.
+    func clockOffset(of tenant: Tenant) async throws -> Int
+
+    /// Sets `tenant`'s sandbox clock `seconds` from real time (0 puts it back); a purge resets it.
+    func setClockOffset(_ seconds: Int, of tenant: Tenant) async throws
+}
+
+extension Store {
+    /// The time as `tenant` sees it: real time moved by its sandbox clock; production ignores
+    /// the clock.
+    public func now(for tenant: Tenant) async throws -> Date {
+        guard tenant.environment == .sandbox else { return Date() }
+        return Date().addingTimeInterval(TimeInterval(try await clockOffset(of: tenant)))
+    }
 }
 
 /// Read access to one tenant's documents.

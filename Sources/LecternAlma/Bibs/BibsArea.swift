@@ -17,6 +17,6 @@ public enum BibsArea: AreaPlugin {
     )
 
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
-        BibsAPI(store: store).routes + HoldingsAPI(store: store).routes + ItemsAPI(store: store).routes
+        BibsAPI(store: store).routes + HoldingsAPI(store: store).routes + ItemsAPI(store: store).routes + CirculationRoutes.bibs(store: store)
     }
 }

@@ -197,23 +197,44 @@ struct ItemsAPI {
 
     // MARK: - POST …/items/{item_pid}?op=scan
 
+    /// At a desk the scan is a return too: the item's active loan completes, and the item goes
+    /// to the hold shelf or in transit for its next request, or back to its place (see
+    /// ``CirculationDesk/route(_:atLibrary:)``). In a department only the loan completes.
     @Sendable func operation(_ call: Call) async throws -> Reply {
         let op = call.query(Self.op) ?? ""
         guard op == "scan" else { throw APIError.actionNotSupported(op) }
-        let view = try await store.write(in: call.tenant) { tx in
+        let now = try await store.now(for: call.tenant)
+        let tenant = call.tenant
+        let view = try await store.write(in: tenant) { tx in
             let (bib, holding, stored) = try await Self.find(call, in: tx)
-            let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
-            var scan = try ItemScan(call.query, codes: catalogue.codes)
-            let scanned = try scan.apply(to: stored.body, holding: HoldingRules.Location(holding.body), codes: catalogue.codes)
-            let item = try await catalogue.updateItem(stored, incoming: scanned, holding: holding)
-            let document = CatalogDocuments.item(item, mmsID: bib.id, holdingID: holding.id)
-            var view = CatalogViews.item(document, holding: holding, bib: bib.body, codes: catalogue.codes, baseURL: call.baseURL)
+            let desk = try await CirculationDesk.open(tx, tenant: tenant, now: now)
+            var scan = try ItemScan(call.query, codes: desk.codes)
+            let held = CirculationDesk.Held(item: stored, holding: holding, bib: bib)
+            let library = call.query["library"].flatMap { $0.isEmpty ? nil : $0 }
+            let circDesk = call.query["circ_desk"].flatMap { $0.isEmpty ? nil : $0 }
+            let atDesk = (call.query["department"] ?? "").isEmpty
+            try await desk.completeLoan(of: held, library: atDesk ? library : nil, desk: atDesk ? circDesk : nil)
+            let info: String
+            if atDesk, let library {
+                try await desk.expireHoldShelf(ofBib: bib.id)
+                let current = try await desk.held(stored.id) ?? held
+                info = try await desk.route(current, atLibrary: library) ?? ""
+            } else {
+                let current = try await desk.held(stored.id) ?? held
+                let scanned = try scan.apply(to: current.item.body, holding: HoldingRules.Location(holding.body), codes: desk.codes)
+                _ = try await desk.catalogue.updateItem(current.item, incoming: scanned, holding: holding)
+                info = scan.additionalInfo
+            }
+            guard let item = try await tx.document(.item, id: stored.id) else {
+                throw APIError.itemNotFound(mmsID: bib.id, holdingID: holding.id, pid: stored.id)
+            }
+            var view = CatalogViews.item(item, holding: holding, bib: bib.body, codes: desk.codes, baseURL: call.baseURL)
             // The scan answer does not say whether the item is requested: `"requested": null`
             // in both recorded scan answers, where a GET shows `false`.
             if let data = view.children.firstIndex(where: { $0.name == "item_data" }) {
                 view.children[data].removeChildren(named: "requested")
             }
-            view.children.append(Node("additional_info", text: scan.additionalInfo))
+            view.children.append(Node("additional_info", text: info))
             return view
         }
         return .object(view, AlmaShapes.item)

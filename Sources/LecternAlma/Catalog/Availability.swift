@@ -10,7 +10,10 @@ enum Availability {
         return holdings.enumerated().map { index, holding in
             let location = HoldingRules.Location(holding.body)
             let held = itemsByHolding[holding.id] ?? []
-            let unavailable = held.filter { $0.body.value("item_data/base_status") != "1" }.count
+            // An item on the hold shelf is in place but waits for its requester.
+            let unavailable = held.filter {
+                $0.body.value("item_data/base_status") != "1" || !($0.body.value("item_data/process_type") ?? "").isEmpty
+            }.count
             let status = held.isEmpty ? "check_holdings" : unavailable < held.count ? "available" : "unavailable"
             let subfields: [(String, String)] = [
                 ("0", mmsID), ("8", holding.id), ("a", institution), ("b", location.library),

@@ -10,14 +10,17 @@ import LecternStore
 /// as soon as it returns; a suppressed bib has no entry.
 enum CatalogDiscovery {
     /// The holdings of a bib as discovery summarizes them, the places named by `codes` (by their
-    /// codes when unknown); an item counts as available when it is in place (base status 1).
+    /// codes when unknown); an item counts as available when it is in place (base status 1) and
+    /// in no process (not waiting on the hold shelf).
     static func summaries(holdings: [Document], items: [Document], codes: CatalogCodes) -> [DiscoveryHolding] {
         var total: [String: Int] = [:]
         var available: [String: Int] = [:]
         for item in items {
             let holding = item.fields["holding_id"] ?? ""
             total[holding, default: 0] += 1
-            if item.body.value("item_data/base_status") == "1" { available[holding, default: 0] += 1 }
+            if item.body.value("item_data/base_status") == "1", (item.body.value("item_data/process_type") ?? "").isEmpty {
+                available[holding, default: 0] += 1
+            }
         }
         return holdings.map { holding in
             let location = HoldingRules.Location(holding.body)

@@ -1,3 +1,4 @@
+public import Foundation
 public import LecternCore
 import LecternDiscovery
 public import LecternMARC
@@ -13,9 +14,15 @@ public struct Catalogue: Sendable {
     let stamp: CatalogStamp
     let user: String
 
-    /// The catalogue of the tenant `tx` writes, for writes made by `user` (`created_by`).
-    public static func open(_ tx: any StoreWriter, institution: String, user: String = "API") async throws -> Catalogue {
-        Catalogue(tx: tx, ids: CatalogIDs(institution: institution), codes: try await CatalogCodes.load(from: tx), stamp: CatalogStamp(), user: user)
+    /// The catalogue of the tenant `tx` writes, for writes made by `user` (`created_by`) at `now`.
+    public static func open(_ tx: any StoreWriter, institution: String, user: String = "API", now: Date = Date()) async throws -> Catalogue {
+        Catalogue(
+            tx: tx,
+            ids: CatalogIDs(institution: institution),
+            codes: try await CatalogCodes.load(from: tx),
+            stamp: CatalogStamp(now),
+            user: user
+        )
     }
 
     // MARK: - Bibs

@@ -39,6 +39,13 @@ struct ItemScan {
         }
     }
 
+    /// A scan at a circulation desk of `library`.
+    init(atDeskOf library: String) {
+        place = .desk(library: library)
+        done = false
+        workOrderType = "AcqWorkOrder"
+    }
+
     /// The stored `<item>` after the scan, as an incoming item for ``Catalogue/updateItem(_:incoming:holding:)``.
     mutating func apply(to stored: Node, holding: HoldingRules.Location, codes: CatalogCodes) throws -> Node {
         var item = stored

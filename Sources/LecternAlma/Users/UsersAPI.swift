@@ -14,12 +14,16 @@ struct UsersAPI {
 
     /// Creates the area over `store`.
     init(store: any Store, passwords: any PasswordHasher) {
-        people = PeopleAPI(store: store, passwords: passwords, population: .users)
+        people = PeopleAPI(store: store, passwords: passwords, population: .users, activity: CirculationActivity(store: store))
+        circulation = CirculationRoutes.users(store: store)
     }
+
+    /// Loans, requests and fees under `/almaws/v1/users/{user_id}`.
+    let circulation: [Route]
 
     /// The route table: the routes every population has, and authentication.
     var routes: [Route] {
-        people.routes + [
+        people.routes + circulation + [
             Route(.post, Population.users.base + "/{user_id}", people.authenticate).documented(
                 "Authenticate a user",
                 path: [people.userID],

@@ -1,7 +1,7 @@
 import Foundation
-import LecternCore
+public import LecternCore
 import LecternRepresentation
-import LecternStore
+public import LecternStore
 
 /// Finding, admitting, storing and answering one member: what every handler shares.
 extension PeopleAPI {
@@ -23,7 +23,7 @@ extension PeopleAPI {
     }
 
     /// The user named by the path's `user_id`, by `user_id_type` (default: every unique identifier).
-    static func find(_ call: Call, in reader: any StoreReader) async throws -> Document {
+    public static func find(_ call: Call, in reader: any StoreReader) async throws -> Document {
         let id = call.path["user_id"] ?? ""
         let type = call.query(userIDType).flatMap { $0.isEmpty || $0 == "all_unique" ? nil : $0 }
         switch type {

@@ -12,12 +12,15 @@ public struct PeopleAPI: Sendable {
     let store: any Store
     let passwords: any PasswordHasher
     let population: Population
+    let activity: (any UserActivity)?
 
-    /// Creates the handlers over `store` for `population`.
-    public init(store: any Store, passwords: any PasswordHasher, population: Population) {
+    /// Creates the handlers over `store` for `population`; `activity` adds the counts and
+    /// blocks of a user's loans, requests and fees (none: the counts are 0).
+    public init(store: any Store, passwords: any PasswordHasher, population: Population, activity: (any UserActivity)? = nil) {
         self.store = store
         self.passwords = passwords
         self.population = population
+        self.activity = activity
     }
 
     // MARK: - GET {base}
@@ -94,11 +97,13 @@ public struct PeopleAPI: Sendable {
     /// One member, whole or `view=brief`, with the counts `expand` names.
     @Sendable public func get(_ call: Call) async throws -> Reply {
         let document = try await store.read(in: call.tenant) { try await find(call, in: $0) }
-        if call.query(Self.view) == nil, call.query(Self.getExpand) == nil {
+        let blocks = try await activity?.blocks(of: document, in: call.tenant)
+        if call.query(Self.view) == nil, call.query(Self.getExpand) == nil, blocks == nil {
             // Stored users are normalized already: answer the stored form, rendered once per revision.
             return .stored(document.body, PeopleShapes.user, version: "\(call.tenant.key)/user/\(document.revision)")
         }
         var user = document.body
+        if let blocks { user.setChild(Node("user_blocks", children: blocks)) }
         if call.query(Self.view) == "brief" {
             let names: Set<String> = [
                 "record_type", "primary_id", "first_name", "middle_name", "last_name", "full_name", "user_title", "job_category",
@@ -113,7 +118,9 @@ public struct PeopleAPI: Sendable {
         if let expand = call.query(Self.getExpand) {
             let names = Set(expand.commaSeparatedValues)
             let link = link(document.id, call: call)
-            for (name, value) in [("loans", "0"), ("requests", "0"), ("fees", "0.0")] where names.contains(name) {
+            let counts = try await activity?.counts(of: document, in: call.tenant) ?? UserActivityCounts(loans: 0, requests: 0, fees: "0.0")
+            for (name, value) in [("loans", String(counts.loans)), ("requests", String(counts.requests)), ("fees", counts.fees)]
+            where names.contains(name) {
                 user.setChild(Node(name, attributes: [.init("link", "\(link)/\(name)")], text: value))
             }
         }

@@ -1,4 +1,4 @@
-import LecternCore
+public import LecternCore
 
 extension AlmaErrorCode {
     static let userNotFound = Self(rawValue: "401861")
@@ -17,11 +17,11 @@ extension AlmaErrorCode {
 /// The Users area's errors, worded as the users OpenAPI document and the recordings word them
 /// (samples/alma/pulibrary-bibdata/ogrouch.json for 401861).
 extension APIError {
-    static func userNotFound(_ id: String) -> Self {
+    public static func userNotFound(_ id: String) -> Self {
         APIError(.userNotFound, "User with identifier \(id) was not found.")
     }
 
-    static func userNotFound(_ id: String, type: String) -> Self {
+    public static func userNotFound(_ id: String, type: String) -> Self {
         APIError(.userOfTypeNotFound, "User with identifier \(id) of type \(type) was not found.")
     }
 

@@ -1,0 +1,57 @@
+import Foundation
+import LecternCore
+import LecternPeople
+import LecternRepresentation
+import LecternStore
+
+/// What circulation adds to a user (``LecternPeople/UserActivity``): the counts of
+/// `expand=loans,requests,fees`, and the block for fees over the limit. Overdue fines are
+/// brought up to the tenant's time first (a write only when a loan is late), so a user reads
+/// the same whenever fines were last worked out.
+struct CirculationActivity: UserActivity {
+    let store: any Store
+
+    func counts(of user: Document, in tenant: Tenant) async throws -> UserActivityCounts {
+        let userID = user.id
+        let state = try await settled(userID, in: tenant)
+        let requests = try await store.read(in: tenant) { reader in
+            try await reader.find(DocumentQuery(kind: .request, parent: userID, equals: ["open": "true"], limit: 0)).total
+        }
+        return UserActivityCounts(loans: state.loans, requests: requests, fees: Money.text(state.owed))
+    }
+
+    func blocks(of user: Document, in tenant: Tenant) async throws -> [Node]? {
+        let stored = user.body.child("user_blocks")?.children(named: "user_block") ?? []
+        let kept = stored.filter { !CirculationBlocks.isComputed($0) }
+        let state = try await settled(user.id, in: tenant)
+        guard state.owed > state.policy.fineLimit else { return kept.count == stored.count ? nil : kept }
+        return kept + [CirculationBlocks.finesBlock(owed: state.owed, limit: state.policy.fineLimit, currency: state.policy.currency, now: state.now)]
+    }
+
+    private struct State: Sendable {
+        var loans: Int
+        var owed: Decimal
+        var policy: CirculationPolicy
+        var now: Date
+    }
+
+    /// The user's active loans and what they owe, their fines brought up to now first.
+    private func settled(_ userID: String, in tenant: Tenant) async throws -> State {
+        let now = try await store.now(for: tenant)
+        let (loans, late) = try await store.read(in: tenant) { reader in
+            let loans = try await reader.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items
+            return (loans.count, loans.contains { (CirculationTime.parse($0.body.value("due_date") ?? "") ?? now) < now })
+        }
+        if late {
+            try await store.write(in: tenant) { tx in
+                try await CirculationDesk.open(tx, tenant: tenant, now: now).settleFines(of: userID)
+            }
+        }
+        return try await store.read(in: tenant) { reader in
+            let fees = try await reader.find(DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])).items
+            let owed = fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+            let policy = owed > 0 ? try await CirculationPolicy.load(from: reader) : .standard
+            return State(loans: loans, owed: owed, policy: policy, now: now)
+        }
+    }
+}
