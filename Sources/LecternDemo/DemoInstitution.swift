@@ -77,8 +77,8 @@ public enum DemoInstitution {
     /// How many records the demo catalogue has.
     public static let catalogueSize = 5_000
 
-    /// Writes the demo data into the demo institution's sandbox: the campus, its patrons, and a
-    /// catalogue loaded the way `lectern import marc` loads one.
+    /// Writes the demo data into the demo institution's sandbox: the campus, its patrons, a
+    /// catalogue loaded the way `lectern import marc` loads one, and six weeks of circulation.
     public static func seedData(
         store: any Store,
         passwords: any PasswordHasher,
@@ -111,6 +111,7 @@ public enum DemoInstitution {
                 let results = try await store.bulkWrite(in: tenant) { try importer.importRecords(records, into: $0) }
                 for result in results { _ = try result.get() }
             }
+            try await DemoCirculation.seed(store, tenant: tenant)
             return
         }
         for start in stride(from: 0, to: catalogueSize, by: batch) {
@@ -121,5 +122,6 @@ public enum DemoInstitution {
                 }
             }
         }
+        try await DemoCirculation.seed(store, tenant: tenant)
     }
 }

@@ -6,7 +6,7 @@ public import LecternStore
 /// keys, usage and the sandbox tools. The web layer (`LecternPortalWeb`) only renders and parses.
 public final class Portal: Sendable {
     /// The portal's own data and the gateway's registry (the same database).
-    let store: any PortalStore & Registry
+    let store: any PortalStore & Registry & Store
     /// The running gateway: key changes take effect in it at once.
     let gateway: Gateway
     /// Where e-mail goes.
@@ -36,7 +36,7 @@ public final class Portal: Sendable {
 
     /// Creates the portal.
     public init(
-        store: any PortalStore & Registry,
+        store: any PortalStore & Registry & Store,
         gateway: Gateway,
         mailer: any Mailer,
         guestInstitution: String,

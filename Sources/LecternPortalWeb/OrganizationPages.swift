@@ -31,11 +31,12 @@ extension PortalWeb {
                 let account = try visitor.requireAccount()
                 let view = try await portal.organization(code, seenBy: account)
                 let invitations = view.role == .admin ? try await portal.pendingInvitations(of: code, seenBy: account) : []
+                let clock = view.role == .admin ? try await portal.sandboxClock(of: code, by: account) : 0
                 let notice = try flash(request, for: visitor)?.notice
                 return renderer.render(
                     "organization",
                     title: "Organization \(code)",
-                    page: OrganizationPage(view, invitations: invitations),
+                    page: OrganizationPage(view, invitations: invitations, clock: clock),
                     visitor: visitor,
                     notice: notice
                 )
@@ -111,6 +112,21 @@ extension PortalWeb {
                 guard form.isChecked("confirm") else { throw PortalError("Tick the box to confirm the reset.") }
                 try await portal.startSandboxReset(of: code, by: try visitor.requireAccount())
                 return redirect(to: "/portal/organizations/\(code)/sandbox/reset", for: visitor)
+            }
+        )
+        router.post(
+            "/portal/organizations/{code}/sandbox/clock",
+            use: page("Organization") { request, context, visitor in
+                let code = try context.parameters.require("code")
+                let form = try await Self.form(request)
+                try visitor.checkCSRF(form)
+                let offset = form.text("reset") == "yes" ? "0" : form.text("offset")
+                let seconds = try await portal.setSandboxClock(of: code, to: offset, by: try visitor.requireAccount())
+                let notice =
+                    seconds == 0
+                    ? "The sandbox clock keeps real time again."
+                    : "The sandbox clock is set \(ClockOffset.text(seconds)) from real time: loans, fines and holds follow it."
+                return redirect(to: "/portal/organizations/\(code)", Flash(notice: notice), for: visitor)
             }
         )
         router.get(
@@ -190,6 +206,10 @@ struct OrganizationPage: OrganizationScoped {
     var members: [Member]
     var applications: [ApplicationRow]
     var invitations: [InvitationRow]
+    /// The sandbox clock's offset from real time (`+14d`, `0`).
+    var clock: String
+    /// The sandbox's time by that clock.
+    var clockTime: String
 
     struct InvitationRow {
         var id: String
@@ -230,8 +250,13 @@ struct OrganizationPage: OrganizationScoped {
         var heirs: [Heir]
     }
 
-    init(_ view: OrganizationView, invitations: [PendingInvitation] = []) {
+    init(_ view: OrganizationView, invitations: [PendingInvitation] = [], clock: Int = 0) {
         let institution = view.institution
+        self.clock = ClockOffset.text(clock)
+        clockTime = String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(TimeInterval(clock))).prefix(16)).replacingOccurrences(
+            of: "T",
+            with: " "
+        )
         self.invitations = invitations.map { invitation in
             InvitationRow(
                 id: invitation.id,

@@ -17,11 +17,18 @@ struct RouteTableTests {
                 for method in (item as! [String: Any]).keys where ["get", "post", "put", "delete"].contains(method) {
                     // One document writes `…/circ-desks/`: a trailing slash names the same resource.
                     let path = path.hasSuffix("/") ? String(path.dropLast()) : path
-                    operations.insert("\(method.uppercased()) \(path)")
+                    operations.insert("\(method.uppercased()) \(shape(path))")
                 }
             }
         }
         return operations
+    }
+
+    /// `path` with its parameters unnamed: the documents name one parameter differently from
+    /// one operation to the next (`{item_pid}`, `{item_id}`, `{itemPid}` for the same item), and
+    /// a route table names it one way everywhere.
+    static func shape(_ path: String) -> String {
+        path.replacingOccurrences(of: #"\{[^}]*\}"#, with: "{}", options: .regularExpression)
     }
 
     @Test func everyRouteIsADocumentedOperationInAnArea() async throws {
@@ -34,7 +41,7 @@ struct RouteTableTests {
         #expect(routes.count >= 18)
         for route in routes {
             #expect(
-                documented.contains("\(route.method.rawValue) \(route.path)"),
+                documented.contains("\(route.method.rawValue) \(Self.shape(route.path))"),
                 "\(route.method.rawValue) \(route.path) is not in the OpenAPI documents"
             )
             #expect(directory.descriptor(forPath: route.path) != nil)

@@ -68,7 +68,7 @@ struct DiscoveryMigrationTests {
         var announced: [[String]] = []
         _ = try SQLiteStore(path: old) { announced.append($0) }
         let later = Migrations.migrator.migrations.drop { $0 != "v10 discovery facet ids" }.dropFirst()
-        #expect(later.last == "v15 discovery whole values as words")
+        #expect(later.last == "v19 sandbox clocks")
         #expect(announced == [Array(later)])
         _ = try SQLiteStore(path: old) { announced.append($0) }
         _ = try SQLiteStore(path: directory.appendingPathComponent("new.sqlite").path) { announced.append($0) }

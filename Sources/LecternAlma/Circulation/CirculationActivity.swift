@@ -6,7 +6,7 @@ import LecternStore
 
 /// What circulation adds to a user (``LecternPeople/UserActivity``): the counts of
 /// `expand=loans,requests,fees`, and the block for fees over the limit. Overdue fines are
-/// brought up to the tenant's time first (a write only when a loan is late), so a user reads
+/// brought up to the tenant's time first (a write only when a fine is behind), so a user reads
 /// the same whenever fines were last worked out.
 struct CirculationActivity: UserActivity {
     let store: any Store
@@ -40,7 +40,11 @@ struct CirculationActivity: UserActivity {
         let now = try await store.now(for: tenant)
         let (loans, late) = try await store.read(in: tenant) { reader in
             let loans = try await reader.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items
-            return (loans.count, loans.contains { (CirculationTime.parse($0.body.value("due_date") ?? "") ?? now) < now })
+            for loan in loans where CirculationDesk.fineOwed(for: loan, now: now) != nil {
+                let fine = try await reader.document(.fee, key: loan.id, type: CirculationDocuments.loanKey)
+                if CirculationDesk.fineIsBehind(fine, loan: loan, now: now) { return (loans.count, true) }
+            }
+            return (loans.count, false)
         }
         if late {
             try await store.write(in: tenant) { tx in

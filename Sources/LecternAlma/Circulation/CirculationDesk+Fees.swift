@@ -13,15 +13,29 @@ extension CirculationDesk {
         for loan in try await activeLoans(of: userID) { try await accrueFine(for: loan) }
     }
 
-    /// The overdue fine of `loan` as of now: `fine_per_day` per day started after the due date,
-    /// at most `maximum_fine`; a fine grows (and is open again) until the loan is returned.
-    func accrueFine(for loan: Document) async throws {
-        guard loan.fields["status"] == "ACTIVE", let due = CirculationTime.parse(loan.body.value("due_date") ?? "") else { return }
+    /// What `loan`'s overdue fine comes to at `now`: `fine_per_day` per day started after the
+    /// due date, at most `maximum_fine`; `nil` when the loan is not late (or returned).
+    static func fineOwed(for loan: Document, now: Date) -> (amount: Decimal, days: Int)? {
+        guard loan.fields["status"] == "ACTIVE", let due = CirculationTime.parse(loan.body.value("due_date") ?? "") else { return nil }
         let days = CirculationTime.daysLate(now, due: due)
-        guard days > 0 else { return }
+        guard days > 0 else { return nil }
         let terms = CirculationDocuments.LoanTerms(loan.fields)
         let amount = min(terms.finePerDay * Decimal(days), terms.maximumFine)
-        guard amount > 0 else { return }
+        return amount > 0 ? (amount, days) : nil
+    }
+
+    /// Whether `fine` (the loan's fine, if any) is below what `loan` owes at `now`.
+    static func fineIsBehind(_ fine: Document?, loan: Document, now: Date) -> Bool {
+        guard let owed = fineOwed(for: loan, now: now) else { return false }
+        guard let fine else { return true }
+        return fine.fields["final"] != "true" && (Money.parse(fine.body.value("original_amount") ?? "") ?? 0) < owed.amount
+    }
+
+    /// The overdue fine of `loan` as of now (``fineOwed(for:now:)``); a fine grows (and is open
+    /// again) until the loan is returned.
+    func accrueFine(for loan: Document) async throws {
+        guard let (amount, days) = Self.fineOwed(for: loan, now: now) else { return }
+        let terms = CirculationDocuments.LoanTerms(loan.fields)
         let userID = loan.parent ?? ""
         let comment = "Due: \(loan.body.value("due_date") ?? ""), \(days) days late, \(Money.text(terms.finePerDay)) a day."
         guard let fine = try await tx.document(.fee, key: loan.id, type: CirculationDocuments.loanKey) else {
@@ -75,6 +89,7 @@ extension CirculationDesk {
                 Self.code("owner", owner, codes.libraries[owner]),
                 title.map { Node("title", text: $0) },
                 barcode.flatMap { $0.isEmpty ? nil : Node("barcode", text: $0) },
+                Node("transactions"),
             ].compactMap { $0 }
         )
     }

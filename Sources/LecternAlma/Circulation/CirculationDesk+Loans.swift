@@ -63,7 +63,7 @@ extension CirculationDesk {
                 ),
                 Node(
                     "item_policy",
-                    attributes: held.data.child("policy")?.attribute("desc").map { [.init("description", $0)] } ?? [],
+                    attributes: [.init("description", held.data.child("policy")?.attribute("desc") ?? "")],
                     text: policyCode
                 ),
                 Node("call_number", text: HoldingRules.Location(held.holding.body).callNumber),

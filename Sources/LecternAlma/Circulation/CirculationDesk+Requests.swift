@@ -72,6 +72,7 @@ extension CirculationDesk {
     ///   of the type for it and `allowSame` is false; 401895 for an unknown pickup; 60331 for a
     ///   request without what its type needs.
     func place(_ order: RequestOrder, for user: Document, mmsID: String, itemPID: String?, allowSame: Bool) async throws -> Document {
+        try Self.check(order)
         guard let bib = try await tx.document(.bib, id: mmsID) else { throw APIError.noItemsCanFulfil }
         try await expireHoldShelf(ofBib: mmsID)
         let items = try await tx.find(DocumentQuery(kind: .item, parent: mmsID)).items
@@ -109,14 +110,8 @@ extension CirculationDesk {
                 status = "IN_PROCESS"
                 task = Self.pickTask
             }
-        case "BOOKING":
-            guard let start = order.bookingStart.flatMap(CirculationTime.parse), let end = order.bookingEnd.flatMap(CirculationTime.parse),
-                start < end
-            else { throw APIError.requestNotCreated("A booking needs booking_start_date before booking_end_date.") }
-        case "DIGITIZATION":
-            break
         default:
-            throw APIError.requestNotCreated("request_type must be HOLD, BOOKING or DIGITIZATION.")
+            break
         }
         let requestID = try await newID(.request)
         let itemData = (assigned ?? chosen)?.data
@@ -173,6 +168,22 @@ extension CirculationDesk {
         }
         try await tx.put(request)
         return request
+    }
+
+    /// Refuses an order its type cannot take: an unknown type, a booking without its dates.
+    ///
+    /// - throws: 60331.
+    static func check(_ order: RequestOrder) throws {
+        switch order.type {
+        case "HOLD", "DIGITIZATION":
+            return
+        case "BOOKING":
+            guard let start = order.bookingStart.flatMap(CirculationTime.parse), let end = order.bookingEnd.flatMap(CirculationTime.parse),
+                start < end
+            else { throw APIError.requestNotCreated("A booking needs booking_start_date before booking_end_date.") }
+        default:
+            throw APIError.requestNotCreated("request_type must be HOLD, BOOKING or DIGITIZATION.")
+        }
     }
 
     /// The pickup library's and desk's names.

@@ -28,6 +28,11 @@ struct CirculationDesk: Sendable {
         )
     }
 
+    /// The same desk at another moment (a loader replaying history).
+    func at(_ date: Date) -> CirculationDesk {
+        CirculationDesk(tx: tx, now: date, policy: policy, catalogue: catalogue, ids: ids)
+    }
+
     /// A new id of `prefix` (loans, requests and fees share one counter).
     func newID(_ prefix: CatalogIDs.Prefix) async throws -> String {
         ids.id(prefix, try await tx.reserveNumbers(CatalogIDs.circulationCounter, count: 1))

@@ -19,7 +19,7 @@ struct LoansAPI {
         allowed: ["id", "loan_date", "due_date", "barcode", "title", "author", "return_date"]
     ).checked()
     static let direction = RouteParameter("direction", "Sort direction", default: "ASC", allowed: ["ASC", "DESC"]).checked(ignoringCase: true)
-    static let expand = RouteParameter("expand", "renewable adds whether each loan may be renewed now", allowed: ["renewable"])
+    static let expand = RouteParameter("expand", "renewable: whether each loan may be renewed now (always shown)", allowed: ["renewable"])
     static let itemPID = RouteParameter("item_pid", "The item's id (or item_barcode)")
     static let itemBarcode = RouteParameter("item_barcode", "The item's barcode (or item_pid)")
     static let op = RouteParameter("op", "The operation: renew", required: true, allowed: ["renew"])
@@ -159,13 +159,14 @@ struct LoansAPI {
         }
     }
 
-    /// One page of the loans `scope` selects, with the status, order and `renewable` asked for.
+    /// One page of the loans `scope` selects, with the status and order asked for; an active
+    /// loan says whether it may be renewed now (as every recorded list does, `expand=renewable`
+    /// or not).
     private func list(_ call: Call, scope: @escaping @Sendable (any StoreReader, inout DocumentQuery) async throws -> Void) async throws -> Reply {
         let (limit, offset) = call.page(Self.paging)
         let complete = call.text(Self.loanStatus)?.lowercased() == "complete"
         let descending = call.text(Self.direction)?.uppercased() == "DESC"
         let order = call.text(Self.orderBy) ?? "id"
-        let renewable = call.query(Self.expand)?.commaSeparatedValues.contains("renewable") == true
         let baseURL = call.baseURL
         let loans = try await circulation.desk(call) { desk in
             var query = DocumentQuery(kind: .loan, equals: ["status": complete ? "COMPLETE" : "ACTIVE"], limit: limit, offset: offset)
@@ -174,7 +175,7 @@ struct LoansAPI {
             let page = try await desk.tx.find(query)
             var views: [Node] = []
             for loan in page.items {
-                let canRenew = renewable && !complete ? try await desk.renewalRefusal(loan) == nil : nil
+                let canRenew = complete ? nil : try await desk.renewalRefusal(loan) == nil
                 views.append(CirculationViews.loan(loan, baseURL: baseURL, renewable: canRenew))
             }
             return Node("item_loans", attributes: [.init("total_record_count", String(page.total))], children: views)

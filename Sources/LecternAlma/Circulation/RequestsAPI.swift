@@ -107,7 +107,7 @@ struct RequestsAPI {
                     path: one,
                     query: [Self.reason, Self.note, Self.notifyUser] + (scope == .user ? [PeopleAPI.userIDType] : []) + Self.negotiated,
                     answer: .noContent,
-                    errors: notFound + [.requestNotFound("{request_id}")]
+                    errors: notFound + [.requestNotFound("{request_id}"), .invalidParameter(Self.reason.name, "")]
                 ),
             ]
         }
@@ -281,7 +281,8 @@ struct RequestsAPI {
     }
 
     @Sendable func cancel(_ call: Call, _ scope: Scope) async throws -> Reply {
-        let note = [call.query(Self.reason), call.query(Self.note)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        guard let reason = call.query(Self.reason), !reason.isEmpty else { throw APIError.invalidParameter(Self.reason.name, "") }
+        let note = [reason, call.query(Self.note)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
         try await circulation.desk(call) { desk in
             let request = try await Self.request(call, scope, in: desk, notFound: APIError.requestNotFound)
             try await desk.cancel(request, note: note.isEmpty ? nil : "Cancelled: \(note)")

@@ -83,6 +83,22 @@ extension Templates {
         <p class="check"><input id="confirm-reset" name="confirm" type="checkbox" value="yes" required> <label for="confirm-reset">I understand that the sandbox data is replaced.</label></p>
         <button type="submit" class="danger" id="reset-sandbox">Reset the sandbox</button>
         </form>
+        <h3 id="clock">Sandbox clock</h3>
+        <p>The sandbox's clock is <strong id="clock-offset">{{clock}}</strong> from real time (sandbox time: {{clockTime}} GMT).
+        Set it ahead to see loans fall due, overdue fines grow and hold-shelf time run out without waiting;
+        production always keeps real time, and a sandbox reset puts the clock back.</p>
+        <form method="post" action="/portal/organizations/{{code}}/sandbox/clock" class="stacked">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="clock-input">Offset from real time</label>
+        <input id="clock-input" name="offset" required value="{{clock}}" aria-describedby="clock-help">
+        <small id="clock-help" class="help">Days, hours, minutes and seconds: +14d, -2h, +1d12h, 0.</small>
+        <button type="submit" id="set-clock">Set the clock</button>
+        </form>
+        <form method="post" action="/portal/organizations/{{code}}/sandbox/clock">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="reset" value="yes">
+        <button type="submit" id="real-time">Back to real time</button>
+        </form>
         </section>
         {{/admin}}
         {{/page}}
