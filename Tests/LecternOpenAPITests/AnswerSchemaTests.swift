@@ -1,5 +1,10 @@
 import Foundation
 import HTTPTypes
+import LecternAlma
+import LecternCore
+import LecternRepresentation
+import LecternSQLite
+import LecternStore
 import LecternTesting
 import Testing
 
@@ -14,6 +19,13 @@ struct AnswerSchemaTests {
         ("bibs", "/almaws/v1/bibs", "/almaws/v1/bibs?mms_id={first_bib}"),
         ("bibs", "/almaws/v1/bibs/{mms_id}/holdings", "/almaws/v1/bibs/{first_bib}/holdings"),
         ("bibs", "/almaws/v1/bibs/{mms_id}/holdings/{holding_id}/items", "/almaws/v1/bibs/{first_bib}/holdings/ALL/items"),
+        ("users", "/almaws/v1/users/{user_id}/loans", "/almaws/v1/users/{loan_user}/loans"),
+        ("users", "/almaws/v1/users/{user_id}/loans/{loan_id}", "/almaws/v1/users/{loan_user}/loans/{loan_id}"),
+        ("users", "/almaws/v1/users/{user_id}/requests", "/almaws/v1/users/{request_user}/requests"),
+        ("users", "/almaws/v1/users/{user_id}/fees", "/almaws/v1/users/{fee_user}/fees?status=CLOSED"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}/loans", "/almaws/v1/bibs/{loan_bib}/loans"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}/requests", "/almaws/v1/bibs/{request_bib}/requests"),
+        ("bibs", "/almaws/v1/bibs/{mms_id}/request-options", "/almaws/v1/bibs/{first_bib}/request-options?user_id=someone"),
         ("conf", "/almaws/v1/conf/libraries", "/almaws/v1/conf/libraries"),
         ("conf", "/almaws/v1/conf/departments", "/almaws/v1/conf/departments"),
         ("conf", "/almaws/v1/conf/code-tables/{codeTableName}", "/almaws/v1/conf/code-tables/UserGroups"),
@@ -39,6 +51,22 @@ struct AnswerSchemaTests {
             let recordID = try #require((((docs?.first?["pnx"] as? [String: Any])?["control"] as? [String: Any])?["recordid"] as? [String])?.first)
             let firstBib = String(recordID.drop { !$0.isNumber })
             let firstRecord = "alma" + firstBib
+            // The demo's circulation: a loan, an open request and a paid fee (with its transaction).
+            let circulation = try await lectern.store.read(in: Tenant(institution: "DEMO", environment: .sandbox)) { reader in
+                (
+                    loan: try await reader.find(DocumentQuery(kind: .loan, equals: ["status": "ACTIVE"], limit: 1)).items.first,
+                    request: try await reader.find(DocumentQuery(kind: .request, equals: ["open": "true"], limit: 1)).items.first,
+                    fee: try await reader.find(DocumentQuery(kind: .fee, equals: ["status": "CLOSED"], limit: 1)).items.first
+                )
+            }
+            let loan = try #require(circulation.loan)
+            let request = try #require(circulation.request)
+            let fee = try #require(circulation.fee)
+            let placeholders = [
+                "{first_user}": firstUser, "{first_bib}": firstBib, "{first_record}": firstRecord, "{loan_user}": loan.parent ?? "",
+                "{loan_id}": loan.id, "{loan_bib}": loan.body.value("mms_id") ?? "", "{request_user}": request.parent ?? "",
+                "{request_bib}": request.body.value("mms_id") ?? "", "{fee_user}": fee.parent ?? "",
+            ]
             var documents: [String: SchemaCheck] = [:]
             for (name, template, call) in Self.calls {
                 if documents[name] == nil {
@@ -48,8 +76,7 @@ struct AnswerSchemaTests {
                     )
                 }
                 let check = try #require(documents[name])
-                let path = call.replacingOccurrences(of: "{first_user}", with: firstUser).replacingOccurrences(of: "{first_bib}", with: firstBib)
-                    .replacingOccurrences(of: "{first_record}", with: firstRecord)
+                let path = placeholders.reduce(call) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
                 let answer = try await client.send(.get, path, key: lectern.sandboxKey, headers: [.accept: "application/json"])
                 #expect(answer.status == 200, "\(path): \(answer.text)")
                 let operation = ((check.document["paths"] as? [String: Any])?[template] as? [String: Any])?["get"] as? [String: Any]

@@ -177,13 +177,15 @@ struct ItemsAPI {
     }
 
     /// `holdings=retain|delete` (delete the holding when this was its last item), `bib=retain|delete`
-    /// (delete the bib when it has no holdings left). `override` is accepted: Lectern has no loans
-    /// or requests that would block a delete.
+    /// (delete the bib when it has no holdings left). An item on loan is not deleted (401849).
     @Sendable func delete(_ call: Call) async throws -> Reply {
         let holdingsAction = call.text(Self.holdingsAction)
         let bibAction = call.text(Self.bibAction)
         try await store.write(in: call.tenant) { tx in
             let (bib, holding, item) = try await Self.find(call, in: tx)
+            if try await tx.document(.loan, key: item.id, type: CirculationDocuments.activeItemKey) != nil {
+                throw APIError.itemDeleteError("Item \(item.id) is on loan; return it first.")
+            }
             let catalogue = try await Catalogue.open(tx, institution: call.tenant.institution)
             try await catalogue.deleteItem(item.id, of: bib.id)
             let left = try await tx.find(DocumentQuery(kind: .item, parent: bib.id, equals: ["holding_id": holding.id], limit: 0)).total

@@ -37,25 +37,36 @@ struct CirculationActivity: UserActivity {
 
     /// The user's active loans and what they owe, their fines brought up to now first.
     private func settled(_ userID: String, in tenant: Tenant) async throws -> State {
-        let now = try await store.now(for: tenant)
-        let (loans, late) = try await store.read(in: tenant) { reader in
-            let loans = try await reader.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items
-            for loan in loans where CirculationDesk.fineOwed(for: loan, now: now) != nil {
-                let fine = try await reader.document(.fee, key: loan.id, type: CirculationDocuments.loanKey)
-                if CirculationDesk.fineIsBehind(fine, loan: loan, now: now) { return (loans.count, true) }
-            }
-            return (loans.count, false)
+        // One read for a user with no loans: the clock is read only when a loan may be late.
+        let (loans, owed) = try await store.read(in: tenant) { reader in
+            (
+                try await reader.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items,
+                try await Self.owed(userID, reader)
+            )
         }
-        if late {
+        let now = loans.isEmpty ? Date() : try await store.now(for: tenant)
+        var behind = false
+        if !loans.isEmpty {
+            behind = try await store.read(in: tenant) { reader in
+                for loan in loans where CirculationDesk.fineOwed(for: loan, now: now) != nil {
+                    let fine = try await reader.document(.fee, key: loan.id, type: CirculationDocuments.loanKey)
+                    if CirculationDesk.fineIsBehind(fine, loan: loan, now: now) { return true }
+                }
+                return false
+            }
+        }
+        if behind {
             try await store.write(in: tenant) { tx in
                 try await CirculationDesk.open(tx, tenant: tenant, now: now).settleFines(of: userID)
             }
         }
-        return try await store.read(in: tenant) { reader in
-            let fees = try await reader.find(DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])).items
-            let owed = fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
-            let policy = owed > 0 ? try await CirculationPolicy.load(from: reader) : .standard
-            return State(loans: loans, owed: owed, policy: policy, now: now)
-        }
+        let total = behind ? try await store.read(in: tenant) { try await Self.owed(userID, $0) } : owed
+        let policy = total > 0 ? try await store.read(in: tenant) { try await CirculationPolicy.load(from: $0) } : .standard
+        return State(loans: loans.count, owed: total, policy: policy, now: now)
+    }
+
+    private static func owed(_ userID: String, _ reader: any StoreReader) async throws -> Decimal {
+        let fees = try await reader.find(DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])).items
+        return fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
     }
 }
