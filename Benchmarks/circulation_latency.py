@@ -31,7 +31,7 @@ for pid, mms, holding, body in db.execute(
     process = re.search(r"<process_type[^>]*>(\w+)</process_type>", data)
     if pid not in active and in_place and not process and library:
         items.append((pid, mms, holding, library.group(1)))
-users = [row[0] for row in db.execute(
+users = [urllib.parse.quote(row[0], safe="") for row in db.execute(
     "SELECT id FROM documents WHERE tenant = ? AND kind = 'user' AND body LIKE '%<user_group%>UNDERGRAD</user_group>%'", (tenant,))]
 db.close()
 

@@ -33,15 +33,23 @@ struct Reader: StoreReader {
     /// Documents the cache holds at the revision read are not decoded again; the ones decoded
     /// are kept.
     func find(_ query: DocumentQuery) async throws -> Page<Document> {
+        try await find([query])[0]
+    }
+
+    func find(_ queries: [DocumentQuery]) async throws -> [Page<Document>] {
         let generation = cache.generation
         let (tenant, cache) = (tenant, cache)
-        let page = try await pool.read { db in
-            try DocumentSQL.find(db, tenant, query) { id, revision in
-                cache.document(tenant, query.kind, id: id).flatMap { $0.revision == revision ? $0 : nil }
+        let pages = try await pool.read { db in
+            try queries.map { query in
+                try DocumentSQL.find(db, tenant, query) { id, revision in
+                    cache.document(tenant, query.kind, id: id).flatMap { $0.revision == revision ? $0 : nil }
+                }
             }
         }
-        for document in page.items { cache.keep(document, tenant, read: generation) }
-        return page
+        for page in pages {
+            for document in page.items { cache.keep(document, tenant, read: generation) }
+        }
+        return pages
     }
 
     func count(_ kind: Kind) async throws -> Int {
@@ -65,6 +73,10 @@ struct Writer: StoreWriter {
 
     func find(_ query: DocumentQuery) async throws -> Page<Document> {
         try await pool.writeWithoutTransaction { try DocumentSQL.find($0, tenant, query) }
+    }
+
+    func find(_ queries: [DocumentQuery]) async throws -> [Page<Document>] {
+        try await pool.writeWithoutTransaction { db in try queries.map { try DocumentSQL.find(db, tenant, $0) } }
     }
 
     func count(_ kind: Kind) async throws -> Int {

@@ -49,6 +49,9 @@ public protocol StoreReader: Sendable {
     func document(_ kind: Kind, key value: String, type: String?) async throws -> Document?
     /// The documents matching `query`, one page of them, and their total.
     func find(_ query: DocumentQuery) async throws -> Page<Document>
+    /// The pages of several queries, in one trip to the database (each trip is a hand-over
+    /// between threads, which costs more than a small query itself).
+    func find(_ queries: [DocumentQuery]) async throws -> [Page<Document>]
     /// How many documents of `kind` the tenant has.
     func count(_ kind: Kind) async throws -> Int
     /// The discovery entries matching `query`, one page of them, their total and facet counts.

@@ -207,9 +207,10 @@ struct ItemsAPI {
         guard op == "scan" else { throw APIError.actionNotSupported(op) }
         let now = try await store.now(for: call.tenant)
         let tenant = call.tenant
+        let setup = try await store.read(in: tenant) { try await CirculationDesk.Setup.load(from: $0) }
         let view = try await store.write(in: tenant) { tx in
             let (bib, holding, stored) = try await Self.find(call, in: tx)
-            let desk = try await CirculationDesk.open(tx, tenant: tenant, now: now)
+            let desk = try await CirculationDesk.open(tx, tenant: tenant, now: now, setup: setup)
             var scan = try ItemScan(call.query, codes: desk.codes)
             let held = CirculationDesk.Held(item: stored, holding: holding, bib: bib)
             let library = call.query["library"].flatMap { $0.isEmpty ? nil : $0 }

@@ -11,8 +11,9 @@ struct Circulation: Sendable {
     func desk<T: Sendable>(_ call: Call, _ body: @escaping @Sendable (CirculationDesk) async throws -> T) async throws -> T {
         let now = try await store.now(for: call.tenant)
         let tenant = call.tenant
+        let setup = try await store.read(in: tenant) { try await CirculationDesk.Setup.load(from: $0) }
         return try await store.write(in: tenant) { tx in
-            try await body(try await CirculationDesk.open(tx, tenant: tenant, now: now))
+            try await body(try await CirculationDesk.open(tx, tenant: tenant, now: now, setup: setup))
         }
     }
 

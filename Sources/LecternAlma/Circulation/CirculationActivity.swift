@@ -37,13 +37,13 @@ struct CirculationActivity: UserActivity {
 
     /// The user's active loans and what they owe, their fines brought up to now first.
     private func settled(_ userID: String, in tenant: Tenant) async throws -> State {
-        // One read for a user with no loans: the clock is read only when a loan may be late.
-        let (loans, owed) = try await store.read(in: tenant) { reader in
-            (
-                try await reader.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items,
-                try await Self.owed(userID, reader)
-            )
+        // One trip to the database for a user with no loans: the clock is read only when a
+        // loan may be late.
+        let pages = try await store.read(in: tenant) { reader in
+            try await reader.find([CirculationDocuments.activeLoans(of: userID), Self.activeFees(of: userID)])
         }
+        let loans = pages[0].items
+        let owed = Self.sum(pages[1].items)
         let now = loans.isEmpty ? Date() : try await store.now(for: tenant)
         var behind = false
         if !loans.isEmpty {
@@ -60,13 +60,16 @@ struct CirculationActivity: UserActivity {
                 try await CirculationDesk.open(tx, tenant: tenant, now: now).settleFines(of: userID)
             }
         }
-        let total = behind ? try await store.read(in: tenant) { try await Self.owed(userID, $0) } : owed
+        let total = behind ? Self.sum(try await store.read(in: tenant) { try await $0.find(Self.activeFees(of: userID)).items }) : owed
         let policy = total > 0 ? try await store.read(in: tenant) { try await CirculationPolicy.load(from: $0) } : .standard
         return State(loans: loans.count, owed: total, policy: policy, now: now)
     }
 
-    private static func owed(_ userID: String, _ reader: any StoreReader) async throws -> Decimal {
-        let fees = try await reader.find(DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])).items
-        return fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+    private static func activeFees(of userID: String) -> DocumentQuery {
+        DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])
+    }
+
+    private static func sum(_ fees: [Document]) -> Decimal {
+        fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
     }
 }

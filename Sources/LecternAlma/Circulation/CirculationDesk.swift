@@ -17,13 +17,28 @@ struct CirculationDesk: Sendable {
 
     var codes: CatalogCodes { catalogue.codes }
 
-    /// The desk of the tenant `tx` writes, at `now`.
-    static func open(_ tx: any StoreWriter, tenant: Tenant, now: Date) async throws -> CirculationDesk {
-        CirculationDesk(
+    /// What a desk reads of the tenant's configuration: the terms of use and the catalogue's codes.
+    struct Setup: Sendable {
+        var policy: CirculationPolicy
+        var codes: CatalogCodes
+
+        /// Read before the write transaction, through the store's cache of decoded documents
+        /// (inside a transaction every document is parsed again): configuration changes by
+        /// administrators, not by circulation, so a call sees it as it was a moment before.
+        static func load(from reader: any StoreReader) async throws -> Setup {
+            Setup(policy: try await CirculationPolicy.load(from: reader), codes: try await CatalogCodes.load(from: reader))
+        }
+    }
+
+    /// The desk of the tenant `tx` writes, at `now`, with `setup` (read in `tx` when `nil`).
+    static func open(_ tx: any StoreWriter, tenant: Tenant, now: Date, setup given: Setup? = nil) async throws -> CirculationDesk {
+        let setup: Setup
+        if let given { setup = given } else { setup = try await Setup.load(from: tx) }
+        return CirculationDesk(
             tx: tx,
             now: now,
-            policy: try await CirculationPolicy.load(from: tx),
-            catalogue: try await Catalogue.open(tx, institution: tenant.institution, now: now),
+            policy: setup.policy,
+            catalogue: Catalogue(tx: tx, ids: CatalogIDs(institution: tenant.institution), codes: setup.codes, stamp: CatalogStamp(now), user: "API"),
             ids: CatalogIDs(institution: tenant.institution)
         )
     }
@@ -122,7 +137,7 @@ struct CirculationDesk: Sendable {
     }
 
     func activeLoans(of userID: String) async throws -> [Document] {
-        try await tx.find(DocumentQuery(kind: .loan, parent: userID, equals: ["status": "ACTIVE"])).items
+        try await tx.find(CirculationDocuments.activeLoans(of: userID)).items
     }
 
     /// A code field with its description: `<name desc="…">code</name>`, no `desc` when unknown.

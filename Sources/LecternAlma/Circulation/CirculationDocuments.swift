@@ -7,6 +7,17 @@ import LecternStore
 enum CirculationDocuments {
     /// The key only an active loan has: one active loan per item, enforced by the store.
     static let activeItemKey = "ACTIVE_ITEM"
+    /// The link of an active loan to its borrower: a user's active loans through an index, however
+    /// long their history (the parent index would read every loan they ever had).
+    static let holderLink = "holder"
+
+    /// The query for `userID`'s active loans.
+    static func activeLoans(of userID: String) -> DocumentQuery {
+        var query = DocumentQuery(kind: .loan)
+        query.linked = [holderLink: userID]
+        return query
+    }
+
     /// The key of an overdue fine: one per loan.
     static let loanKey = "LOAN"
 
@@ -61,7 +72,7 @@ enum CirculationDocuments {
             body: AlmaShapes.itemLoan.normalized(body),
             keys: active ? [.init(type: activeItemKey, value: item)] : [],
             fields: fields,
-            links: [.init("item", item), .init("bib", body.value("mms_id") ?? "")]
+            links: [.init("item", item), .init("bib", body.value("mms_id") ?? "")] + (active ? [.init(holderLink, userID)] : [])
         )
     }
 

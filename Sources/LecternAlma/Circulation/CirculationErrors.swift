@@ -17,7 +17,6 @@ extension AlmaErrorCode {
     static let requestNotFound = Self(rawValue: "401694")
     static let requestIDNotFound = Self(rawValue: "401907")
     static let cannotMoveForward = Self(rawValue: "401933")
-    static let parameterNotValid = Self(rawValue: "401666")
     static let fineNotFound = Self(rawValue: "401665")
     static let feeTypeRequired = Self(rawValue: "4019991")
     static let feeTypeInvalid = Self(rawValue: "4019992")
@@ -76,10 +75,6 @@ extension APIError {
 
     static func cannotMoveForward(_ id: String, step: String) -> Self {
         APIError(.cannotMoveForward, "Cannot move forward in workflow. Request ID: \(id), Step: \(step)")
-    }
-
-    static func parameterNotValid(_ name: String) -> Self {
-        APIError(.parameterNotValid, "\(name) parameter is not valid.")
     }
 
     static func fineNotFound(_ id: String) -> Self {

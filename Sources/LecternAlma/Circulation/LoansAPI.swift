@@ -143,7 +143,12 @@ struct LoansAPI {
 
     @Sendable func listForUser(_ call: Call) async throws -> Reply {
         try await list(call) { reader, query in
-            query.parent = try await PeopleAPI.find(call, in: reader).id
+            let userID = try await PeopleAPI.find(call, in: reader).id
+            if query.equals["status"] == "ACTIVE" {
+                query.linked = [CirculationDocuments.holderLink: userID]
+            } else {
+                query.parent = userID
+            }
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 
 /// Amounts of money: exact decimals, read from and written as plain text (`12.5`, `750`).
 enum Money {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The amount `text` says: at most 12 digits before the point and 2 after, optionally
     /// negative; `nil` for anything else (no exponents, no thousands separators).
     static func parse(_ text: String) -> Decimal? {
@@ -15,7 +17,7 @@ enum Money {
         if parts.count == 2 {
             guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: trimmed, locale: posix)
     }
 
     /// `amount` as text, rounded to cents: `12.5`, `750`, `0`.

@@ -115,6 +115,16 @@ struct Counter {
         return String(text[range]).replacingOccurrences(of: #"<subfield code="e">"#, with: "").replacingOccurrences(of: "</subfield>", with: "")
     }
 
+    /// Primo's availability of the shelf's title (`available_in_library`, `unavailable`).
+    func primoAvailability(_ shelf: Shelf) async throws -> String? {
+        let answer = try await client.send(.get, "/primo/v1/pnxs/L/alma\(shelf.mmsID)", key: key)
+        try #require(answer.status == 200, "\(answer.text)")
+        for status in ["available_in_library", "unavailable", "check_holdings"] where answer.text.contains("\"\(status)\"") {
+            return status
+        }
+        return nil
+    }
+
     /// Moves the demo sandbox's clock `days` ahead of real time.
     func setClock(days: Int) async throws {
         try await lectern.store.setClockOffset(days * 86_400, of: Self.demo)

@@ -40,6 +40,7 @@ struct LoansTests {
 
             #expect(try await counter.state(shelf) == ("0", "LOAN"))
             #expect(try await counter.availability(shelf) == "unavailable")
+            #expect(try await counter.primoAvailability(shelf) == "unavailable")
             let person = try await counter.json(.get, "/almaws/v1/users/\(user)?expand=loans,requests,fees")
             #expect((person["loans"] as? [String: Any])?["value"] as? String == "1")
             #expect((person["requests"] as? [String: Any])?["value"] as? String == "0")
@@ -213,6 +214,7 @@ struct LoansTests {
             #expect((try Wire.json(scanned.body)["additional_info"] as? String)?.contains("Reshelve") == true)
             #expect(try await counter.state(shelf) == ("1", ""))
             #expect(try await counter.availability(shelf) == "available")
+            #expect(try await counter.primoAvailability(shelf) == "available_in_library")
             #expect(try await counter.json(.get, "/almaws/v1/users/\(user)/loans")["total_record_count"] as? Int == 0)
             let history = try await counter.json(.get, "/almaws/v1/users/\(user)/loans?loan_status=Complete")
             let loan = try #require((history["item_loan"] as? [[String: Any]])?.first)
