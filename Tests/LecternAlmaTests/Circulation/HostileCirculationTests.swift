@@ -56,6 +56,10 @@ struct HostileCirculationTests {
                 ),
                 (
                     .post, "/almaws/v1/users/\(user)/requests?mms_id=\(Self.longText)", #"{"request_type":"HOLD","pickup_location_library":"MAIN"}"#,
+                    ["401666"]
+                ),
+                (
+                    .post, "/almaws/v1/users/\(user)/requests?mms_id=99999999999999", #"{"request_type":"HOLD","pickup_location_library":"MAIN"}"#,
                     ["401129"]
                 ),
                 (.post, "/almaws/v1/users/\(user)/requests?mms_id=\(shelf.mmsID)", #"{"request_type":"\#(Self.longText)"}"#, ["60331"]),
