@@ -66,6 +66,37 @@ struct CirculationShapeTests {
             let shared = ourOrder.filter(recordedOrder.contains)
             #expect(shared == recordedOrder.filter(shared.contains))
             #expect(shared.count >= 15, "\(shared)")
+            // And no member that neither recording of a whole request has.
+            let allowed = try Kinds.union([
+                try Self.recorded("bibsys-example/userrequests.json"),
+                .object(["user_request": .array([try Self.recorded("slsp-almapiwrapper/request_test1.json")]), "total_record_count": .number(0)]),
+            ])
+            let mine = try await Self.ours(client, "/almaws/v1/users/\(requester)/requests", key: counter.key)
+            #expect(Kinds.extra(in: mine, allowed: allowed) == [])
+        }
+    }
+
+    /// The fee almapiwrapper's tests create (`slsp-almapiwrapper/fee_test1.json`), posted as that
+    /// client posts it, with the recording's owner library (`A100`) replaced by a demo library.
+    @Test func theFeeAClientLibraryPostsIsCharged() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            let counter = Counter(lectern: lectern, client: client)
+            let user = try await counter.borrower()
+            let body = String(decoding: try RecordedFile.bytes("slsp-almapiwrapper/fee_test1.json"), as: UTF8.self)
+                .replacingOccurrences(of: "\"A100\"", with: "\"MAIN\"")
+            let answer = try await client.send(
+                .post,
+                "/almaws/v1/users/\(user)/fees?format=json",
+                key: counter.key,
+                headers: Catalog.jsonBody,
+                body: body
+            )
+            #expect(answer.status == 200, "\(answer.text)")
+            let fee = try CanonicalJSON(json: answer.body)
+            #expect(Kinds.missing(from: fee, recorded: try Self.recorded("slsp-almapiwrapper/fee_test1.json")) == [])
+            #expect(fee["balance"] == .number(20))
+            #expect(fee["transaction"] == .array([]))
         }
     }
 
@@ -98,6 +129,9 @@ struct CirculationShapeTests {
             let shelf = try await counter.shelf(items: 1)
             let options = try await Self.ours(client, "/almaws/v1/bibs/\(shelf.mmsID)/request-options?user_id=x", key: counter.key)
             #expect(Kinds.missing(from: options, recorded: try Self.recorded("alma_rb/request_options.json")) == [])
+            let bare = try await Catalog(client: client, key: counter.key).createBib(Samples.bib(systemNumber: "(CIRC)\(UUID().uuidString)"))
+            let none = try await Self.ours(client, "/almaws/v1/bibs/\(bare)/request-options", key: counter.key)
+            #expect(Kinds.missing(from: none, recorded: try Self.recorded("alma_rb/request_options_no_hold.json")) == [])
         }
     }
 }
