@@ -83,6 +83,7 @@ enum DemoCirculation {
                 }
             }
             for user in Set(lent.map(\.user)) { try await start.settleFines(of: user) }
+            try await start.finish()
         }
     }
 

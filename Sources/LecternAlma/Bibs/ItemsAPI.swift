@@ -228,6 +228,7 @@ struct ItemsAPI {
                 _ = try await desk.catalogue.updateItem(current.item, incoming: scanned, holding: holding)
                 info = scan.additionalInfo
             }
+            try await desk.refreshActivity()
             guard let item = try await tx.document(.item, id: stored.id) else {
                 throw APIError.itemNotFound(mmsID: bib.id, holdingID: holding.id, pid: stored.id)
             }

@@ -13,7 +13,10 @@ struct Circulation: Sendable {
         let tenant = call.tenant
         let setup = try await store.read(in: tenant) { try await CirculationDesk.Setup.load(from: $0) }
         return try await store.write(in: tenant) { tx in
-            try await body(try await CirculationDesk.open(tx, tenant: tenant, now: now, setup: setup))
+            let desk = try await CirculationDesk.open(tx, tenant: tenant, now: now, setup: setup)
+            let result = try await body(desk)
+            try await desk.refreshActivity()
+            return result
         }
     }
 

@@ -7,7 +7,8 @@ import LecternStore
 /// What circulation adds to a user (``LecternPeople/UserActivity``): the counts of
 /// `expand=loans,requests,fees`, and the block for fees over the limit. Overdue fines are
 /// brought up to the tenant's time first (a write only when a fine is behind), so a user reads
-/// the same whenever fines were last worked out.
+/// the same whenever fines were last worked out. A user with nothing owed and no active loan
+/// costs nothing more: the summary on the user's document says so.
 struct CirculationActivity: UserActivity {
     let store: any Store
 
@@ -23,8 +24,23 @@ struct CirculationActivity: UserActivity {
     func blocks(of user: Document, in tenant: Tenant) async throws -> [Node]? {
         let stored = user.body.child("user_blocks")?.children(named: "user_block") ?? []
         let kept = stored.filter { !CirculationBlocks.isComputed($0) }
-        let state = try await settled(user.id, in: tenant)
-        guard state.owed > state.policy.fineLimit else { return kept.count == stored.count ? nil : kept }
+        let unchanged = kept.count == stored.count ? nil : kept
+        // The summary on the user (read with it, from the cache) says whether fines can block
+        // them: nothing owed and no loan that can fall late means no block, and no trip to
+        // the database.
+        let summary = UserActivityFields.read(user)
+        let due = summary["due"].flatMap(CirculationTime.parse)
+        let owed = summary["owed"].flatMap(Money.parse) ?? 0
+        guard owed > 0 || due != nil else { return unchanged }
+        let now = try await store.now(for: tenant)
+        let state: State
+        if let due, due < now {
+            state = try await settled(user.id, in: tenant)
+        } else {
+            // Nothing can have grown: what the summary says is owed is owed.
+            state = State(loans: 0, owed: owed, policy: try await store.read(in: tenant) { try await CirculationPolicy.load(from: $0) }, now: now)
+        }
+        guard state.owed > state.policy.fineLimit else { return unchanged }
         return kept + [CirculationBlocks.finesBlock(owed: state.owed, limit: state.policy.fineLimit, currency: state.policy.currency, now: state.now)]
     }
 
@@ -57,7 +73,9 @@ struct CirculationActivity: UserActivity {
         }
         if behind {
             try await store.write(in: tenant) { tx in
-                try await CirculationDesk.open(tx, tenant: tenant, now: now).settleFines(of: userID)
+                let desk = try await CirculationDesk.open(tx, tenant: tenant, now: now)
+                try await desk.settleFines(of: userID)
+                try await desk.refreshActivity()
             }
         }
         let total = behind ? Self.sum(try await store.read(in: tenant) { try await $0.find(Self.activeFees(of: userID)).items }) : owed

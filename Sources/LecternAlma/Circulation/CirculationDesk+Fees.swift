@@ -37,6 +37,7 @@ extension CirculationDesk {
         guard let (amount, days) = Self.fineOwed(for: loan, now: now) else { return }
         let terms = CirculationDocuments.LoanTerms(loan.fields)
         let userID = loan.parent ?? ""
+        touched.insert(userID)
         let comment = "Due: \(loan.body.value("due_date") ?? ""), \(days) days late, \(Money.text(terms.finePerDay)) a day."
         guard let fine = try await tx.document(.fee, key: loan.id, type: CirculationDocuments.loanKey) else {
             let body = try await feeNode(
@@ -162,6 +163,7 @@ extension CirculationDesk {
         body.setChild(list)
         let written = CirculationDocuments.fee(body, userID: fee.parent ?? "", loanID: fee.fields["loan"], final: fee.fields["final"] == "true")
         try await tx.put(written)
+        touched.insert(fee.parent ?? "")
         return written
     }
 
@@ -212,6 +214,7 @@ extension CirculationDesk {
         let body = try await feeNode(type: type, amount: amount, owner: owner, comment: comment, userID: userID, title: title, barcode: barcode)
         let fee = CirculationDocuments.fee(body, userID: userID)
         try await tx.put(fee)
+        touched.insert(userID)
         return fee
     }
 }

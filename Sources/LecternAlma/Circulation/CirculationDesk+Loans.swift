@@ -76,6 +76,7 @@ extension CirculationDesk {
             throw APIError.itemNotLoanable("Item \(held.pid) is on loan.")
         }
         try await setState(of: held, inPlace: false, process: "LOAN", requested: false)
+        touched.insert(user.id)
         return loan
     }
 
@@ -98,6 +99,7 @@ extension CirculationDesk {
         body.setChild(Self.code("last_renew_status", "RENEWED", "Renewed Successfully"))
         let renewed = CirculationDocuments.loan(body, userID: loan.parent ?? "", terms: terms)
         try await tx.put(renewed)
+        touched.insert(loan.parent ?? "")
         return renewed
     }
 
@@ -125,6 +127,7 @@ extension CirculationDesk {
         let changed = CirculationDocuments.loan(body, userID: loan.parent ?? "", terms: .init(loan.fields))
         try await tx.put(changed)
         try await settleFines(of: loan.parent ?? "")
+        touched.insert(loan.parent ?? "")
         return changed
     }
 
@@ -141,6 +144,7 @@ extension CirculationDesk {
             body.setChild(Self.code("return_library", library, codes.libraries[library]))
         }
         try await tx.put(CirculationDocuments.loan(body, userID: loan.parent ?? "", terms: .init(loan.fields)))
+        touched.insert(loan.parent ?? "")
         if let fine = try await tx.document(.fee, key: loan.id, type: CirculationDocuments.loanKey) {
             try await tx.put(CirculationDocuments.fee(fine.body, userID: fine.parent ?? "", loanID: loan.id, final: true))
         }

@@ -14,6 +14,8 @@ struct CirculationDesk: Sendable {
     let policy: CirculationPolicy
     let catalogue: Catalogue
     let ids: CatalogIDs
+    /// The users whose loans or fees this transaction changed (``refreshActivity()``).
+    var touched = TouchedUsers()
 
     var codes: CatalogCodes { catalogue.codes }
 
@@ -45,7 +47,7 @@ struct CirculationDesk: Sendable {
 
     /// The same desk at another moment (a loader replaying history).
     func at(_ date: Date) -> CirculationDesk {
-        CirculationDesk(tx: tx, now: date, policy: policy, catalogue: catalogue, ids: ids)
+        CirculationDesk(tx: tx, now: date, policy: policy, catalogue: catalogue, ids: ids, touched: touched)
     }
 
     /// A new id of `prefix` (loans, requests and fees share one counter).

@@ -62,6 +62,12 @@ public struct CirculationLoader: Sendable {
         _ = try await refusedAsNil { try await desk.apply(action, to: fee) }
     }
 
+    /// Writes what changed onto the users' documents (the summary a user GET reads): call it
+    /// once the loader is done, in the same transaction.
+    public func finish() async throws {
+        try await desk.refreshActivity()
+    }
+
     /// Brings `userID`'s overdue fines up to now.
     public func settleFines(of userID: String) async throws {
         try await desk.settleFines(of: userID)

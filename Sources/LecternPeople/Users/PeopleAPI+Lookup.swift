@@ -40,10 +40,10 @@ extension PeopleAPI {
         }
     }
 
-    static func put(_ user: Node, passwordHash: String?, into tx: any StoreWriter) async throws {
+    static func put(_ user: Node, passwordHash: String?, keeping stored: Document? = nil, into tx: any StoreWriter) async throws {
         let modified = ISO8601DateFormatter().string(from: Date())
         do {
-            try await tx.put(UserDocument.make(user, passwordHash: passwordHash, modified: modified))
+            try await tx.put(UserDocument.make(user, passwordHash: passwordHash, modified: modified, activity: stored?.fields ?? [:]))
         } catch StoreError.duplicateKey(let type, let value) {
             throw APIError.userExists(value, type: type)
         }

@@ -145,7 +145,7 @@ public struct PeopleAPI: Sendable {
                 if try await tx.document(.user, id: newID) != nil { throw APIError.userExists(newID, type: "primary_id") }
                 try await tx.delete(.user, id: stored.id)
             }
-            try await Self.put(prepared, passwordHash: newHash ?? stored.fields["password_hash"], into: tx)
+            try await Self.put(prepared, passwordHash: newHash ?? stored.fields["password_hash"], keeping: stored, into: tx)
             return prepared
         }
         return reply(user, call: call)
@@ -163,7 +163,7 @@ public struct PeopleAPI: Sendable {
                 var user = document.body
                 user.setChild(Node("is_researcher", text: "false"))
                 user.removeChildren(named: "researcher")
-                try await Self.put(user, passwordHash: document.fields["password_hash"], into: tx)
+                try await Self.put(user, passwordHash: document.fields["password_hash"], keeping: document, into: tx)
             }
         }
         return .noContent

@@ -12,8 +12,12 @@ enum UserDocument {
         "fines_fees_sum", "general_info", "ALL",
     ]
 
-    /// The document for `user`; `passwordHash` is kept beside the body, never in it.
-    static func make(_ user: Node, passwordHash: String?, modified: String) -> Document {
+    /// The fields another part of the family keeps on a user (``UserActivityFields``) start so.
+    static let activityPrefix = "activity."
+
+    /// The document for `user`; `passwordHash` is kept beside the body, never in it, and so are
+    /// the `activity` fields (carried from the stored document by every write).
+    static func make(_ user: Node, passwordHash: String?, modified: String, activity: [String: String] = [:]) -> Document {
         let id = user.value("primary_id") ?? ""
         var keys = [Document.Key(type: "primary_id", value: id)]
         var identifierValues: [String] = []
@@ -64,6 +68,7 @@ enum UserDocument {
         ]
         if let source = user.value("source_user_id") { fields["source_user_id"] = source }
         if let passwordHash { fields["password_hash"] = passwordHash }
+        for (name, value) in activity where name.hasPrefix(activityPrefix) { fields[name] = value }
         return Document(kind: .user, id: id, body: user, keys: keys, terms: terms, fields: fields)
     }
 }
