@@ -94,25 +94,17 @@ extension CirculationDesk {
             order.type == "DIGITIZATION" && order.pickupDesk.isEmpty
             ? (library: codes.libraries[order.pickupLibrary] ?? order.pickupLibrary, desk: "")
             : try pickupNames(library: order.pickupLibrary, desk: order.pickupDesk)
-        var status = "NOT_STARTED"
-        var task = ""
-        var assigned = chosen
-        switch order.type {
-        case "HOLD":
-            let candidates = chosen.map { [$0.item] } ?? items
-            assigned = nil
-            for item in candidates {
+        // A hold picks an item on the shelf that no other request holds; otherwise it waits.
+        var assigned: Held?
+        if order.type == "HOLD" {
+            for item in chosen.map({ [$0.item] }) ?? items {
                 guard let held = try await held(item), held.isInPlace, try await assignedRequest(held) == nil else { continue }
                 assigned = held
                 break
             }
-            if assigned != nil {
-                status = "IN_PROCESS"
-                task = Self.pickTask
-            }
-        default:
-            break
         }
+        let status = assigned == nil ? "NOT_STARTED" : "IN_PROCESS"
+        let task = assigned == nil ? "" : Self.pickTask
         let requestID = try await newID(.request)
         let itemData = (assigned ?? chosen)?.data
         let materialSource = itemData ?? items.first?.body.child("item_data")
@@ -160,7 +152,7 @@ extension CirculationDesk {
             ].compactMap { $0 }
         )
         var request = CirculationDocuments.request(body, userID: user.id, level: itemPID == nil ? "title" : "item")
-        if let assigned, status == "IN_PROCESS" {
+        if let assigned {
             request.fields["item"] = assigned.pid
             try await setState(of: assigned, inPlace: true, process: "", requested: true)
         } else {
