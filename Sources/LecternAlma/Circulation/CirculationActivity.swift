@@ -59,7 +59,7 @@ struct CirculationActivity: UserActivity {
             try await reader.find([CirculationDocuments.activeLoans(of: userID), Self.activeFees(of: userID)])
         }
         let loans = pages[0].items
-        let owed = Self.sum(pages[1].items)
+        let owed = CirculationDocuments.balance(of: pages[1].items)
         let now = loans.isEmpty ? Date() : try await store.now(for: tenant)
         var behind = false
         if !loans.isEmpty {
@@ -78,7 +78,9 @@ struct CirculationActivity: UserActivity {
                 try await desk.refreshActivity()
             }
         }
-        let total = behind ? Self.sum(try await store.read(in: tenant) { try await $0.find(Self.activeFees(of: userID)).items }) : owed
+        let total =
+            behind
+            ? CirculationDocuments.balance(of: try await store.read(in: tenant) { try await $0.find(Self.activeFees(of: userID)).items }) : owed
         let policy = total > 0 ? try await store.read(in: tenant) { try await CirculationPolicy.load(from: $0) } : .standard
         return State(loans: loans.count, owed: total, policy: policy, now: now)
     }
@@ -87,7 +89,4 @@ struct CirculationActivity: UserActivity {
         DocumentQuery(kind: .fee, parent: userID, equals: ["status": "ACTIVE"])
     }
 
-    private static func sum(_ fees: [Document]) -> Decimal {
-        fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
-    }
 }

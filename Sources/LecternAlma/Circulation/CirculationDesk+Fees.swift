@@ -172,7 +172,7 @@ extension CirculationDesk {
     /// - throws: 401666 for an amount that is not a positive number up to what is owed.
     func payAll(of userID: String, amount text: String?, action: FeeAction) async throws {
         let fees = try await fees(of: userID, status: "ACTIVE")
-        let owed = fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+        let owed = CirculationDocuments.balance(of: fees)
         var left: Decimal
         if let text, !text.isEmpty, text.uppercased() != "ALL" {
             guard let parsed = Money.parse(text), parsed > 0, parsed <= owed else { throw APIError.parameterNotValid("amount") }

@@ -129,7 +129,7 @@ struct CirculationDesk: Sendable {
 
     /// The sum of the balances of `userID`'s active fees.
     func activeBalance(of userID: String) async throws -> Decimal {
-        try await fees(of: userID, status: "ACTIVE").reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+        CirculationDocuments.balance(of: try await fees(of: userID, status: "ACTIVE"))
     }
 
     func fees(of userID: String, status: String?) async throws -> [Document] {

@@ -95,6 +95,11 @@ enum CirculationDocuments {
         )
     }
 
+    /// The sum of the balances of `fees`.
+    static func balance(of fees: [Document]) -> Decimal {
+        fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+    }
+
     /// A fine or fee (`<fee>`) of `userID`; an overdue fine names its loan, and is `final` once
     /// the loan is returned (it grows no more).
     static func fee(_ body: Node, userID: String, loanID: String? = nil, final: Bool = false) -> Document {

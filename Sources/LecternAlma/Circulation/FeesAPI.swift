@@ -85,7 +85,7 @@ struct FeesAPI {
     }
 
     static func feesNode(_ fees: [Document], currency: String, baseURL: String) -> Node {
-        let sum = fees.reduce(Decimal(0)) { $0 + (Money.parse($1.body.value("balance") ?? "") ?? 0) }
+        let sum = CirculationDocuments.balance(of: fees)
         return Node(
             "fees",
             attributes: [
