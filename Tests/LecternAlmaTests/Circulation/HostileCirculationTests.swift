@@ -32,6 +32,11 @@ struct HostileCirculationTests {
                     .post, "\(loans)?item_pid=\(shelf.items[0])", #"{"circ_desk":{"value":"DEFAULT_CIRC_DESK"},"library":{"value":"MAIN\u0000"}}"#,
                     ["401153", "401676"]
                 ),
+                (.post, "\(loans)?item_pid=\(shelf.items[0])", #"{"circ_desk":{"value":"DEF"#, ["401676"]),
+                (.post, "\(loans)?item_pid=\(shelf.items[0])", #"{"circ_desk":42,"library":true}"#, ["401153"]),
+                (.post, "\(loans)?item_pid=\(shelf.items[0])%00", Counter.deskJSON, ["401666"]),
+                (.post, "/almaws/v1/users/\(user)/requests?mms_id=\(shelf.mmsID)", #"{"request_type":["HOLD"]}"#, ["401676"]),
+                (.post, "/almaws/v1/users/\(user)/fees/\(feeID)?op=pay&method=CASH&amount=1%00", nil, ["401666"]),
                 (.get, "\(loans)?limit=101", nil, ["401652"]),
                 (.get, "\(loans)?offset=-1", nil, ["401652"]),
                 (.get, "\(loans)?order_by=1;DROP", nil, ["401652"]),
