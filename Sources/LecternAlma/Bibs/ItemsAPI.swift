@@ -244,7 +244,8 @@ struct ItemsAPI {
         return .object(view, AlmaShapes.item)
     }
 
-    private static func find(_ call: Call, in reader: any StoreReader) async throws -> (bib: Document, holding: Document, item: Document) {
+    /// The item the path names (`{mms_id}`, `{holding_id}`, `{item_pid}`), with its bib and holding.
+    static func find(_ call: Call, in reader: any StoreReader) async throws -> (bib: Document, holding: Document, item: Document) {
         try await CatalogLookup.item(
             call.path["item_pid"] ?? "",
             holdingID: call.path["holding_id"] ?? "",

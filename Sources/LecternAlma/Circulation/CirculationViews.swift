@@ -1,4 +1,4 @@
-import Foundation
+import LecternPeople
 import LecternRepresentation
 import LecternStore
 
@@ -6,7 +6,7 @@ import LecternStore
 /// when it is read (its link, whether a loan is renewable, a request's place in the queue).
 enum CirculationViews {
     static func userURL(_ baseURL: String, _ userID: String) -> String {
-        "\(baseURL)/almaws/v1/users/\(userID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/"))) ?? userID)"
+        "\(baseURL)/almaws/v1/users/\(PeopleAPI.escape(userID))"
     }
 
     /// A loan, with its `link`, and `renewable` when known.

@@ -154,7 +154,7 @@ struct LoansAPI {
 
     @Sendable func listForItem(_ call: Call) async throws -> Reply {
         try await list(call) { reader, query in
-            query.linked = ["item": try await Self.item(call, in: reader).item.id]
+            query.linked = ["item": try await ItemsAPI.find(call, in: reader).item.id]
         }
     }
 
@@ -215,7 +215,7 @@ struct LoansAPI {
         let desk = try Self.deskAndLibrary(call)
         let baseURL = call.baseURL
         let loan = try await circulation.desk(call) { circulation in
-            let (_, _, item) = try await Self.item(call, in: circulation.tx)
+            let (_, _, item) = try await ItemsAPI.find(call, in: circulation.tx)
             var byUser = call
             byUser.path["user_id"] = call.query(Self.userID) ?? ""
             let user = try await PeopleAPI.find(byUser, in: circulation.tx)
@@ -245,7 +245,7 @@ struct LoansAPI {
 
     @Sendable func getForItem(_ call: Call) async throws -> Reply {
         try await one(call) { reader in
-            let pid = try await Self.item(call, in: reader).item.id
+            let pid = try await ItemsAPI.find(call, in: reader).item.id
             return { $0.body.value("item_id") == pid }
         }
     }
@@ -286,7 +286,7 @@ struct LoansAPI {
     }
 
     private static let itemOwns: Owner = { call, reader in
-        let pid = try await item(call, in: reader).item.id
+        let pid = try await ItemsAPI.find(call, in: reader).item.id
         return { $0.body.value("item_id") == pid }
     }
 
@@ -326,14 +326,5 @@ struct LoansAPI {
         guard let text = body.value("due_date"), !text.isEmpty else { throw APIError.dueDateMissing }
         guard let due = CirculationTime.parse(text) else { throw APIError.invalidBody("due_date \(text) is not a date.") }
         return due
-    }
-
-    static func item(_ call: Call, in reader: any StoreReader) async throws -> (bib: Document, holding: Document, item: Document) {
-        try await CatalogLookup.item(
-            call.path["item_pid"] ?? "",
-            holdingID: call.path["holding_id"] ?? "",
-            mmsID: call.path["mms_id"] ?? "",
-            in: reader
-        )
     }
 }

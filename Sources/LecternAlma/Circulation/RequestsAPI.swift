@@ -141,7 +141,7 @@ struct RequestsAPI {
         switch scope {
         case .user: query.parent = try await PeopleAPI.find(call, in: reader).id
         case .bib: query.linked = ["bib": try await CatalogLookup.bib(call.path["mms_id"] ?? "", in: reader).id]
-        case .item: query.linked = ["item": try await LoansAPI.item(call, in: reader).item.id]
+        case .item: query.linked = ["item": try await ItemsAPI.find(call, in: reader).item.id]
         }
         return query
     }
@@ -197,7 +197,7 @@ struct RequestsAPI {
                 byUser.path["user_id"] = call.query(Self.userID) ?? ""
                 user = try await PeopleAPI.find(byUser, in: desk.tx)
                 if scope == .item {
-                    let found = try await LoansAPI.item(call, in: desk.tx)
+                    let found = try await ItemsAPI.find(call, in: desk.tx)
                     mmsID = found.bib.id
                     itemPID = found.item.id
                 } else {
@@ -297,7 +297,7 @@ struct RequestsAPI {
         let baseURL = call.baseURL
         let hasItems = try await circulation.store.read(in: call.tenant) { reader in
             if call.path["item_pid"] != nil {
-                _ = try await LoansAPI.item(call, in: reader)
+                _ = try await ItemsAPI.find(call, in: reader)
                 return true
             }
             let bib = try await CatalogLookup.bib(call.path["mms_id"] ?? "", in: reader)

@@ -60,7 +60,8 @@ extension PeopleAPI {
         "\(call.baseURL)\(population.base)/\(Self.escape(id))"
     }
 
-    static func escape(_ id: String) -> String {
+    /// `id` as one path segment of a link.
+    public static func escape(_ id: String) -> String {
         id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
     }
 }
