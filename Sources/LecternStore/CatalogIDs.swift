@@ -14,12 +14,20 @@ public struct CatalogIDs: Sendable {
         case request = "14"
         /// A fine or fee.
         case fee = "98"
+        /// A course.
+        case course = "27"
+        /// A reading list.
+        case readingList = "57"
+        /// A citation.
+        case citation = "58"
     }
 
     /// The store counter the numbers come from: one per tenant for all three kinds.
     public static let counter = "catalog"
     /// The store counter loans, requests and fees are numbered from.
     public static let circulationCounter = "circulation"
+    /// The store counter courses, reading lists and citations are numbered from.
+    public static let coursesCounter = "courses"
 
     /// The institution's code.
     public let institution: String

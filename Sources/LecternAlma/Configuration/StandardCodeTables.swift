@@ -131,5 +131,63 @@ public enum StandardCodeTables {
             ]
         ),
         ("WorkOrderType", "Work order types", [("AcqWorkOrder", "Acquisition technical services"), ("Bind", "Binding")]),
+        // Courses, reading lists and citations.
+        ("CourseTerms", "Course terms", [("FALL", "Fall"), ("SPRING", "Spring"), ("SUMMER", "Summer"), ("WINTER", "Winter")]),
+        (
+            "AcademicDepartments", "Academic departments",
+            [
+                ("BIO", "Biology"), ("CHEM", "Chemistry"), ("CS", "Computer Science"), ("ECON", "Economics"), ("ENG", "Engineering"),
+                ("HIST", "History"), ("LAW", "Law"), ("MATH", "Mathematics"), ("MED", "Medicine"), ("MUS", "Music"), ("PHYS", "Physics"),
+                ("PSY", "Psychology"),
+            ]
+        ),
+        ("CourseProcessingDepartments", "Course processing departments", [("COURSE_UNIT", "Course Unit"), ("SCI_RESERVES", "Science Reserves")]),
+        (
+            "ReadingListStatuses", "Reading list statuses",
+            [
+                ("BeingPrepared", "Being prepared"), ("ReadyForProcessing", "Ready for processing"), ("InProcess", "In process"),
+                ("Complete", "Complete"), ("Inactive", "Inactive"), ("Declined", "Declined"),
+            ]
+        ),
+        (
+            "ReadingListVisibility", "Reading list visibility",
+            [
+                ("RESTRICTED", "Anyone - restricted"), ("OPEN_TO_WORLD", "Anyone - full"), ("OPEN_TO_INSTITUTION", "All students - full"),
+                ("COURSE_ONLY", "Course students"),
+            ]
+        ),
+        ("ReadingListPublishingStatuses", "Reading list publishing statuses", [("DRAFT", "Draft"), ("PUBLISHED", "Published"), ("ARCHIVED", "Archived")]),
+        (
+            "CitationStatuses", "Citation statuses",
+            [
+                ("BeingPrepared", "Being prepared"), ("ReadyForProcessing", "Ready for processing"), ("InProcess", "In process"),
+                ("Complete", "Complete"), ("Inactive", "Inactive"), ("Declined", "Declined"),
+            ]
+        ),
+        (
+            "CitationCopyrightStatuses", "Citation copyright statuses",
+            [("NOTDETERMINED", "Not determined"), ("NOTREQUIRED", "Not required"), ("APPROVED", "Approved"), ("DECLINED", "Declined")]
+        ),
+        (
+            "CitationTypes", "Citation material types",
+            [("BK", "Physical Book"), ("E_BK", "Electronic Book"), ("CR", "Physical Article"), ("E_CR", "Electronic Article"), ("VM", "Visual Material")]
+        ),
+        (
+            "CitationSecondaryTypes", "Citation secondary types",
+            [
+                ("BK", "Book"), ("BK_C", "Book Chapter"), ("BOOK_EXTRACT", "Book Extract"), ("CR", "Article"), ("E_CR", "Electronic Article"),
+                ("JR", "Journal"), ("NP", "Newspaper"), ("NEWSPAPER_ARTICLE", "Newspaper Article"), ("SCORE", "Score"), ("VM", "Visual Material"),
+                ("WS", "Website"), ("OTHER", "Other"),
+            ]
+        ),
+        ("CitationTagTypes", "Citation tag types", [("PUBLIC", "Public"), ("PRIVATE", "Private")]),
+        (
+            "CitationTags", "Citation tags",
+            [
+                ("ESSENTIAL", "Essential"), ("RECOMMENDED", "Recommended"), ("OPTIONAL", "Optional"), ("DIGITIZED", "Digitized"),
+                ("CLEARANCE_APPROVAL", "Clearance approval"),
+            ]
+        ),
+        ("ReadingListAccessRights", "Reading list owner access rights", [("FULL", "Full edit"), ("READ", "View only")]),
     ]
 }

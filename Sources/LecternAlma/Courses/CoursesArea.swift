@@ -6,10 +6,18 @@ extension Area {
     public static let courses = Area("courses")
 }
 
-/// The courses area: keys can be given its permission; its operations are not served yet, so
-/// every call to its paths passes the gateway's checks and is then refused as no operation.
+/// The courses area: courses with their enrolments, reading lists with their owners, and
+/// citations with their tags.
 public enum CoursesArea: AreaPlugin {
-    public static let descriptor = AreaDescriptor(.courses, title: "Courses", product: .alma, pathPrefixes: ["/almaws/v1/courses"])
+    public static let descriptor = AreaDescriptor(
+        .courses,
+        title: "Courses",
+        product: .alma,
+        pathPrefixes: ["/almaws/v1/courses"],
+        testPaths: ["/almaws/v1/courses/test"]
+    )
 
-    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] { [] }
+    public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
+        CoursesAPI(store: store).routes + ReadingListsAPI(store: store).routes + CitationsAPI(store: store).routes
+    }
 }
