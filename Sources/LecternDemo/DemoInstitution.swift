@@ -78,7 +78,8 @@ public enum DemoInstitution {
     public static let catalogueSize = 5_000
 
     /// Writes the demo data into the demo institution's sandbox: the campus, its patrons, a
-    /// catalogue loaded the way `lectern import marc` loads one, and six weeks of circulation.
+    /// catalogue loaded the way `lectern import marc` loads one, six weeks of circulation, and two
+    /// terms of courses with reading lists.
     public static func seedData(
         store: any Store,
         passwords: any PasswordHasher,
@@ -112,6 +113,7 @@ public enum DemoInstitution {
                 for result in results { _ = try result.get() }
             }
             try await DemoCirculation.seed(store, tenant: tenant)
+            try await DemoCourses.seed(store, tenant: tenant)
             return
         }
         for start in stride(from: 0, to: catalogueSize, by: batch) {
@@ -123,5 +125,6 @@ public enum DemoInstitution {
             }
         }
         try await DemoCirculation.seed(store, tenant: tenant)
+        try await DemoCourses.seed(store, tenant: tenant)
     }
 }

@@ -109,7 +109,7 @@ enum CitationRules {
             return Node("citation_tag", children: [value] + (type.map { [$0] } ?? []))
         }
         guard tags.count <= 100 else { throw CourseRules.notValid("citation_tags", "holds more than 100 tags") }
-        return Node("citation_tags", children: tags)
+        return CourseRules.wrapper("citation_tags", tags)
     }
 
     private static func boolean(_ text: String, default value: Bool) -> String {

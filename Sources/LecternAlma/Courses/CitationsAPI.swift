@@ -104,7 +104,7 @@ struct CitationsAPI {
     }
 
     @Sendable func tags(_ call: Call) async throws -> Reply {
-        .object(try await read(call) { $0.citation.body.child("citation_tags") ?? Node("citation_tags") }, AlmaShapes.citationTags)
+        .object(try await read(call) { $0.citation.body.child("citation_tags") ?? CourseRules.wrapper("citation_tags", []) }, AlmaShapes.citationTags)
     }
 
     /// What `answer` makes of the path's citation, read in one transaction.
@@ -120,17 +120,14 @@ struct CitationsAPI {
 
     @Sendable func create(_ call: Call) async throws -> Reply {
         let incoming = try call.object("citation", as: AlmaShapes.citation)
-        let ids = CatalogIDs(institution: call.tenant.institution)
-        return try await write(call, incoming: incoming) { tx, list in
-            (ids.id(.citation, try await tx.reserveNumbers(CatalogIDs.coursesCounter, count: 1)), nil)
-        }
+        return try await answer(call) { writer, list in try await writer.createCitation(incoming, list: list.id) }
     }
 
     @Sendable func update(_ call: Call) async throws -> Reply {
         let incoming = try call.object("citation", as: AlmaShapes.citation)
-        return try await write(call, incoming: incoming) { tx, list in
-            let stored = try await CourseLookup.citation(call, in: tx).citation
-            return (stored.id, stored)
+        return try await answer(call) { writer, list in
+            let stored = try await CourseLookup.citation(call, in: writer.tx).citation
+            return try await writer.putCitation(incoming, id: stored.id, stored: stored, list: list.id)
         }
     }
 
@@ -144,7 +141,7 @@ struct CitationsAPI {
             citation.setChild(try CitationRules.tags(incoming, codes: codes))
         }
         guard case .object(let citation, _) = reply else { return reply }
-        return .object(citation.child("citation_tags") ?? Node("citation_tags"), AlmaShapes.citationTags)
+        return .object(citation.child("citation_tags") ?? CourseRules.wrapper("citation_tags", []), AlmaShapes.citationTags)
     }
 
     @Sendable func delete(_ call: Call) async throws -> Reply {
@@ -154,47 +151,25 @@ struct CitationsAPI {
         return .noContent
     }
 
-    /// Checks `incoming` and stores it as the citation `target` names (its id, and the citation it replaces).
-    private func write(
+    /// The citation `write` stores in the path's reading list, as answered.
+    private func answer(
         _ call: Call,
-        incoming: Node,
-        target: @escaping @Sendable (any StoreWriter, Document) async throws -> (id: String, stored: Document?)
+        _ write: @escaping @Sendable (CourseWriter, Document) async throws -> Document
     ) async throws -> Reply {
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
         let baseURL = call.baseURL
-        let view = try await store.write(in: call.tenant) { tx in
-            let (course, list) = try await CourseLookup.readingList(call, in: tx)
-            let (id, stored) = try await target(tx, list)
-            var bib: Node?
-            if let mmsID = CitationRules.mmsID(in: incoming) {
-                guard let found = try await tx.document(.bib, id: mmsID) else { throw CourseRules.notValid("mms_id", "\(mmsID) is not a bib") }
-                bib = found.body
-            }
-            let citation = try CitationRules.prepare(
-                incoming, id: id, isNew: stored == nil, bib: bib, codes: try await CourseCodes.load(from: tx), stamp: stamp)
-            let document = CourseDocuments.citation(citation, list: list.id)
-            try await tx.put(document)
-            let shelf = try await CourseViews.Shelf.load([document], in: tx)
-            return CourseViews.citation(document, course: course.id, list: list.id, baseURL: baseURL, shelf: shelf)
+        let view = try await CourseWriter.write(call, in: store) { writer in
+            let (course, list) = try await CourseLookup.readingList(call, in: writer.tx)
+            let citation = try await write(writer, list)
+            let shelf = try await CourseViews.Shelf.load([citation], in: writer.tx)
+            return CourseViews.citation(citation, course: course.id, list: list.id, baseURL: baseURL, shelf: shelf)
         }
         return .object(view, AlmaShapes.citation)
     }
 
     /// Applies `edit` to the path's citation and answers it.
     private func change(_ call: Call, _ edit: @escaping @Sendable (inout Node, CourseCodes) throws -> Void) async throws -> Reply {
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
-        let baseURL = call.baseURL
-        let view = try await store.write(in: call.tenant) { tx in
-            let (course, list, stored) = try await CourseLookup.citation(call, in: tx)
-            var body = stored.body
-            try edit(&body, try await CourseCodes.load(from: tx))
-            body.setChild(Node("last_modified_date", text: stamp.date))
-            var document = stored
-            document.body = AlmaShapes.citation.normalized(body)
-            try await tx.put(document)
-            let shelf = try await CourseViews.Shelf.load([document], in: tx)
-            return CourseViews.citation(document, course: course.id, list: list.id, baseURL: baseURL, shelf: shelf)
+        try await answer(call) { writer, _ in
+            try await writer.editCitation(try await CourseLookup.citation(call, in: writer.tx).citation, edit)
         }
-        return .object(view, AlmaShapes.citation)
     }
 }

@@ -58,14 +58,14 @@ enum CourseDocuments {
             id: list.value("id") ?? "",
             body: list,
             keys: [Document.Key(type: "code", value: list.value("code") ?? "")],
-            fields: ["order": sortable(list.value("order")), "code": list.value("code") ?? ""],
+            fields: ["order": sortable(list.value("order")), "code": list.value("code") ?? "", "courses": courses.joined(separator: ",")],
             links: courses.map { Document.Link("course", $0) }
         )
     }
 
-    /// The courses a stored reading list belongs to.
+    /// The courses a stored reading list belongs to (kept in its fields: links are an index, not read back).
     static func courses(of list: Document) -> [String] {
-        list.links.filter { $0.name == "course" }.map(\.value)
+        (list.fields["courses"] ?? "").split(separator: ",").map(String.init)
     }
 
     /// A citation, child of its reading list, linked to the bib it cites.

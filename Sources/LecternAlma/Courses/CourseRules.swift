@@ -93,14 +93,14 @@ enum CourseRules {
         add("weekly_hours", number(incoming, "weekly_hours"))
         add("participants", number(incoming, "participants"))
         add("year", text(incoming, "year"))
-        course.children.append(Node("instructors", children: try instructorIDs(in: incoming).map { try instructor($0, users) }))
-        course.children.append(Node("campuses", children: try campuses(in: incoming, codes: codes)))
+        course.children.append(wrapper("instructors", try instructorIDs(in: incoming).map { try instructor($0, users) }))
+        course.children.append(wrapper("campuses", try campuses(in: incoming, codes: codes)))
         var seenIDs: Set<String> = []
         let searchable = (incoming.child("searchable_ids")?.children(named: "searchable_id") ?? []).compactMap {
             $0.text.flatMap { $0.isEmpty || !seenIDs.insert($0).inserted ? nil : Node("searchable_id", text: $0) }
         }
         if !searchable.isEmpty { course.children.append(Node("searchable_ids", children: searchable)) }
-        course.children.append(Node("notes", children: notes(in: incoming, stamp: stamp, user: user)))
+        course.children.append(wrapper("notes", notes(in: incoming, stamp: stamp, user: user)))
         let submitBy = text(incoming, "submit_by_date")
         if !submitBy.isEmpty { add("submit_by_date", day(submitBy)) }
         add("created_by", stored?.value("created_by") ?? user)
@@ -148,6 +148,11 @@ enum CourseRules {
                 ]
             )
         }
+    }
+
+    /// A list's wrapper, kept when empty (`<notes/>`, JSON `"note": []`, as recorded).
+    static func wrapper(_ name: String, _ children: [Node]) -> Node {
+        Node(name, text: children.isEmpty ? "" : nil, children: children)
     }
 
     static func notValid(_ field: String, _ reason: String) -> APIError {

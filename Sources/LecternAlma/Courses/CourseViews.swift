@@ -20,14 +20,14 @@ enum CourseViews {
 
     static func course(_ document: Document, baseURL: String, lists: [Node]? = nil) -> Node {
         var course = document.body
-        if let lists { course.setChild(Node("reading_lists", children: lists)) }
+        if let lists { course.setChild(CourseRules.wrapper("reading_lists", lists)) }
         course.setAttribute("link", courseURL(baseURL, document.id))
         return course
     }
 
     static func readingList(_ document: Document, course: String, baseURL: String, citations: [Node]? = nil) -> Node {
         var list = document.body
-        if let citations { list.setChild(Node("citations", children: citations)) }
+        if let citations { list.setChild(CourseRules.wrapper("citations", citations)) }
         list.setAttribute("link", listURL(baseURL, course: course, document.id))
         return list
     }
@@ -50,9 +50,9 @@ enum CourseViews {
 
     static func citation(_ document: Document, course: String, list: String, baseURL: String, shelf: Shelf) -> Node {
         var citation = document.body
-        if let mmsID = document.links.first(where: { $0.name == "bib" })?.value {
+        if let mmsID = citedBib(document) {
             if let availability = shelf.availability[mmsID] {
-                citation.setChild(Node("availability", children: availability))
+                citation.setChild(CourseRules.wrapper("availability", availability))
             } else {
                 // The cited bib was deleted: the citation keeps its description, no longer linked.
                 if let metadata = citation.children.firstIndex(where: { $0.name == "metadata" }) {
@@ -64,13 +64,18 @@ enum CourseViews {
         return AlmaShapes.citation.normalized(citation)
     }
 
+    /// The MMS id a stored citation cites (links are written, not read back).
+    static func citedBib(_ citation: Document) -> String? {
+        citation.body.value("metadata/mms_id").flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The holdings of cited bibs, as their AVA fields show them, by MMS id; a bib that no longer
     /// exists has no entry.
     struct Shelf {
         var availability: [String: [Node]] = [:]
 
         static func load(_ citations: [Document], in reader: any StoreReader) async throws -> Shelf {
-            let mmsIDs = Array(Set(citations.compactMap { $0.links.first { $0.name == "bib" }?.value }))
+            let mmsIDs = Array(Set(citations.compactMap(citedBib)))
             guard !mmsIDs.isEmpty else { return Shelf() }
             var bibs = DocumentQuery(kind: .bib)
             bibs.ids = mmsIDs

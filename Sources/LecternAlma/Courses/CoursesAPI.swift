@@ -150,43 +150,17 @@ struct CoursesAPI {
 
     @Sendable func create(_ call: Call) async throws -> Reply {
         let incoming = try call.object("course", as: AlmaShapes.course)
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
-        let ids = CatalogIDs(institution: call.tenant.institution)
-        let created = try await store.write(in: call.tenant) { tx in
-            let id = ids.id(.course, try await tx.reserveNumbers(CatalogIDs.coursesCounter, count: 1))
-            return try await Self.put(incoming, id: id, stored: nil, stamp: stamp, into: tx)
-        }
+        let created = try await CourseWriter.write(call, in: store) { try await $0.createCourse(incoming) }
         return .object(CourseViews.course(created, baseURL: call.baseURL), AlmaShapes.course)
     }
 
     @Sendable func update(_ call: Call) async throws -> Reply {
         let incoming = try call.object("course", as: AlmaShapes.course)
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
-        let updated = try await store.write(in: call.tenant) { tx in
-            let stored = try await CourseLookup.course(call, in: tx)
-            return try await Self.put(incoming, id: stored.id, stored: stored.body, stamp: stamp, into: tx)
+        let updated = try await CourseWriter.write(call, in: store) { writer in
+            let stored = try await CourseLookup.course(call, in: writer.tx)
+            return try await writer.putCourse(incoming, id: stored.id, stored: stored.body)
         }
         return .object(CourseViews.course(updated, baseURL: call.baseURL), AlmaShapes.course)
-    }
-
-    /// Checks and stores `incoming` as the course `id`, replacing `stored`.
-    private static func put(_ incoming: Node, id: String, stored: Node?, stamp: CatalogStamp, into tx: any StoreWriter) async throws -> Document {
-        let codes = try await CourseCodes.load(from: tx)
-        let instructors = try await CourseLookup.users(CourseRules.instructorIDs(in: incoming), in: tx) { id in
-            CourseRules.notValid("instructor", "\(id) is not a user of the institution")
-        }
-        let course = try CourseRules.prepare(
-            incoming, id: id, stored: stored, codes: codes, users: instructors.mapValues(\.body), stamp: stamp, user: "API")
-        let document = CourseDocuments.course(course)
-        let code = course.value("code") ?? ""
-        let section = course.value("section") ?? ""
-        if let other = try await tx.document(.course, key: CourseDocuments.codeSection(code: code, section: section), type: CourseDocuments.codeSectionKey),
-            other.id != id
-        {
-            throw APIError.courseCodeNotUnique(code: code, section: section)
-        }
-        try await tx.put(document)
-        return document
     }
 
     @Sendable func delete(_ call: Call) async throws -> Reply {
@@ -238,14 +212,12 @@ struct CoursesAPI {
         guard !named.isEmpty, named.count <= 1_000 else {
             throw APIError.parameterNotValid(op == "associate_to_reading_lists" ? "list_ids" : "user_ids")
         }
-        let course = try await store.write(in: call.tenant) { tx in
+        let course = try await CourseWriter.write(call, in: store) { writer in
+            let tx = writer.tx
             let course = try await CourseLookup.course(call, in: tx)
             switch op {
             case "enroll_user":
-                let users = try await CourseLookup.users(userIDs, in: tx) { id in
-                    APIError(.parameterNotValid, "Parameter is not valid: user_ids \(id) is not a user of the institution.")
-                }
-                for user in Set(users.values.map(\.id)) { try await tx.put(CourseDocuments.enrollment(user: user, course: course.id)) }
+                try await writer.enroll(userIDs, in: course.id)
             case "unenroll_user":
                 try await Self.unenroll(userIDs, from: course.id, in: tx)
             default:

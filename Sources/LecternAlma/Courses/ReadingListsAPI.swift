@@ -136,48 +136,26 @@ struct ReadingListsAPI {
 
     @Sendable func create(_ call: Call) async throws -> Reply {
         let incoming = try call.object("reading_list", as: AlmaShapes.readingList)
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
-        let ids = CatalogIDs(institution: call.tenant.institution)
         let copyID = call.query(Self.copyID).flatMap { $0.isEmpty ? nil : $0 }
-        let (course, created) = try await store.write(in: call.tenant) { tx in
-            let course = try await CourseLookup.course(call, in: tx)
-            var copied: [Document] = []
+        let (course, created) = try await CourseWriter.write(call, in: store) { writer in
+            let course = try await CourseLookup.course(call, in: writer.tx)
+            var copying: [Document] = []
             if let copyID {
-                guard let source = try await tx.document(.readingList, id: copyID) else { throw APIError.parameterNotValid("copy_id") }
-                copied = try await tx.find(DocumentQuery(kind: .citation, parent: source.id)).items
+                guard let source = try await writer.tx.document(.readingList, id: copyID) else { throw APIError.parameterNotValid("copy_id") }
+                copying = try await writer.tx.find(DocumentQuery(kind: .citation, parent: source.id)).items
             }
-            let first = try await tx.reserveNumbers(CatalogIDs.coursesCounter, count: 1 + copied.count)
-            let id = ids.id(.readingList, first)
-            let list = try await Self.put(incoming, id: id, courses: [course.id], stamp: stamp, into: tx)
-            for (offset, citation) in copied.enumerated() {
-                var body = citation.body
-                body.setChild(Node("id", text: ids.id(.citation, first + 1 + Int64(offset))))
-                try await tx.put(CourseDocuments.citation(AlmaShapes.citation.normalized(body), list: id))
-            }
-            return (course, list)
+            return (course, try await writer.createReadingList(incoming, course: course.id, copying: copying))
         }
         return .object(CourseViews.readingList(created, course: course.id, baseURL: call.baseURL), AlmaShapes.readingList)
     }
 
     @Sendable func update(_ call: Call) async throws -> Reply {
         let incoming = try call.object("reading_list", as: AlmaShapes.readingList)
-        let stamp = CatalogStamp(try await store.now(for: call.tenant))
-        let (course, updated) = try await store.write(in: call.tenant) { tx in
-            let (course, list) = try await CourseLookup.readingList(call, in: tx)
-            return (course, try await Self.put(incoming, id: list.id, courses: CourseDocuments.courses(of: list), stamp: stamp, into: tx))
+        let (course, updated) = try await CourseWriter.write(call, in: store) { writer in
+            let (course, list) = try await CourseLookup.readingList(call, in: writer.tx)
+            return (course, try await writer.putReadingList(incoming, id: list.id, courses: CourseDocuments.courses(of: list)))
         }
         return .object(CourseViews.readingList(updated, course: course.id, baseURL: call.baseURL), AlmaShapes.readingList)
-    }
-
-    private static func put(_ incoming: Node, id: String, courses: [String], stamp: CatalogStamp, into tx: any StoreWriter) async throws -> Document {
-        let list = try ReadingListRules.prepare(incoming, id: id, codes: try await CourseCodes.load(from: tx), stamp: stamp)
-        let code = list.value("code") ?? ""
-        if let other = try await tx.document(.readingList, key: code, type: "code"), other.id != id {
-            throw APIError.readingListCodeNotUnique(code)
-        }
-        let document = CourseDocuments.readingList(list, courses: courses)
-        try await tx.put(document)
-        return document
     }
 
     @Sendable func delete(_ call: Call) async throws -> Reply {
@@ -219,16 +197,10 @@ struct ReadingListsAPI {
 
     private func writeOwner(_ call: Call, incoming: Node, userID: String, mustExist: Bool) async throws -> Reply {
         guard !userID.isEmpty else { throw APIError.parameterNotValid("primary_id") }
-        let (course, list, owner) = try await store.write(in: call.tenant) { tx in
-            let (course, list) = try await CourseLookup.readingList(call, in: tx)
-            if mustExist { _ = try await Self.storedOwner(call, of: list, in: tx) }
-            let users = try await CourseLookup.users([userID], in: tx) { id in
-                CourseRules.notValid("primary_id", "\(id) is not a user of the institution")
-            }
-            let user = users[userID]?.body ?? Node("user")
-            let owner = try ReadingListRules.owner(incoming, user: user, codes: try await CourseCodes.load(from: tx))
-            try await tx.put(CourseDocuments.owner(owner, list: list.id))
-            return (course, list, owner)
+        let (course, list, owner) = try await CourseWriter.write(call, in: store) { writer in
+            let (course, list) = try await CourseLookup.readingList(call, in: writer.tx)
+            if mustExist { _ = try await Self.storedOwner(call, of: list, in: writer.tx) }
+            return (course, list, try await writer.putOwner(incoming, userID: userID, list: list.id))
         }
         return .object(Self.ownerView(owner, course: course.id, list: list.id, baseURL: call.baseURL), AlmaShapes.readingListOwner)
     }

@@ -42,7 +42,7 @@ extension AlmaShapes {
         .text("last_modified_by"),
         .text("last_modified_date"),
         .text("rolled_from"),
-        Shape.Member("reading_lists", .object([Shape.Member("reading_list", readingList, repeats: true)])),
+        Shape.Member("reading_lists", .object([Shape.Member("reading_list", readingList, repeats: true, nullWhenAbsent: true)])),
         .attribute("link"),
     ])
 
@@ -61,7 +61,7 @@ extension AlmaShapes {
         .text("description"),
         Shape.Member("order", .number),
         .text("last_modified_date"),
-        Shape.Member("citations", .object([Shape.Member("citation", citation, repeats: true)])),
+        Shape.Member("citations", .object([Shape.Member("citation", citation, repeats: true, nullWhenAbsent: true)])),
         .attribute("link"),
     ])
 
@@ -88,7 +88,7 @@ extension AlmaShapes {
     static let citationTag: Shape = .object([.code("value"), .code("type")])
 
     /// The tags of a citation: `GET /…/citations/{citation_id}/tags`.
-    public static let citationTags: Shape = .object([Shape.Member("citation_tag", citationTag, repeats: true)])
+    public static let citationTags: Shape = .object([Shape.Member("citation_tag", citationTag, repeats: true, nullWhenAbsent: true)])
 
     /// Where the linked title can be found on the shelf now: one entry per holding, as its AVA field says.
     static let citationAvailability: Shape = .object([
