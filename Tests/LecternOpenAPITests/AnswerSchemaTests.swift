@@ -29,6 +29,23 @@ struct AnswerSchemaTests {
         ("conf", "/almaws/v1/conf/libraries", "/almaws/v1/conf/libraries"),
         ("conf", "/almaws/v1/conf/departments", "/almaws/v1/conf/departments"),
         ("conf", "/almaws/v1/conf/code-tables/{codeTableName}", "/almaws/v1/conf/code-tables/UserGroups"),
+        ("courses", "/almaws/v1/courses", "/almaws/v1/courses?limit=5"),
+        ("courses", "/almaws/v1/courses/{course_id}", "/almaws/v1/courses/{course}?view=full"),
+        ("courses", "/almaws/v1/courses/{course_id}/users", "/almaws/v1/courses/{course}/users"),
+        ("courses", "/almaws/v1/courses/{course_id}/reading-lists", "/almaws/v1/courses/{course}/reading-lists"),
+        ("courses", "/almaws/v1/courses/{course_id}/reading-lists/{reading_list_id}", "/almaws/v1/courses/{course}/reading-lists/{list}?view=full"),
+        (
+            "courses", "/almaws/v1/courses/{course_id}/reading-lists/{reading_list_id}/citations",
+            "/almaws/v1/courses/{course}/reading-lists/{list}/citations"
+        ),
+        (
+            "courses", "/almaws/v1/courses/{course_id}/reading-lists/{reading_list_id}/citations/{citation_id}/tags",
+            "/almaws/v1/courses/{course}/reading-lists/{list}/citations/{citation}/tags"
+        ),
+        (
+            "courses", "/almaws/v1/courses/{course_id}/reading-lists/{reading_list_id}/owners",
+            "/almaws/v1/courses/{course}/reading-lists/{list}/owners"
+        ),
         ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5"),
         ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5&skipDelivery=true"),
         ("primo", "/primo/v1/pnxs/{context}/{docid}", "/primo/v1/pnxs/L/{first_record}"),
@@ -59,6 +76,12 @@ struct AnswerSchemaTests {
                     fee: try await reader.find(DocumentQuery(kind: .fee, equals: ["status": "CLOSED"], limit: 1)).items.first
                 )
             }
+            // The demo's course reserves: a reading list with citations, and its course.
+            let reserves = try await lectern.store.read(in: Tenant(institution: "DEMO", environment: .sandbox)) { reader in
+                let citation = try await reader.find(DocumentQuery(kind: .citation, limit: 1)).items.first
+                let list = try await reader.document(.readingList, id: citation?.parent ?? "")
+                return (citation: citation?.id, list: list?.id, course: list?.fields["courses"])
+            }
             let loan = try #require(circulation.loan)
             let request = try #require(circulation.request)
             let fee = try #require(circulation.fee)
@@ -66,6 +89,7 @@ struct AnswerSchemaTests {
                 "{first_user}": firstUser, "{first_bib}": firstBib, "{first_record}": firstRecord, "{loan_user}": loan.parent ?? "",
                 "{loan_id}": loan.id, "{loan_bib}": loan.body.value("mms_id") ?? "", "{request_user}": request.parent ?? "",
                 "{request_bib}": request.body.value("mms_id") ?? "", "{fee_user}": fee.parent ?? "",
+                "{course}": try #require(reserves.course), "{list}": try #require(reserves.list), "{citation}": try #require(reserves.citation),
             ]
             var documents: [String: SchemaCheck] = [:]
             for (name, template, call) in Self.calls {
