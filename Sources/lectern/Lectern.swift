@@ -7,7 +7,7 @@ struct Lectern: AsyncParsableCommand {
         abstract: "A self-hosted, wire-compatible Alma, Primo and Esploro API platform.",
         subcommands: [
             Serve.self, InstitutionCommand.self, KeyCommand.self, MaintenanceCommand.self, ImportCommand.self, ExportCommand.self,
-            DemoCatalogueCommand.self, PortalCommand.self, ClockCommand.self, DemoLoansCommand.self,
+            DemoCatalogueCommand.self, PortalCommand.self, ClockCommand.self, DemoLoansCommand.self, DemoCoursesCommand.self,
         ]
     )
 }
