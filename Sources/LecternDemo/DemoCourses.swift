@@ -62,8 +62,11 @@ public enum DemoCourses {
                     let number = 100 * (1 + level / 3) + level % 3 + (term.code == "FALL" ? 1 : 4)
                     plans.append(
                         Plan(
-                            code: "\(department.code)\(number)", section: section, name: "\(prefix) \(department.description)",
-                            department: department.code, term: term
+                            code: "\(department.code)\(number)",
+                            section: section,
+                            name: "\(prefix) \(department.description)",
+                            department: department.code,
+                            term: term
                         )
                     )
                 }
@@ -94,12 +97,16 @@ public enum DemoCourses {
                 for index in first..<(first + batch) {
                     let department = departments[index % departments.count]
                     let year = 2000 + index % 27
-                    let term = index % 2 == 0
+                    let term =
+                        index % 2 == 0
                         ? Term(code: "FALL", year: year, start: "\(year)-09-01", end: "\(year)-12-20")
                         : Term(code: "SPRING", year: year, start: "\(year)-01-15", end: "\(year)-05-15")
                     let plan = Plan(
-                        code: "G\(department.code)\(100 + index % 900)", section: "\(seed)-\(index)",
-                        name: "\(levels[index % levels.count]) \(department.description)", department: department.code, term: term
+                        code: "G\(department.code)\(100 + index % 900)",
+                        section: "\(seed)-\(index)",
+                        name: "\(levels[index % levels.count]) \(department.description)",
+                        department: department.code,
+                        term: term
                     )
                     try await write(plan, campus: campus, writer: writer, random: &random)
                 }
@@ -118,7 +125,12 @@ public enum DemoCourses {
         try await writer.enroll(enrolled, in: course.id)
         guard random.int(10) != 0 else { return }
         let list = try await writer.createReadingList(
-            Self.readingList(code: "\(plan.code)-\(plan.section)-\(plan.term.year)", name: "Readings: \(plan.name)", due: plan.term.end, random: &random),
+            Self.readingList(
+                code: "\(plan.code)-\(plan.section)-\(plan.term.year)",
+                name: "Readings: \(plan.name)",
+                due: plan.term.end,
+                random: &random
+            ),
             course: course.id
         )
         _ = try await writer.putOwner(Node("owner"), userID: instructors[0], list: list.id)

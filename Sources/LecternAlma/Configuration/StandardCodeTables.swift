@@ -156,7 +156,10 @@ public enum StandardCodeTables {
                 ("COURSE_ONLY", "Course students"),
             ]
         ),
-        ("ReadingListPublishingStatuses", "Reading list publishing statuses", [("DRAFT", "Draft"), ("PUBLISHED", "Published"), ("ARCHIVED", "Archived")]),
+        (
+            "ReadingListPublishingStatuses", "Reading list publishing statuses",
+            [("DRAFT", "Draft"), ("PUBLISHED", "Published"), ("ARCHIVED", "Archived")]
+        ),
         (
             "CitationStatuses", "Citation statuses",
             [
@@ -170,7 +173,10 @@ public enum StandardCodeTables {
         ),
         (
             "CitationTypes", "Citation material types",
-            [("BK", "Physical Book"), ("E_BK", "Electronic Book"), ("CR", "Physical Article"), ("E_CR", "Electronic Article"), ("VM", "Visual Material")]
+            [
+                ("BK", "Physical Book"), ("E_BK", "Electronic Book"), ("CR", "Physical Article"), ("E_CR", "Electronic Article"),
+                ("VM", "Visual Material"),
+            ]
         ),
         (
             "CitationSecondaryTypes", "Citation secondary types",

@@ -24,7 +24,11 @@ enum CourseObjects {
         exampleKind: "citation"
     )
     static let citations = DocumentedObject.list("citations", of: citation, shape: AlmaShapes.citations)
-    static let tags = DocumentedObject("citation_tags", "A citation's tags: each a value and a type (public or private)", shape: AlmaShapes.citationTags)
+    static let tags = DocumentedObject(
+        "citation_tags",
+        "A citation's tags: each a value and a type (public or private)",
+        shape: AlmaShapes.citationTags
+    )
     static let owner = DocumentedObject(
         "owner",
         "An owner of a reading list: a user and their access rights",

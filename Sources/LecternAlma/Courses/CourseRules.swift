@@ -69,16 +69,21 @@ enum CourseRules {
         add("name", name)
         add("section", text(incoming, "section"))
         if let department = try codes.code(
-            "academic_department", incoming.child("academic_department"), in: CourseCodes.academicDepartments,
-            refusal: CourseCodes.notValid("academic_department"))
-        {
+            "academic_department",
+            incoming.child("academic_department"),
+            in: CourseCodes.academicDepartments,
+            refusal: CourseCodes.notValid("academic_department")
+        ) {
             course.children.append(department)
         }
         let defaultUnit = codes.tables.description(of: "COURSE_UNIT", in: CourseCodes.processingDepartments) == nil ? nil : "COURSE_UNIT"
         if let unit = try codes.code(
-            "processing_department", incoming.child("processing_department"), in: CourseCodes.processingDepartments,
-            fallback: defaultUnit, refusal: APIError.courseUnitNotValid)
-        {
+            "processing_department",
+            incoming.child("processing_department"),
+            in: CourseCodes.processingDepartments,
+            fallback: defaultUnit,
+            refusal: APIError.courseUnitNotValid
+        ) {
             course.children.append(unit)
         }
         let terms = try (incoming.child("terms")?.children(named: "term") ?? []).compactMap {
@@ -128,7 +133,11 @@ enum CourseRules {
         try (incoming.child("campuses")?.children(named: "campus") ?? []).compactMap { campus in
             guard
                 let code = try codes.code(
-                    "campus_code", campus.child("campus_code"), in: CourseCodes.campuses, refusal: CourseCodes.notValid("campus_code"))
+                    "campus_code",
+                    campus.child("campus_code"),
+                    in: CourseCodes.campuses,
+                    refusal: CourseCodes.notValid("campus_code")
+                )
             else { return nil }
             return Node("campus", children: [code, Node("campus_participants", text: number(campus, "campus_participants"))])
         }

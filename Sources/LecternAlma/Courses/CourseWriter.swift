@@ -15,7 +15,13 @@ public struct CourseWriter: Sendable {
 
     /// The courses of the tenant `tx` writes, for writes made by `user` at `now`.
     public static func open(_ tx: any StoreWriter, institution: String, now: Date, user: String = "API") async throws -> CourseWriter {
-        CourseWriter(tx: tx, codes: try await CourseCodes.load(from: tx), stamp: CatalogStamp(now), ids: CatalogIDs(institution: institution), user: user)
+        CourseWriter(
+            tx: tx,
+            codes: try await CourseCodes.load(from: tx),
+            stamp: CatalogStamp(now),
+            ids: CatalogIDs(institution: institution),
+            user: user
+        )
     }
 
     /// Reserves `count` numbers and answers the first.
@@ -36,7 +42,14 @@ public struct CourseWriter: Sendable {
             CourseRules.notValid("instructor", "\(id) is not a user of the institution")
         }
         let course = try CourseRules.prepare(
-            incoming, id: id, stored: stored, codes: codes, users: instructors.mapValues(\.body), stamp: stamp, user: user)
+            incoming,
+            id: id,
+            stored: stored,
+            codes: codes,
+            users: instructors.mapValues(\.body),
+            stamp: stamp,
+            user: user
+        )
         let code = course.value("code") ?? ""
         let section = course.value("section") ?? ""
         let key = CourseDocuments.codeSection(code: code, section: section)

@@ -30,8 +30,13 @@ struct CoursesAPI {
         default: false
     ).checked(.coursesGeneralError)
     static let normalize = RouteParameter("normalize", "For future use (ignored, as in Alma)")
-    static let view = RouteParameter("view", "brief, or full with the reading lists and their citations", default: "brief", allowed: ["brief", "full"])
-        .checked(.parameterNotValid)
+    static let view = RouteParameter(
+        "view",
+        "brief, or full with the reading lists and their citations",
+        default: "brief",
+        allowed: ["brief", "full"]
+    )
+    .checked(.parameterNotValid)
     static let op = RouteParameter(
         "op",
         "enroll_user, unenroll_user or associate_to_reading_lists",

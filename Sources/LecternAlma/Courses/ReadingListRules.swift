@@ -45,8 +45,12 @@ enum ReadingListRules {
     static func owner(_ incoming: Node, user: Node, codes: CourseCodes) throws -> Node {
         let name = [user.value("first_name"), user.value("last_name")].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         let rights = try codes.code(
-            "access_rights", incoming.child("access_rights"), in: CourseCodes.accessRights, fallback: "FULL",
-            refusal: CourseCodes.notValid("access_rights"))
+            "access_rights",
+            incoming.child("access_rights"),
+            in: CourseCodes.accessRights,
+            fallback: "FULL",
+            refusal: CourseCodes.notValid("access_rights")
+        )
         return Node(
             "owner",
             children: [Node("primary_id", text: user.value("primary_id") ?? ""), Node("full_name", text: name)] + (rights.map { [$0] } ?? [])

@@ -120,7 +120,9 @@ struct ReadingListsAPI {
         }
         let views = lists.map { CourseViews.readingList($0, course: course.id, baseURL: call.baseURL) }
         return .object(
-            Node("reading_lists", attributes: [.init("total_record_count", String(views.count))], children: views), AlmaShapes.readingLists)
+            Node("reading_lists", attributes: [.init("total_record_count", String(views.count))], children: views),
+            AlmaShapes.readingLists
+        )
     }
 
     @Sendable func get(_ call: Call) async throws -> Reply {

@@ -78,7 +78,9 @@ struct CitationsTests {
             #expect(((replaced["citation_tag"] as? [[String: Any]])?.first?["value"] as? [String: String])?["value"] == "OPTIONAL")
             let cleared = try await reserves.json(.put, "\(path)/tags", json: #"{"citation_tag":[]}"#)
             #expect((cleared["citation_tag"] as? [Any])?.isEmpty == true)
-            #expect(Reserves.errorCode(try await reserves.send(.put, "\(path)/tags", json: #"{"citation_tag":[{"value":{"value":"NOPE"}}]}"#)) == "401666")
+            #expect(
+                Reserves.errorCode(try await reserves.send(.put, "\(path)/tags", json: #"{"citation_tag":[{"value":{"value":"NOPE"}}]}"#)) == "401666"
+            )
 
             let withoutFile = try await reserves.json(.post, "\(path)?op=remove_file")
             #expect(withoutFile["file_link"] == nil)

@@ -34,10 +34,15 @@ struct CourseShapeTests {
             let reserves = Reserves(lectern: lectern, client: client)
             let code = Reserves.code()
             _ = try await reserves.json(
-                .post, "/almaws/v1/courses", json: #"{"code":"\#(code)","name":"CBE","section":"","status":"ACTIVE","start_date":"2020-01-20Z"}"#)
+                .post,
+                "/almaws/v1/courses",
+                json: #"{"code":"\#(code)","name":"CBE","section":"","status":"ACTIVE","start_date":"2020-01-20Z"}"#
+            )
             let ours = try await reserves.json(.get, "/almaws/v1/courses?q=code~\(code)")
             let mine = try #require((ours["course"] as? [[String: Any]])?.first)
-            let recorded = try #require((try Recorded.json("alma_rb/courses.json")["course"] as? [[String: Any]])?.first { $0["id"] as? String == "2703156090006421" })
+            let recorded = try #require(
+                (try Recorded.json("alma_rb/courses.json")["course"] as? [[String: Any]])?.first { $0["id"] as? String == "2703156090006421" }
+            )
             #expect(Set(mine.keys) == Set(recorded.keys))
             #expect(mine["academic_department"] as? [String: NSNull] == ["value": NSNull(), "desc": NSNull()])
             for key in ["instructor", "campus", "note"] { #expect((mine[key] as? [Any])?.isEmpty == true, "\(key)") }

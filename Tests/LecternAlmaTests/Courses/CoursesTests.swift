@@ -18,7 +18,11 @@ struct CoursesTests {
                 "instructor":[{"primary_id":"\(teacher.id)"}],"campus":[{"campus_code":{"value":"NORTH"},"campus_participants":12}],\
                 "searchable_id":["\(code)-X","\(code)-Y"],"note":[{"content":"Room 101"}]
                 """
-            let created = try await reserves.json(.post, "/almaws/v1/courses", json: Reserves.courseJSON(code: code, name: "Medieval Europe", extra: extra))
+            let created = try await reserves.json(
+                .post,
+                "/almaws/v1/courses",
+                json: Reserves.courseJSON(code: code, name: "Medieval Europe", extra: extra)
+            )
             let id = try #require(created["id"] as? String)
             #expect(Catalog.isCatalogID(id, prefix: "27"))
             let course = try await reserves.json(.get, "/almaws/v1/courses/\(id)")
@@ -53,7 +57,10 @@ struct CoursesTests {
 
             // Swap all: what the PUT leaves out is gone; the code cannot change.
             let put = try await reserves.json(
-                .put, "/almaws/v1/courses/\(id)", json: Reserves.courseJSON(code: code, name: "Medieval Europe II", extra: #""status":"INACTIVE""#))
+                .put,
+                "/almaws/v1/courses/\(id)",
+                json: Reserves.courseJSON(code: code, name: "Medieval Europe II", extra: #""status":"INACTIVE""#)
+            )
             #expect(put["name"] as? String == "Medieval Europe II")
             #expect(put["status"] as? String == "INACTIVE")
             #expect((put["instructor"] as? [Any])?.isEmpty == true)
@@ -132,8 +139,11 @@ struct CoursesTests {
             let stem = "Q\(UUID().uuidString.prefix(6))"
             for (index, name) in ["Zoology of Islands", "Astronomy Now", "Marine Zoology"].enumerated() {
                 _ = try await reserves.course(
-                    code: "\(stem)_\(index)", section: "S\(index)", name: name,
-                    extra: #""status":"\#(index == 1 ? "INACTIVE" : "ACTIVE")","searchable_id":["\#(stem)-SID\#(index)"],"participants":\#(10 - index)"#
+                    code: "\(stem)_\(index)",
+                    section: "S\(index)",
+                    name: name,
+                    extra:
+                        #""status":"\#(index == 1 ? "INACTIVE" : "ACTIVE")","searchable_id":["\#(stem)-SID\#(index)"],"participants":\#(10 - index)"#
                 )
             }
             func codes(_ query: String) async throws -> [String] {

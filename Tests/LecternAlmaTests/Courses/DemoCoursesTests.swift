@@ -64,7 +64,10 @@ struct DemoCoursesTests {
                 #expect(try Wire.json(answer.body)["total_record_count"] as? Int == 0, "\(query)")
             }
             let write = try await client.send(
-                .post, "/almaws/v1/courses/\(course)?op=enroll_user&user_ids=x&format=json", key: lectern.otherKey)
+                .post,
+                "/almaws/v1/courses/\(course)?op=enroll_user&user_ids=x&format=json",
+                key: lectern.otherKey
+            )
             #expect(Reserves.errorCode(write) == "401914")
         }
     }

@@ -16,7 +16,9 @@ struct HostileCoursesTests {
             let course = try await reserves.course(code: code)
             let list = try await reserves.readingList(course)
             let citations = "/almaws/v1/courses/\(course)/reading-lists/\(list)/citations"
-            let citation = try #require(try await reserves.json(.post, citations, json: Reserves.citationOf(try await reserves.bib()))["id"] as? String)
+            let citation = try #require(
+                try await reserves.json(.post, citations, json: Reserves.citationOf(try await reserves.bib()))["id"] as? String
+            )
             let total = try await reserves.json(.get, "/almaws/v1/courses?limit=0")["total_record_count"] as? Int
             let manyTerms = (0..<40).map { "name~w\($0)" }.joined(separator: "%20AND%20")
             let nested = String(repeating: "[", count: 5_000)
@@ -42,9 +44,15 @@ struct HostileCoursesTests {
                 (.post, "/almaws/v1/courses/\(course)/reading-lists", #"{"code":"X","name":"N","order":"1; DROP TABLE"}"#, ["401666"]),
                 (.post, citations, #"{"status":{"value":"Complete"},"metadata":{"mms_id":"\#(Self.longText)"}}"#, ["401666"]),
                 (.post, citations, #"{"status":{"value":"Complete"},"metadata":"title"}"#, ["401676", "401923"]),
-                (.post, citations, #"{"status":{"value":"Complete"},"metadata":{"title":"T"},"citation_tags":{"citation_tag":"x"}}"#, ["401676", "401666"]),
+                (
+                    .post, citations, #"{"status":{"value":"Complete"},"metadata":{"title":"T"},"citation_tags":{"citation_tag":"x"}}"#,
+                    ["401676", "401666"]
+                ),
                 (.put, "\(citations)/\(citation)/tags", nested, ["401676"]),
-                (.put, "\(citations)/\(citation)/tags", #"{"citation_tag":[{"value":{"value":"ESSENTIAL"},"type":{"value":"SHOUTED"}}]}"#, ["401666"]),
+                (
+                    .put, "\(citations)/\(citation)/tags", #"{"citation_tag":[{"value":{"value":"ESSENTIAL"},"type":{"value":"SHOUTED"}}]}"#,
+                    ["401666"]
+                ),
                 (.delete, "\(citations)/\(Self.longText)", nil, ["401666"]),
             ]
             for (method, path, body, codes) in cases {

@@ -12,7 +12,8 @@ struct ReadingListsTests {
             let reserves = Reserves(lectern: lectern, client: client)
             let course = try await reserves.course()
             let code = Reserves.code("RL")
-            let body = #"{"code":"\#(code)","name":"Week 1","due_back_date":"2027-01-31Z","status":{"value":"BeingPrepared"},"publishingStatus":{"value":"PUBLISHED"},"visibility":{"value":"RESTRICTED"},"description":"Start here"}"#
+            let body =
+                #"{"code":"\#(code)","name":"Week 1","due_back_date":"2027-01-31Z","status":{"value":"BeingPrepared"},"publishingStatus":{"value":"PUBLISHED"},"visibility":{"value":"RESTRICTED"},"description":"Start here"}"#
             let created = try await reserves.json(.post, "/almaws/v1/courses/\(course)/reading-lists", json: body)
             let id = try #require(created["id"] as? String)
             #expect(Catalog.isCatalogID(id, prefix: "57"))
@@ -52,7 +53,10 @@ struct ReadingListsTests {
             #expect(embedded.count == 2)
             #expect(embedded.contains { (($0["citations"] as? [String: Any])?["citation"] as? [Any])?.count == 1 })
             let copy = try await reserves.json(
-                .post, "/almaws/v1/courses/\(course)/reading-lists?copy_id=\(id)", json: #"{"code":"\#(code)-copy","name":"Copy"}"#)
+                .post,
+                "/almaws/v1/courses/\(course)/reading-lists?copy_id=\(id)",
+                json: #"{"code":"\#(code)-copy","name":"Copy"}"#
+            )
             let copyID = try #require(copy["id"] as? String)
             let copied = try await reserves.json(.get, "/almaws/v1/courses/\(course)/reading-lists/\(copyID)/citations")
             #expect(copied["total_record_count"] as? Int == 1)
@@ -61,7 +65,9 @@ struct ReadingListsTests {
             #expect(try await reserves.send(.delete, path).status == 204)
             #expect(Reserves.errorCode(try await reserves.send(.get, path)) == "401915")
             #expect(Reserves.errorCode(try await reserves.send(.get, "\(path)/citations")) == "401915")
-            #expect(try await reserves.json(.get, "/almaws/v1/courses/\(course)/reading-lists/\(copyID)/citations")["total_record_count"] as? Int == 1)
+            #expect(
+                try await reserves.json(.get, "/almaws/v1/courses/\(course)/reading-lists/\(copyID)/citations")["total_record_count"] as? Int == 1
+            )
         }
     }
 
@@ -86,8 +92,14 @@ struct ReadingListsTests {
                 let answer = try await reserves.send(.post, lists, json: body)
                 #expect(Reserves.errorCode(answer) == expected, "\(body): \(answer.text)")
             }
-            #expect(Reserves.errorCode(try await reserves.send(.post, "\(lists)?copy_id=57000", json: #"{"code":"\#(Reserves.code())","name":"N"}"#)) == "401666")
-            #expect(Reserves.errorCode(try await reserves.send(.post, "/almaws/v1/courses/27000/reading-lists", json: #"{"code":"A","name":"B"}"#)) == "401914")
+            #expect(
+                Reserves.errorCode(try await reserves.send(.post, "\(lists)?copy_id=57000", json: #"{"code":"\#(Reserves.code())","name":"N"}"#))
+                    == "401666"
+            )
+            #expect(
+                Reserves.errorCode(try await reserves.send(.post, "/almaws/v1/courses/27000/reading-lists", json: #"{"code":"A","name":"B"}"#))
+                    == "401914"
+            )
             #expect(try await reserves.json(.get, lists)["total_record_count"] as? Int == 1)
         }
     }
@@ -107,8 +119,13 @@ struct ReadingListsTests {
             #expect(((try await reserves.json(.get, "\(owners)/\(teacher.id)"))["access_rights"] as? [String: String])?["value"] == "READ")
             #expect(try await reserves.json(.get, owners)["total_record_count"] as? Int == 1)
             #expect(Reserves.errorCode(try await reserves.send(.post, owners, json: #"{"primary_id":"nobody-at-all"}"#)) == "401666")
-            #expect(Reserves.errorCode(try await reserves.send(.put, "\(owners)/nobody-at-all", json: #"{"access_rights":{"value":"READ"}}"#)) == "401666")
-            #expect(Reserves.errorCode(try await reserves.send(.post, owners, json: #"{"primary_id":"\#(teacher.id)","access_rights":{"value":"GOD"}}"#)) == "401666")
+            #expect(
+                Reserves.errorCode(try await reserves.send(.put, "\(owners)/nobody-at-all", json: #"{"access_rights":{"value":"READ"}}"#)) == "401666"
+            )
+            #expect(
+                Reserves.errorCode(try await reserves.send(.post, owners, json: #"{"primary_id":"\#(teacher.id)","access_rights":{"value":"GOD"}}"#))
+                    == "401666"
+            )
             #expect(try await reserves.send(.delete, "\(owners)/\(teacher.id)").status == 204)
             #expect(try await reserves.json(.get, owners)["total_record_count"] as? Int == 0)
         }
