@@ -23,32 +23,7 @@ PORT=${PORT:-18150}
 SCRATCH=${SCRATCH:-.build-bench}
 WORK=$(mktemp -d /tmp/lectern-courses.XXXXXX)
 DATABASE=$WORK/lectern.sqlite
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-say() { printf '%s\n' "$*" >&2; }
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    say "== building lectern (release) into $SCRATCH"
-    swift build -c release --product lectern --scratch-path "$SCRATCH" >&2
-fi
-LECTERN="$SCRATCH/release/lectern"
-
-serve() {
-    local log="$WORK/serve.log"
-    "$LECTERN" serve --port "$PORT" --database "sqlite:$DATABASE" --outbox "$WORK/outbox" --log-level error --demo-bibs "$BIBS" >"$log" 2>&1 &
-    PIDS+=($!)
-    for _ in $(seq 1 3000); do
-        if grep -q '^Serving' "$log"; then return; fi
-        sleep 0.2
-    done
-    say "lectern serve did not start:"; cat "$log" >&2; exit 1
-}
-stop() { kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; }
+. Benchmarks/demo_server.sh
 
 say "== creating the demo institution with $BIBS bibs"
 serve
