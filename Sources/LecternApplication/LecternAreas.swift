@@ -29,6 +29,9 @@ public enum LecternAreas {
     /// Every area's name, in order.
     public static var names: [Area] { descriptors.map(\.area) }
 
+    /// The orders every area's lists read in pages, for the store to keep ready.
+    public static var sortIndexes: [SortIndex] { plugins.flatMap { $0.sortIndexes } }
+
     /// Every area with its routes over `store`.
     public static func areas(store: any Store, passwords: any PasswordHasher) -> [APIArea] {
         plugins.map { $0.area(store: store, passwords: passwords) }

@@ -1,4 +1,5 @@
 public import LecternCore
+import LecternPeople
 public import LecternStore
 
 extension Area {
@@ -21,4 +22,7 @@ public enum ResearchersArea: AreaPlugin {
         ResearchersAPI(store: store, passwords: passwords).routes + OrganizationsAPI(store: store).routes
             + ResearchConfigurationAPI(store: store).routes
     }
+
+    /// `GET /researchers` in its default order: users who are researchers.
+    public static let sortIndexes = [SortIndex(.user, ["is_researcher", "last_name", "first_name", "primary_id"])]
 }

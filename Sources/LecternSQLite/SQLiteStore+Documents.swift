@@ -139,8 +139,9 @@ enum DocumentSQL {
         _ query: DocumentQuery,
         known: (_ id: String, _ revision: Int64) -> Document? = { _, _ in nil }
     ) throws -> Page<Document> {
-        var filter = "tenant = ? AND kind = ?"
-        var arguments: StatementArguments = [tenant, query.kind.rawValue]
+        // The kind and the fields' paths are literals, so that a ``SortIndex`` can serve the query.
+        var filter = "tenant = ? AND kind = \(SortIndexSQL.literal(query.kind.rawValue))"
+        var arguments: StatementArguments = [tenant]
         if !query.ids.isEmpty {
             filter += " AND id IN (\(databaseQuestionMarks(count: query.ids.count)))"
             arguments += StatementArguments(query.ids)
@@ -154,13 +155,13 @@ enum DocumentSQL {
             arguments += StatementArguments(query.parents)
         }
         for (field, value) in query.equals.sorted(by: { $0.key < $1.key }) {
-            filter += " AND json_extract(fields, ?) = ?"
-            arguments += [jsonPath(field), value]
+            filter += " AND \(SortIndexSQL.field(field)) = ?"
+            arguments += [value]
         }
         for (bound, comparison) in [(query.atLeast, ">="), (query.atMost, "<=")] {
             for (field, value) in bound.sorted(by: { $0.key < $1.key }) {
-                filter += " AND json_extract(fields, ?) \(comparison) ?"
-                arguments += [jsonPath(field), value]
+                filter += " AND \(SortIndexSQL.field(field)) \(comparison) ?"
+                arguments += [value]
             }
         }
         for (name, value) in query.linked.sorted(by: { $0.key < $1.key }) {
@@ -177,16 +178,15 @@ enum DocumentSQL {
         let isPaged = query.limit != nil || query.offset > 0
         let total = isPaged ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(filter)", arguments: arguments) ?? 0 : 0
         var order = ""
-        var orderArguments: StatementArguments = []
         for key in query.order {
-            order += "json_extract(fields, ?) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
-            orderArguments += [jsonPath(key.field)]
+            order += "\(SortIndexSQL.field(key.field)) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
         }
         // The children of several parents come by parent, as the parent index has them: ordered
-        // by id alone, SQLite would walk every document of the kind in id order instead.
-        let tieBreak = query.parents.isEmpty ? "id" : "parent, id"
+        // by id alone, SQLite would walk every document of the kind in id order instead. The id
+        // runs the way the sort keys do when they all run down, so an index read backwards serves.
+        let descending = !query.order.isEmpty && query.order.allSatisfy(\.descending)
+        let tieBreak = query.parents.isEmpty ? (descending ? "id DESC" : "id") : "parent, id"
         var sql = "SELECT id, parent, revision, body, fields FROM documents WHERE \(filter) ORDER BY \(order)\(tieBreak)"
-        arguments += orderArguments
         if let limit = query.limit {
             sql += " LIMIT ? OFFSET ?"
             arguments += [limit, query.offset]
@@ -370,10 +370,6 @@ enum DocumentSQL {
             return "\"\(bare.replacingOccurrences(of: "\"", with: "\"\""))\"" + (isPrefix ? "*" : "")
         }
         return quoted.isEmpty ? "\"\"" : quoted.joined(separator: " AND ")
-    }
-
-    private static func jsonPath(_ field: String) -> String {
-        "$.\"\(field.replacingOccurrences(of: "\"", with: ""))\""
     }
 
     static func decode(_ row: Row, _ kind: Kind) throws -> Document {

@@ -25,9 +25,11 @@ public final class SQLiteStore: Store, Registry {
     /// - parameter upgrading: called before a database made by an earlier version is migrated,
     ///   with the migrations it lacks (rebuilding an index of a large catalogue takes minutes).
     /// - parameter statementTimeLimit: the longest a read statement may run.
+    /// - parameter sortIndexes: the orders the areas' lists read in pages (created if missing).
     public init(
         path: String,
         statementTimeLimit: Duration = SQLiteStore.defaultStatementTimeLimit,
+        sortIndexes: [SortIndex] = [],
         upgrading: (_ migrations: [String]) -> Void = { _ in }
     ) throws {
         var configuration = Configuration()
@@ -65,16 +67,23 @@ public final class SQLiteStore: Store, Registry {
             if !missing.isEmpty { upgrading(missing) }
         }
         try migrator.migrate(pool)
+        try pool.write { db in
+            for index in sortIndexes { try SortIndexSQL.create(index, in: db) }
+        }
         pool.add(transactionObserver: cache, extent: .databaseLifetime)
     }
 
     /// Opens the store named by a `sqlite:PATH` database URL, creating the directory; `upgrading`
     /// as in ``init(path:upgrading:)``.
-    public static func open(url: String, upgrading: (_ migrations: [String]) -> Void = { _ in }) throws -> SQLiteStore {
+    public static func open(
+        url: String,
+        sortIndexes: [SortIndex] = [],
+        upgrading: (_ migrations: [String]) -> Void = { _ in }
+    ) throws -> SQLiteStore {
         let path = try path(from: url)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return try SQLiteStore(path: path, upgrading: upgrading)
+        return try SQLiteStore(path: path, sortIndexes: sortIndexes, upgrading: upgrading)
     }
 
     /// The file path of a `sqlite:PATH` or `sqlite://PATH` URL.

@@ -14,9 +14,13 @@ public protocol AreaPlugin {
     static var descriptor: AreaDescriptor { get }
     /// Its routes over `store` (the `/test` routes come from the descriptor).
     static func routes(store: any Store, passwords: any PasswordHasher) -> [Route]
+    /// The orders its lists read in pages (none by default).
+    static var sortIndexes: [SortIndex] { get }
 }
 
 extension AreaPlugin {
+    public static var sortIndexes: [SortIndex] { [] }
+
     /// The area with its routes over `store`.
     public static func area(store: any Store, passwords: any PasswordHasher) -> APIArea {
         APIArea(descriptor, routes: routes(store: store, passwords: passwords))

@@ -47,7 +47,7 @@ public struct TestLectern: Sendable {
         let template = try await Template.shared.make()
         let path = try TestDirectory.make("test").appendingPathComponent("test.sqlite").path
         try FileManager.default.copyItem(atPath: template.path, toPath: path)
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, sortIndexes: LecternAreas.sortIndexes)
         let keys = template.keys
         if let namedUsers {
             try await store.pool.write { db in
@@ -108,7 +108,7 @@ public struct TestLectern: Sendable {
 
         private static func build() async throws -> (path: String, keys: [DemoInstitution.PrintedKey]) {
             let path = try TestDirectory.make("template").appendingPathComponent("template.sqlite").path
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path, sortIndexes: LecternAreas.sortIndexes)
             // Enough of the demo catalogue to page past Primo's 2,000 reachable results.
             let keys = try await DemoInstitution.seedIfMissing(
                 registry: store,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LecternApplication
 import LecternSQLite
 
 /// `--database`, shared by every command.
@@ -20,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             throw CommandFailure("PostgreSQL is not available in this build yet; use sqlite:PATH")
         }
-        return try SQLiteStore.open(url: url) { migrations in
+        return try SQLiteStore.open(url: url, sortIndexes: LecternAreas.sortIndexes) { migrations in
             let steps = migrations.joined(separator: ", ")
             FileHandle.standardError.write(Data("Upgrading the database (\(steps)): with a large catalogue this takes minutes\n".utf8))
         }

@@ -20,4 +20,7 @@ public enum CoursesArea: AreaPlugin {
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
         CoursesAPI(store: store).routes + ReadingListsAPI(store: store).routes + CitationsAPI(store: store).routes
     }
+
+    /// `GET /courses` in its default order, with or without a status.
+    public static let sortIndexes = [SortIndex(.course, ["code", "section"]), SortIndex(.course, ["status", "code", "section"])]
 }

@@ -1,4 +1,5 @@
 public import LecternCore
+import LecternPeople
 public import LecternStore
 
 extension Area {
@@ -19,4 +20,7 @@ public enum UsersArea: AreaPlugin {
     public static func routes(store: any Store, passwords: any PasswordHasher) -> [Route] {
         UsersAPI(store: store, passwords: passwords).routes
     }
+
+    /// `GET /users` in its default order.
+    public static let sortIndexes = [SortIndex(.user, ["last_name", "first_name", "primary_id"])]
 }
