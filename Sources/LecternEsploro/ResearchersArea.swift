@@ -24,5 +24,5 @@ public enum ResearchersArea: AreaPlugin {
     }
 
     /// `GET /researchers` in its default order: users who are researchers.
-    public static let sortIndexes = [SortIndex(.user, ["is_researcher", "last_name", "first_name", "primary_id"])]
+    public static let sortIndexes = [SortIndex(.user, ["last_name", "first_name", "primary_id"], filteredBy: ["is_researcher"])]
 }

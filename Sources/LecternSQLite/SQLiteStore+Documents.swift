@@ -139,6 +139,24 @@ enum DocumentSQL {
         _ query: DocumentQuery,
         known: (_ id: String, _ revision: Int64) -> Document? = { _, _ in nil }
     ) throws -> Page<Document> {
+        let statement = select(query, tenant: tenant)
+        // Without a page, the total is the number of documents read: no COUNT.
+        let isPaged = query.limit != nil || query.offset > 0
+        let total =
+            isPaged
+            ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(statement.filter)", arguments: statement.filterArguments) ?? 0
+            : 0
+        let items = try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments).map { row in
+            try known(row["id"], row["revision"]) ?? decode(row, query.kind)
+        }
+        return Page(items: items, total: isPaged ? total : items.count)
+    }
+
+    /// The statement that reads `query`'s page, and its filter alone (for the count).
+    static func select(
+        _ query: DocumentQuery,
+        tenant: String
+    ) -> (sql: String, arguments: StatementArguments, filter: String, filterArguments: StatementArguments) {
         // The kind and the fields' paths are literals, so that a ``SortIndex`` can serve the query.
         var filter = "tenant = ? AND kind = \(SortIndexSQL.literal(query.kind.rawValue))"
         var arguments: StatementArguments = [tenant]
@@ -174,9 +192,6 @@ enum DocumentSQL {
             filter += " AND id IN (\(sql))"
             arguments += searchArguments
         }
-        // Without a page, the total is the number of documents read: no COUNT.
-        let isPaged = query.limit != nil || query.offset > 0
-        let total = isPaged ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(filter)", arguments: arguments) ?? 0 : 0
         var order = ""
         for key in query.order {
             order += "\(SortIndexSQL.field(key.field)) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
@@ -187,17 +202,15 @@ enum DocumentSQL {
         let descending = !query.order.isEmpty && query.order.allSatisfy(\.descending)
         let tieBreak = query.parents.isEmpty ? (descending ? "id DESC" : "id") : "parent, id"
         var sql = "SELECT id, parent, revision, body, fields FROM documents WHERE \(filter) ORDER BY \(order)\(tieBreak)"
+        var pageArguments = arguments
         if let limit = query.limit {
             sql += " LIMIT ? OFFSET ?"
-            arguments += [limit, query.offset]
+            pageArguments += [limit, query.offset]
         } else if query.offset > 0 {
             sql += " LIMIT -1 OFFSET ?"
-            arguments += [query.offset]
+            pageArguments += [query.offset]
         }
-        let items = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            try known(row["id"], row["revision"]) ?? decode(row, query.kind)
-        }
-        return Page(items: items, total: isPaged ? total : items.count)
+        return (sql, pageArguments, filter, arguments)
     }
 
     static func put(_ db: Database, _ tenant: String, _ document: Document) throws {

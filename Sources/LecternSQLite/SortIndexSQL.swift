@@ -8,7 +8,8 @@ import LecternStore
 enum SortIndexSQL {
     /// Creates `index` unless it exists (on a large database, the first time takes a while).
     static func create(_ index: SortIndex, in db: Database) throws {
-        let columns = index.fields.map { "\(field($0)) COLLATE NOCASE" } + ["id"]
+        // Filters compare as `=` does (binary); the order as queries sort, without case.
+        let columns = index.filters.map(field) + index.fields.map { "\(field($0)) COLLATE NOCASE" } + ["id"]
         try db.execute(
             sql: """
                 CREATE INDEX IF NOT EXISTS \(name(index)) ON documents (tenant, kind, \(columns.joined(separator: ", ")))
@@ -28,7 +29,8 @@ enum SortIndexSQL {
     }
 
     private static func name(_ index: SortIndex) -> String {
-        let raw = "sort_\(index.kind.rawValue)_\(index.fields.joined(separator: "_"))"
+        let filters = index.filters.isEmpty ? "" : "where_\(index.filters.joined(separator: "_"))_"
+        let raw = "sort_\(index.kind.rawValue)_\(filters)by_\(index.fields.joined(separator: "_"))"
         return String(raw.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
     }
 }

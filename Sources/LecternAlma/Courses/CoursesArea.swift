@@ -22,5 +22,5 @@ public enum CoursesArea: AreaPlugin {
     }
 
     /// `GET /courses` in its default order, with or without a status.
-    public static let sortIndexes = [SortIndex(.course, ["code", "section"]), SortIndex(.course, ["status", "code", "section"])]
+    public static let sortIndexes = [SortIndex(.course, ["code", "section"]), SortIndex(.course, ["code", "section"], filteredBy: ["status"])]
 }

@@ -20,12 +20,18 @@ struct CoursesXMLTests {
             let teacher = try await reserves.instructor()
             let code = Reserves.code("XML")
             let course = try await send(
-                client, key, .post, "/almaws/v1/courses",
+                client,
+                key,
+                .post,
+                "/almaws/v1/courses",
                 "<course><code>\(code)</code><name>N</name><status>ACTIVE</status></course>"
             )
             let id = try #require(course.text("id"))
             let replaced = try await send(
-                client, key, .put, "/almaws/v1/courses/\(id)",
+                client,
+                key,
+                .put,
+                "/almaws/v1/courses/\(id)",
                 """
                 <course><code>\(code)</code><name>Renamed</name><status>ACTIVE</status>\
                 <instructors><instructor><primary_id>\(teacher.id)</primary_id></instructor></instructors>\
@@ -37,7 +43,10 @@ struct CoursesXMLTests {
             #expect(replaced.text("searchable_id") == "SID-1")
 
             let list = try await send(
-                client, key, .post, "/almaws/v1/courses/\(id)/reading-lists",
+                client,
+                key,
+                .post,
+                "/almaws/v1/courses/\(id)/reading-lists",
                 #"<reading_list><code>\#(code)-RL</code><name>Week 1</name><status>Complete</status></reading_list>"#
             )
             #expect(list.root == "reading_list")
@@ -45,7 +54,10 @@ struct CoursesXMLTests {
             let listID = try #require(list.text("id"))
             let lists = "/almaws/v1/courses/\(id)/reading-lists/\(listID)"
             let renamed = try await send(
-                client, key, .put, lists,
+                client,
+                key,
+                .put,
+                lists,
                 #"<reading_list><code>\#(code)-RL</code><name>Week one</name><publishingStatus>PUBLISHED</publishingStatus></reading_list>"#
             )
             #expect(renamed.text("name") == "Week one")
@@ -56,7 +68,10 @@ struct CoursesXMLTests {
             #expect(owner.text("access_rights") == "FULL")
 
             let citation = try await send(
-                client, key, .post, "\(lists)/citations",
+                client,
+                key,
+                .post,
+                "\(lists)/citations",
                 """
                 <citation><status>Complete</status><secondary_type>BK_C</secondary_type>\
                 <metadata><title>A book</title><chapter_title>Chapter 2</chapter_title></metadata>\
@@ -68,14 +83,20 @@ struct CoursesXMLTests {
             #expect(citation.attributes["secondary_type"]?.first?["desc"] == "Book Chapter")
             let citationID = try #require(citation.text("id"))
             let tags = try await send(
-                client, key, .put, "\(lists)/citations/\(citationID)/tags",
+                client,
+                key,
+                .put,
+                "\(lists)/citations/\(citationID)/tags",
                 "<citation_tags><citation_tag><value>OPTIONAL</value><type>PRIVATE</type></citation_tag></citation_tags>"
             )
             #expect(tags.root == "citation_tags")
             #expect(tags.texts["value"] == ["OPTIONAL"])
             #expect(tags.texts["type"] == ["PRIVATE"])
             let updated = try await send(
-                client, key, .put, "\(lists)/citations/\(citationID)",
+                client,
+                key,
+                .put,
+                "\(lists)/citations/\(citationID)",
                 "<citation><status>InProcess</status><metadata><title>A book, 2nd ed.</title></metadata></citation>"
             )
             #expect(updated.text("title") == "A book, 2nd ed.")
