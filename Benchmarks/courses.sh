@@ -11,7 +11,8 @@
 # call at a time over one keep-alive connection with an unthrottled key, writes the courses,
 # and times again. Prints each call's p50 at both sizes and their ratio (large/small: 1.0 means
 # the cost does not grow with the institution). Knobs: BIBS, COURSES, ROUNDS, PORT (default
-# 18150), SKIP_BUILD=1 to reuse the binary.
+# 18150), SKIP_BUILD=1 to reuse the binary, DATABASE=path to keep the database (a run on an
+# existing one times it as it is).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,9 +23,16 @@ ROUNDS=${ROUNDS:-300}
 PORT=${PORT:-18150}
 SCRATCH=${SCRATCH:-.build-bench}
 WORK=$(mktemp -d /tmp/lectern-courses.XXXXXX)
-DATABASE=$WORK/lectern.sqlite
+DATABASE=${DATABASE:-$WORK/lectern.sqlite}
 . Benchmarks/demo_server.sh
 
+if [ -s "$DATABASE" ]; then
+    say "== reusing $DATABASE"
+    serve
+    KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area courses=rw --area users=rw --unthrottled --database "sqlite:$DATABASE")
+    python3 Benchmarks/courses_latency.py "http://127.0.0.1:$PORT" "$KEY" "$ROUNDS" "large"
+    exit 0
+fi
 say "== creating the demo institution with $BIBS bibs"
 serve
 KEY=$("$LECTERN" key create --institution DEMO --environment sandbox --area courses=rw --area users=rw --unthrottled --database "sqlite:$DATABASE")

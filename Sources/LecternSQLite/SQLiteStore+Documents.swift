@@ -192,9 +192,19 @@ enum DocumentSQL {
             filter += " AND id IN (\(sql))"
             arguments += searchArguments
         }
+        // A query narrowed by ids, parents, links or a search sorts the few documents it selects:
+        // its sort keys are written so that no sort index matches them, or SQLite would walk a
+        // whole kind in index order to find them.
+        let selective = !query.ids.isEmpty || query.parent != nil || !query.parents.isEmpty || !query.linked.isEmpty || query.search != nil
         var order = ""
+        var orderArguments: StatementArguments = []
         for key in query.order {
-            order += "\(SortIndexSQL.field(key.field)) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
+            if selective {
+                order += "json_extract(fields, ?) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
+                orderArguments += [SortIndexSQL.path(key.field)]
+            } else {
+                order += "\(SortIndexSQL.field(key.field)) COLLATE NOCASE \(key.descending ? "DESC" : "ASC"), "
+            }
         }
         // The children of several parents come by parent, as the parent index has them: ordered
         // by id alone, SQLite would walk every document of the kind in id order instead. The id
@@ -202,7 +212,7 @@ enum DocumentSQL {
         let descending = !query.order.isEmpty && query.order.allSatisfy(\.descending)
         let tieBreak = query.parents.isEmpty ? (descending ? "id DESC" : "id") : "parent, id"
         var sql = "SELECT id, parent, revision, body, fields FROM documents WHERE \(filter) ORDER BY \(order)\(tieBreak)"
-        var pageArguments = arguments
+        var pageArguments = arguments + orderArguments
         if let limit = query.limit {
             sql += " LIMIT ? OFFSET ?"
             pageArguments += [limit, query.offset]

@@ -20,7 +20,12 @@ enum SortIndexSQL {
 
     /// `json_extract(fields, '$."name"')`, as written in the index.
     static func field(_ name: String) -> String {
-        "json_extract(fields, \(literal("$.\"\(name.replacingOccurrences(of: "\"", with: ""))\"")))"
+        "json_extract(fields, \(literal(path(name))))"
+    }
+
+    /// The JSON path of the field `name` in `fields`.
+    static func path(_ name: String) -> String {
+        "$.\"\(name.replacingOccurrences(of: "\"", with: ""))\""
     }
 
     /// `text` as an SQL string literal.

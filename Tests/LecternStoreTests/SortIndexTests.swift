@@ -49,12 +49,22 @@ struct SortIndexTests {
             #expect(plan.count == 1, "\(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
         }
+        // A search or a link sorts what it found instead of walking the index.
+        var searched = ascending
+        searched.search = .words(field: "name", ["delta"])
+        var linked = ascending
+        linked.linked = ["tag": "x"]
+        for query in [searched, linked] {
+            let plan = try await plan(store, query)
+            #expect(!plan.contains { $0.contains("sort_thing") }, "\(plan)")
+        }
         let read = { (query: DocumentQuery) in
             try await store.read(in: StoreContractTests.tenant) { try await $0.find(query) }.items.compactMap { $0.body.value("name") }
         }
         #expect(try await read(ascending) == ["charlie", "delta", "echo"])
         #expect(try await read(descending) == ["bravo", "Alpha", "echo"])
         #expect(try await read(filtered) == ["charlie", "delta", "echo"])
+        #expect(try await read(searched) == ["delta"])
         let page = try await store.read(in: StoreContractTests.tenant) { try await $0.find(ascending) }
         #expect(page.total == 5)
     }
