@@ -28,8 +28,11 @@ struct CourseCodes: Sendable {
 
     let tables: CodeTables
 
+    /// The tables as the tenant has them; a tenant created before they were standard gets the
+    /// standard rows.
     static func load(from reader: any StoreReader) async throws -> CourseCodes {
-        CourseCodes(tables: try await CodeTables.load(all, from: reader))
+        let standard = Dictionary(uniqueKeysWithValues: all.map { ($0, StandardCodeTables.rows(of: $0)) })
+        return CourseCodes(tables: try await CodeTables.load(all, from: reader).withDefaults(standard))
     }
 
     /// `<name desc="…">code</name>` for the code sent in `sent` (its text), or `fallback` when

@@ -23,6 +23,16 @@ public struct CodeTables: Sendable {
         return lookup
     }
 
+    /// These tables, and for each table of `defaults` the store did not have, its default rows:
+    /// a database made before a table was standard still reads it.
+    public func withDefaults(_ defaults: [String: [(code: String, description: String)]]) -> CodeTables {
+        var lookup = self
+        for (name, rows) in defaults where lookup.tables[name] == nil && !rows.isEmpty {
+            lookup.tables[name] = Dictionary(rows.map { ($0.code, $0.description) }) { first, _ in first }
+        }
+        return lookup
+    }
+
     /// The description of `code` in `table`, or `nil` when the table or the code is unknown.
     public func description(of code: String, in table: String) -> String? {
         tables[table]?[code]

@@ -1,5 +1,9 @@
 import Foundation
 import HTTPTypes
+import LecternCore
+import LecternPeople
+import LecternSQLite
+import LecternStore
 import LecternTesting
 import Testing
 
@@ -70,6 +74,25 @@ struct CoursesTests {
 
             #expect(try await reserves.send(.delete, "/almaws/v1/courses/\(id)").status == 204)
             #expect(Reserves.errorCode(try await reserves.send(.get, "/almaws/v1/courses/\(id)")) == "401914")
+        }
+    }
+
+    /// A database made before the course code tables were standard reads them as standard.
+    @Test func anInstitutionWithoutTheCourseCodeTablesGetsTheStandardOnes() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.store.write(in: Tenant(institution: "DEMO", environment: .sandbox)) { tx in
+            for table in ["CourseTerms", "AcademicDepartments", "CourseProcessingDepartments"] { try await tx.delete(.codeTable, id: table) }
+        }
+        try await lectern.withClient { client in
+            let reserves = Reserves(lectern: lectern, client: client)
+            let course = try await reserves.json(
+                .post,
+                "/almaws/v1/courses",
+                json: #"{"code":"\#(Reserves.code())","name":"N","status":"ACTIVE","term":[{"value":"FALL"}],"academic_department":{"value":"LAW"}}"#
+            )
+            #expect(course["term"] as? [[String: String]] == [["value": "FALL", "desc": "Fall"]])
+            #expect(course["processing_department"] as? [String: String] == ["value": "COURSE_UNIT", "desc": "Course Unit"])
+            #expect(course["academic_department"] as? [String: String] == ["value": "LAW", "desc": "Law"])
         }
     }
 
