@@ -100,22 +100,18 @@ struct CitationsAPI {
     }
 
     @Sendable func get(_ call: Call) async throws -> Reply {
-        .object(try await read(call) { $0.view }, AlmaShapes.citation)
+        let baseURL = call.baseURL
+        let view = try await store.read(in: call.tenant) { reader in
+            let (course, list, citation) = try await CourseLookup.citation(call, in: reader)
+            let shelf = try await CourseViews.Shelf.load([citation], in: reader)
+            return CourseViews.citation(citation, course: course.id, list: list.id, baseURL: baseURL, shelf: shelf)
+        }
+        return .object(view, AlmaShapes.citation)
     }
 
     @Sendable func tags(_ call: Call) async throws -> Reply {
-        .object(try await read(call) { $0.citation.body.child("citation_tags") ?? CourseRules.wrapper("citation_tags", []) }, AlmaShapes.citationTags)
-    }
-
-    /// What `answer` makes of the path's citation, read in one transaction.
-    private func read(_ call: Call, _ answer: @escaping @Sendable ((citation: Document, view: Node)) -> Node) async throws -> Node {
-        let baseURL = call.baseURL
-        return try await store.read(in: call.tenant) { reader in
-            let (course, list, citation) = try await CourseLookup.citation(call, in: reader)
-            let shelf = try await CourseViews.Shelf.load([citation], in: reader)
-            let view = CourseViews.citation(citation, course: course.id, list: list.id, baseURL: baseURL, shelf: shelf)
-            return answer((citation, view))
-        }
+        let citation = try await store.read(in: call.tenant) { try await CourseLookup.citation(call, in: $0).citation }
+        return .object(citation.body.child("citation_tags") ?? CourseRules.wrapper("citation_tags", []), AlmaShapes.citationTags)
     }
 
     @Sendable func create(_ call: Call) async throws -> Reply {

@@ -16,11 +16,11 @@ enum CourseSearch {
     /// with AND only. Answers `false` when no course can match (one field, two values).
     static func exact(_ q: String, into query: inout DocumentQuery) throws -> Bool {
         guard q.count <= BriefSearch.maximumLength else { throw APIError.invalidCourseQuery("longer than \(BriefSearch.maximumLength) characters") }
-        let terms = q.components(separatedBy: " AND ").flatMap { $0.components(separatedBy: "+AND+") }
+        let terms = q.replacingOccurrences(of: " and ", with: " AND ", options: .caseInsensitive).components(separatedBy: " AND ")
         guard terms.count <= BriefSearch.maximumTerms else { throw APIError.invalidCourseQuery("more than \(BriefSearch.maximumTerms) terms") }
         var words: [String] = []
         for term in terms {
-            guard !term.contains(" OR "), let tilde = term.firstIndex(of: "~") else {
+            guard term.range(of: " OR ", options: .caseInsensitive) == nil, let tilde = term.firstIndex(of: "~") else {
                 throw APIError.invalidCourseQuery("exact_search takes field~value terms joined by AND")
             }
             let field = String(term[..<tilde]).trimmingCharacters(in: .whitespaces)

@@ -187,6 +187,9 @@ struct CoursesTests {
             #expect(try await codes("q=code~\(stem)&exact_search=true") == [])
             #expect(try await codes("q=code~\(stem)_1%20AND%20section~S1&exact_search=true") == ["\(stem)_1"])
             #expect(try await codes("q=code~\(stem)_1%20AND%20code~\(stem)_2&exact_search=true") == [])
+            #expect(try await codes("q=code~\(stem)_2%20and%20section~S2&exact_search=true") == ["\(stem)_2"])
+            let either = try await reserves.send(.get, "/almaws/v1/courses?q=code~\(stem)_2%20or%20code~\(stem)_1&exact_search=true")
+            #expect(Reserves.errorCode(either) == "402119")
             // The demo's two terms of courses, across departments.
             let demo = try await reserves.json(.get, "/almaws/v1/courses?q=academic_department~Biology&limit=100")
             #expect((demo["total_record_count"] as? Int ?? 0) >= 14)
