@@ -38,7 +38,7 @@ struct OrganizationsAPI {
         let (limit, offset) = call.page(Self.paging)
         let query = DocumentQuery(kind: .organization, order: [.init("code")], limit: limit, offset: offset)
         let page = try await store.read(in: call.tenant) { try await $0.find(query) }
-        let root = Node("organizations", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))
+        let root = Node.listRoot("organizations", total: page.total, items: page.items.map(\.body))
         return .object(root, Self.organizations)
     }
 

@@ -31,3 +31,11 @@ extension Shape.Member {
         Self(name, .list(item: item, of: shape))
     }
 }
+
+extension Node {
+    /// The root of a list answer (``Shape/listRoot(item:of:)``): `<users total_record_count="N">`
+    /// with its items, `total` counting every match and not only this page.
+    public static func listRoot(_ name: String, total: Int, items: [Node] = []) -> Node {
+        Node(name, attributes: [Attribute("total_record_count", String(total))], children: items)
+    }
+}

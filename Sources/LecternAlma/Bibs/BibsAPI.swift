@@ -100,7 +100,7 @@ struct BibsAPI {
         var bibs: [Node] = []
         for document in found { bibs.append(try await view(document, call: call)) }
         return .object(
-            Node("bibs", attributes: [.init("total_record_count", String(bibs.count))], children: bibs),
+            Node.listRoot("bibs", total: bibs.count, items: bibs),
             AlmaShapes.bibs
         )
     }

@@ -76,7 +76,7 @@ struct HoldingsAPI {
         if let index = bibData.children.firstIndex(where: { $0.name == "publisher_const" }) { bibData.children[index].name = "publisher" }
         children.append(bibData)
         return .object(
-            Node("holdings", attributes: [.init("total_record_count", String(holdings.count))], children: children),
+            Node.listRoot("holdings", total: holdings.count, items: children),
             AlmaShapes.holdings
         )
     }

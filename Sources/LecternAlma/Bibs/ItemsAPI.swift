@@ -136,7 +136,7 @@ struct ItemsAPI {
             }
         }
         return .object(
-            Node("items", attributes: [.init("total_record_count", String(page.total))], children: items),
+            Node.listRoot("items", total: page.total, items: items),
             AlmaShapes.items
         )
     }

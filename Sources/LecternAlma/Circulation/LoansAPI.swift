@@ -183,7 +183,7 @@ struct LoansAPI {
                 let canRenew = complete ? nil : try await desk.renewalRefusal(loan) == nil
                 views.append(CirculationViews.loan(loan, baseURL: baseURL, renewable: canRenew))
             }
-            return Node("item_loans", attributes: [.init("total_record_count", String(page.total))], children: views)
+            return Node.listRoot("item_loans", total: page.total, items: views)
         }
         return .object(loans, AlmaShapes.itemLoans)
     }

@@ -161,10 +161,10 @@ struct RequestsAPI {
             query.offset = offset
             let page = try await desk.tx.find(query)
             let places = try await Circulation.places(page.items, desk: desk)
-            return Node(
+            return Node.listRoot(
                 "user_requests",
-                attributes: [.init("total_record_count", String(page.total))],
-                children: page.items.map { CirculationViews.request($0, placeInQueue: places[$0.id]) }
+                total: page.total,
+                items: page.items.map { CirculationViews.request($0, placeInQueue: places[$0.id]) }
             )
         }
         return .object(view, AlmaShapes.userRequests)

@@ -116,7 +116,7 @@ public struct ConfigurationAPI: Sendable {
 
     @Sendable func departments(_ call: Call) async throws -> Reply {
         let page = try await store.read(in: call.tenant) { try await $0.find(DocumentQuery(kind: .department)) }
-        let root = Node("departments", attributes: [.init("total_record_count", String(page.total))], children: page.items.map(\.body))
+        let root = Node.listRoot("departments", total: page.total, items: page.items.map(\.body))
         return .object(root, AlmaShapes.departments)
     }
 
@@ -129,7 +129,7 @@ public struct ConfigurationAPI: Sendable {
         }
         let base = "\(call.baseURL)/almaws/v1/conf/libraries/\(library)/\(segment)/"
         let items = page.items.map { linked($0.body, base + ($0.body.value("code") ?? "")) }
-        return .object(Node(root, attributes: [.init("total_record_count", String(page.total))], children: items), shape)
+        return .object(Node.listRoot(root, total: page.total, items: items), shape)
     }
 
     private func child(of call: Call, kind: Kind, parameter: String, segment: String, shape: Shape) async throws -> Reply {

@@ -96,7 +96,7 @@ struct CitationsAPI {
             let (course, list) = try await CourseLookup.readingList(call, in: reader)
             return try await CourseViews.citations(of: [list], course: course.id, baseURL: baseURL, in: reader)[list.id] ?? []
         }
-        return .object(Node("citations", attributes: [.init("total_record_count", String(views.count))], children: views), AlmaShapes.citations)
+        return .object(Node.listRoot("citations", total: views.count, items: views), AlmaShapes.citations)
     }
 
     @Sendable func get(_ call: Call) async throws -> Reply {

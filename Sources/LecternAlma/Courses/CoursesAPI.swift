@@ -137,7 +137,7 @@ struct CoursesAPI {
         if let q = call.query(Self.q), !q.isEmpty {
             if call.text(Self.exactSearch) == "true" {
                 guard try CourseSearch.exact(q, into: &query) else {
-                    return .object(Node("courses", attributes: [.init("total_record_count", "0")]), AlmaShapes.courses)
+                    return .object(Node.listRoot("courses", total: 0), AlmaShapes.courses)
                 }
             } else {
                 query.search = try CourseSearch.brief.parse(q)
@@ -148,7 +148,7 @@ struct CoursesAPI {
         let finalQuery = query
         let page = try await store.read(in: call.tenant) { try await $0.find(finalQuery) }
         let courses = page.items.map { CourseViews.course($0, baseURL: call.baseURL) }
-        return .object(Node("courses", attributes: [.init("total_record_count", String(page.total))], children: courses), AlmaShapes.courses)
+        return .object(Node.listRoot("courses", total: page.total, items: courses), AlmaShapes.courses)
     }
 
     // MARK: - POST /courses, PUT and DELETE /courses/{course_id}
@@ -248,7 +248,7 @@ struct CoursesAPI {
             user.setAttribute("link", "\(call.baseURL)/almaws/v1/users/\(PeopleAPI.escape(id))")
             return user
         }
-        return .object(Node("users", attributes: [.init("total_record_count", String(users.count))], children: users), AlmaShapes.courseUsers)
+        return .object(Node.listRoot("users", total: users.count, items: users), AlmaShapes.courseUsers)
     }
 
     @Sendable func unenroll(_ call: Call) async throws -> Reply {

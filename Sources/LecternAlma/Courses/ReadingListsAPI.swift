@@ -120,7 +120,7 @@ struct ReadingListsAPI {
         }
         let views = lists.map { CourseViews.readingList($0, course: course.id, baseURL: call.baseURL) }
         return .object(
-            Node("reading_lists", attributes: [.init("total_record_count", String(views.count))], children: views),
+            Node.listRoot("reading_lists", total: views.count, items: views),
             AlmaShapes.readingLists
         )
     }
@@ -175,7 +175,7 @@ struct ReadingListsAPI {
             return (course, list, try await reader.find(DocumentQuery(kind: .readingListOwner, parent: list.id)).items)
         }
         let views = owners.map { Self.ownerView($0.body, course: course.id, list: list.id, baseURL: call.baseURL) }
-        return .object(Node("owners", attributes: [.init("total_record_count", String(views.count))], children: views), AlmaShapes.readingListOwners)
+        return .object(Node.listRoot("owners", total: views.count, items: views), AlmaShapes.readingListOwners)
     }
 
     @Sendable func owner(_ call: Call) async throws -> Reply {

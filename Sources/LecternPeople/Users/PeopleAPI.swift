@@ -61,7 +61,7 @@ public struct PeopleAPI: Sendable {
             user.setAttribute("link", link(document.id, call: call))
             return user
         }
-        return .object(Node("users", attributes: [.init("total_record_count", String(total))], children: users), PeopleShapes.users)
+        return .object(Node.listRoot("users", total: total, items: users), PeopleShapes.users)
     }
 
     /// The user as listed: the fields of the recorded list (samples/alma/php-alma-client/users_response.json).

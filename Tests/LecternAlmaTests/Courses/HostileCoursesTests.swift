@@ -23,7 +23,7 @@ struct HostileCoursesTests {
             let manyTerms = (0..<40).map { "name~w\($0)" }.joined(separator: "%20AND%20")
             let nested = String(repeating: "[", count: 5_000)
             let cases: [(HTTPRequest.Method, String, String?, Set<String>)] = [
-                (.get, "/almaws/v1/courses?q=\(Self.longText)", nil, ["401666", "402119"]),
+                (.get, "/almaws/v1/courses?q=\(Self.longText)", nil, ["401666"]),
                 (.get, "/almaws/v1/courses?q=\(manyTerms)", nil, ["402119"]),
                 (.get, "/almaws/v1/courses?q=\(manyTerms)&exact_search=true", nil, ["402119"]),
                 (.get, "/almaws/v1/courses?q=code~a%20OR%20code~b&exact_search=true", nil, ["402119"]),
@@ -43,10 +43,10 @@ struct HostileCoursesTests {
                 (.post, "/almaws/v1/courses/\(course)/reading-lists", #"{"code":"X","name":"N","due_back_date":"2027-13-01"}"#, ["401666"]),
                 (.post, "/almaws/v1/courses/\(course)/reading-lists", #"{"code":"X","name":"N","order":"1; DROP TABLE"}"#, ["401666"]),
                 (.post, citations, #"{"status":{"value":"Complete"},"metadata":{"mms_id":"\#(Self.longText)"}}"#, ["401666"]),
-                (.post, citations, #"{"status":{"value":"Complete"},"metadata":"title"}"#, ["401676", "401923"]),
+                (.post, citations, #"{"status":{"value":"Complete"},"metadata":"title"}"#, ["401676"]),
                 (
                     .post, citations, #"{"status":{"value":"Complete"},"metadata":{"title":"T"},"citation_tags":{"citation_tag":"x"}}"#,
-                    ["401676", "401666"]
+                    ["401676"]
                 ),
                 (.put, "\(citations)/\(citation)/tags", nested, ["401676"]),
                 (
