@@ -46,6 +46,12 @@ struct AnswerSchemaTests {
             "courses", "/almaws/v1/courses/{course_id}/reading-lists/{reading_list_id}/owners",
             "/almaws/v1/courses/{course}/reading-lists/{list}/owners"
         ),
+        ("analytics", "/almaws/v1/analytics/paths", "/almaws/v1/analytics/paths?path=/shared"),
+        ("analytics", "/almaws/v1/analytics/paths/{path}", "/almaws/v1/analytics/paths/%2Fshared%2FLectern%20Demo%20University%2FReports"),
+        (
+            "analytics", "/almaws/v1/analytics/reports",
+            "/almaws/v1/analytics/reports?path=%2Fshared%2FLectern%20Demo%20University%2FReports%2FUsers%2FUsers%20by%20group%20and%20expiry"
+        ),
         ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5"),
         ("primo", "/primo/v1/pnxs", "/primo/v1/pnxs?q=any,contains,the&limit=5&skipDelivery=true"),
         ("primo", "/primo/v1/pnxs/{context}/{docid}", "/primo/v1/pnxs/L/{first_record}"),

@@ -18,7 +18,7 @@ struct OpenAPIRouteTests {
             #expect(answer.headers[HTTPField.Name("X-Exl-Api-Remaining")!] == nil)
             let index = try #require(try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any])
             let apis = try #require(index["apis"] as? [[String: String]])
-            #expect(apis.map { $0["area"] } == ["users", "bibs", "conf", "courses", "primo", "researchers", "assets"])
+            #expect(apis.map { $0["area"] } == ["users", "bibs", "conf", "courses", "analytics", "primo", "researchers", "assets"])
             #expect(apis.first?["title"] == "Users")
             #expect(apis.first?["url"] == "/openapi/users.json")
         }

@@ -46,7 +46,7 @@ struct RouteTableDocumentsTests {
         for (operation, areas) in documented {
             #expect(areas.count == 1, "\(operation) is in \(areas)")
         }
-        #expect(api.catalog.areas == [.users, .bibs, .configuration, .courses, .primo, .researchers, .assets])
+        #expect(api.catalog.areas == [.users, .bibs, .configuration, .courses, .analytics, .primo, .researchers, .assets])
     }
 
     @Test func usersDocumentDescribesTheUserList() async throws {

@@ -30,12 +30,14 @@ struct ReportRunner {
                     rows.append(row)
                     continue
                 }
-                let index = groups[row] ?? {
-                    groups[row] = rows.count
-                    rows.append(row)
-                    totals.append([Decimal](repeating: 0, count: report.columns.count))
-                    return rows.count - 1
-                }()
+                let index =
+                    groups[row]
+                    ?? {
+                        groups[row] = rows.count
+                        rows.append(row)
+                        totals.append([Decimal](repeating: 0, count: report.columns.count))
+                        return rows.count - 1
+                    }()
                 for (position, column) in report.columns.enumerated() {
                     switch column.measure {
                     case .count: totals[index][position] += 1

@@ -42,12 +42,24 @@ struct AnalyticsFilterTests {
             let year = Self.column("Publication Year")
             let type = Self.column("Asset Type")
             let cases: [(String, String, ([String?]) -> Bool)] = [
-                ("equal", Self.expression("comparison", "equal", type + Self.value("publication.journalArticle"), root: true), { $0[1] == "publication.journalArticle" }),
-                ("notEqual", Self.expression("comparison", "notEqual", type + Self.value("publication.journalArticle"), root: true), { $0[1] != "publication.journalArticle" }),
+                (
+                    "equal", Self.expression("comparison", "equal", type + Self.value("publication.journalArticle"), root: true),
+                    { $0[1] == "publication.journalArticle" }
+                ),
+                (
+                    "notEqual", Self.expression("comparison", "notEqual", type + Self.value("publication.journalArticle"), root: true),
+                    { $0[1] != "publication.journalArticle" }
+                ),
                 ("greater", Self.expression("comparison", "greater", year + Self.value("2020"), root: true), { ($0[2] ?? "") > "2020" }),
-                ("greaterOrEqual", Self.expression("comparison", "greaterOrEqual", year + Self.value("2020"), root: true), { ($0[2] ?? "") >= "2020" }),
+                (
+                    "greaterOrEqual", Self.expression("comparison", "greaterOrEqual", year + Self.value("2020"), root: true),
+                    { ($0[2] ?? "") >= "2020" }
+                ),
                 ("less", Self.expression("comparison", "less", year + Self.value("2012"), root: true), { $0[2] != nil && $0[2]! < "2012" }),
-                ("lessOrEqual", Self.expression("comparison", "lessOrEqual", year + Self.value("2012"), root: true), { $0[2] != nil && $0[2]! <= "2012" }),
+                (
+                    "lessOrEqual", Self.expression("comparison", "lessOrEqual", year + Self.value("2012"), root: true),
+                    { $0[2] != nil && $0[2]! <= "2012" }
+                ),
                 (
                     "between", Self.expression("comparison", "between", year + Self.value("2015") + Self.value("2017"), root: true),
                     { ($0[2] ?? "") >= "2015" && ($0[2] ?? "") <= "2017" }
@@ -125,7 +137,15 @@ struct AnalyticsFilterTests {
                 ("unknown operator", Self.expression("comparison", "like", year + Self.value("20%"), root: true)),
                 ("unknown type", Self.expression("function", "equal", year + Self.value("2020"), root: true)),
                 ("unknown column", Self.expression("comparison", "equal", Self.column("Color") + Self.value("red"), root: true)),
-                ("column without table", Self.expression("comparison", "equal", #"<sawx:expr xsi:type="sawx:sqlExpression">Title</sawx:expr>"# + Self.value("x"), root: true)),
+                (
+                    "column without table",
+                    Self.expression(
+                        "comparison",
+                        "equal",
+                        #"<sawx:expr xsi:type="sawx:sqlExpression">Title</sawx:expr>"# + Self.value("x"),
+                        root: true
+                    )
+                ),
                 ("value first", Self.expression("comparison", "equal", Self.value("2020") + year, root: true)),
                 ("missing value", Self.expression("comparison", "equal", year, root: true)),
                 ("between with one bound", Self.expression("comparison", "between", year + Self.value("2015"), root: true)),
@@ -147,7 +167,10 @@ struct AnalyticsFilterTests {
                     [("path", Analytics.path(Self.report)), ("filter", filter)]
                 )
                 #expect(answer.status == 400, "\(name)")
-                #expect(try Wire.xml(answer.body).text("errorCode") == (["NUL", "5,000 values", "300 levels deep"].contains(name) ? "401666" : "402119"), "\(name)")
+                #expect(
+                    try Wire.xml(answer.body).text("errorCode") == (["NUL", "5,000 values", "300 levels deep"].contains(name) ? "401666" : "402119"),
+                    "\(name)"
+                )
             }
             // 150 levels of `not` within the length a query value may have: read, with a bounded
             // cost, and the same as the comparison they wrap.

@@ -48,7 +48,11 @@ struct AnalyticsShapeTests {
             #expect(page.columns.map { $0["saw-sql:displayFormula"] } == (0..<page.columns.count).map { "saw_\($0)" })
             #expect(page.rows.allSatisfy { $0["Column0"] == "0" })
             // The schema's namespace declarations, as recorded.
-            #expect(answer.text.contains(#"<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:saw-sql="urn:saw-sql" targetNamespace="urn:schemas-microsoft-com:xml-analysis:rowset">"#))
+            #expect(
+                answer.text.contains(
+                    #"<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:saw-sql="urn:saw-sql" targetNamespace="urn:schemas-microsoft-com:xml-analysis:rowset">"#
+                )
+            )
         }
     }
 
@@ -76,8 +80,12 @@ struct AnalyticsShapeTests {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
             let first = try RowsetPage(
-                try await Analytics.report(client, key: lectern.sandboxKey, [("path", Analytics.path("Research/Research assets")), ("limit", "1000")])
-                    .body
+                try await Analytics.report(
+                    client,
+                    key: lectern.sandboxKey,
+                    [("path", Analytics.path("Research/Research assets")), ("limit", "1000")]
+                )
+                .body
             )
             let token = try #require(first.token)
             let second = try await Analytics.report(client, key: lectern.sandboxKey, [("token", token)])

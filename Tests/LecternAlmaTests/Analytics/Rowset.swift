@@ -32,7 +32,8 @@ struct RowsetPage {
         finished = Self.child(queryResult, "IsFinished")?.stringValue
         guard let rowset = Self.child(queryResult, "ResultXml").flatMap({ Self.child($0, "rowset") }) else { return }
         rowsetNamespace = rowset.attribute(forName: "xmlns")?.stringValue ?? rowset.uri
-        if let sequence = Self.child(rowset, "xsd:schema").flatMap({ Self.child($0, "xsd:complexType") }).flatMap({ Self.child($0, "xsd:sequence") }) {
+        if let sequence = Self.child(rowset, "xsd:schema").flatMap({ Self.child($0, "xsd:complexType") }).flatMap({ Self.child($0, "xsd:sequence") })
+        {
             columns = Self.elements(sequence).map { element in
                 Dictionary(uniqueKeysWithValues: (element.attributes ?? []).map { ($0.name ?? "", $0.stringValue ?? "") })
             }
