@@ -146,10 +146,46 @@ enum DocumentSQL {
             isPaged
             ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE \(statement.filter)", arguments: statement.filterArguments) ?? 0
             : 0
-        let items = try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments).map { row in
-            try known(row["id"], row["revision"]) ?? decode(row, query.kind)
+        var items: [Document?] = []
+        var unknown: [(index: Int, row: StoredRow)] = []
+        for row in try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments) {
+            let document = known(row["id"], row["revision"])
+            if document == nil { unknown.append((items.count, StoredRow(row))) }
+            items.append(document)
         }
-        return Page(items: items, total: isPaged ? total : items.count)
+        // Parsing XML is most of a large read's time: many bodies are parsed on every core.
+        let kind = query.kind
+        let decoded =
+            try unknown.count >= parallelDecoding ? unknown.parallelMap { try $0.row.decode(kind) } : unknown.map { try $0.row.decode(kind) }
+        for (slot, document) in zip(unknown, decoded) { items[slot.index] = document }
+        let documents = items.compactMap { $0 }
+        return Page(items: documents, total: isPaged ? total : documents.count)
+    }
+
+    /// From how many bodies to parse a read parses them on several threads.
+    static let parallelDecoding = 64
+
+    /// A stored document's columns, read off the statement so that it can be decoded on any thread.
+    struct StoredRow: Sendable {
+        var id: String
+        var parent: String?
+        var revision: Int64
+        var body: String
+        var fields: String
+
+        init(_ row: Row) {
+            id = row["id"]
+            parent = row["parent"]
+            revision = row["revision"]
+            body = row["body"]
+            fields = row["fields"]
+        }
+
+        func decode(_ kind: Kind) throws -> Document {
+            let body = try XMLCodec.parse(Array(self.body.utf8))
+            let fields = (try? JSONSerialization.jsonObject(with: Data(self.fields.utf8))) as? [String: String] ?? [:]
+            return Document(kind: kind, id: id, parent: parent, body: body, fields: fields, revision: revision)
+        }
     }
 
     /// The statement that reads `query`'s page, and its filter alone (for the count).
@@ -163,6 +199,10 @@ enum DocumentSQL {
         if !query.ids.isEmpty {
             filter += " AND id IN (\(databaseQuestionMarks(count: query.ids.count)))"
             arguments += StatementArguments(query.ids)
+        }
+        if let after = query.after {
+            filter += " AND id > ?"
+            arguments += [after]
         }
         if let parent = query.parent {
             filter += " AND parent = ?"
@@ -396,10 +436,6 @@ enum DocumentSQL {
     }
 
     static func decode(_ row: Row, _ kind: Kind) throws -> Document {
-        let text: String = row["body"]
-        let body = try XMLCodec.parse(Array(text.utf8))
-        let fieldsText: String = row["fields"]
-        let fields = (try? JSONSerialization.jsonObject(with: Data(fieldsText.utf8))) as? [String: String] ?? [:]
-        return Document(kind: kind, id: row["id"], parent: row["parent"], body: body, fields: fields, revision: row["revision"])
+        try StoredRow(row).decode(kind)
     }
 }

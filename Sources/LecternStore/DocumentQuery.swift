@@ -18,6 +18,9 @@ public struct DocumentQuery: Sendable {
     public var atLeast: [String: String] = [:]
     /// Only documents whose `fields` are at most these values (compared as text).
     public var atMost: [String: String] = [:]
+    /// Only documents whose id sorts after this one, when set: a whole kind read in batches, each
+    /// starting after the last id of the one before (ordered by id, without `order`).
+    public var after: String?
     /// A brief-search expression over `terms`, when set.
     public var search: SearchExpression?
     /// Sort keys over `fields`, first is primary; the document id breaks ties.

@@ -111,6 +111,27 @@ struct StoreContractTests {
         #expect(syntax.isEmpty)
     }
 
+    @Test func aKindIsReadInBatchesAfterTheLastIdAndLargeReadsDecodeEveryBody() async throws {
+        let store = try Self.store()
+        let names = (0..<300).map { "Name \($0)" }
+        try await store.write(in: Self.tenant) { tx in
+            try await tx.put(names.enumerated().map { Self.thing(String(format: "%04d", $0.offset), name: $0.element, group: "g") })
+        }
+        var query = DocumentQuery(kind: Self.kind, equals: ["group": "g"], limit: 128)
+        var read: [Document] = []
+        while true {
+            let next = query
+            let batch = try await store.read(in: Self.tenant) { try await $0.find(next) }.items
+            read += batch
+            guard batch.count == 128, let last = batch.last else { break }
+            query.after = last.id
+            // A document deleted behind the reader shifts no later batch.
+            try await store.write(in: Self.tenant) { try await $0.delete(Self.kind, id: "0000") }
+        }
+        #expect(read.map(\.id) == (0..<300).map { String(format: "%04d", $0) })
+        #expect(read.map { $0.body.value("name") } == names)
+    }
+
     @Test func concurrentWritersLoseNothing() async throws {
         let store = try Self.store()
         try await store.write(in: Self.tenant) { try await $0.put(Self.thing("counter", name: "0")) }

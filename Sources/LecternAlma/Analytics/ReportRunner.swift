@@ -5,8 +5,9 @@ import LecternStore
 /// Runs a ``ReportDefinition`` over one tenant's documents: the rows of the report, each a value
 /// (or `nil`) per column, in the report's order.
 ///
-/// The source kind is read in batches, so that memory grows with the answer rather than with
-/// the kind; the joined documents of a batch come in one query.
+/// The source kind is read in batches in id order, each after the last id of the one before, so
+/// that memory grows with the answer rather than with the kind; the joined documents of a batch
+/// come in one query.
 struct ReportRunner {
     /// How many source documents are read at a time.
     static let batchSize = 2_000
@@ -46,8 +47,8 @@ struct ReportRunner {
                     }
                 }
             }
-            guard batch.count == Self.batchSize else { break }
-            query.offset += Self.batchSize
+            guard batch.count == Self.batchSize, let last = batch.last else { break }
+            query.after = last.id
         }
         if report.aggregates {
             for index in rows.indices {

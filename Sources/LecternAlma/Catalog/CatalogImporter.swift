@@ -1,3 +1,4 @@
+import LecternCore
 import LecternDiscovery
 public import LecternMARC
 public import LecternStore

@@ -5,7 +5,7 @@ extension Array where Element: Sendable {
     /// `transform` applied to every element, on as many threads as the machine has cores, in
     /// order. For pure work of some microseconds an element: the elements are dealt out in
     /// contiguous runs, a few per thread, so that threads that finish early take more.
-    func parallelMap<T: Sendable>(_ transform: (Element) throws -> T) throws -> [T] {
+    public func parallelMap<T: Sendable>(_ transform: (Element) throws -> T) throws -> [T] {
         let threads = ProcessInfo.processInfo.activeProcessorCount
         guard count > 1, threads > 1 else { return try map(transform) }
         let runs = Swift.min(count, threads * 4)
