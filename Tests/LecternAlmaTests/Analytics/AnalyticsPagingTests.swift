@@ -62,13 +62,7 @@ struct AnalyticsPagingTests {
     @Test func pagingIsStableWhileTheDataChanges() async throws {
         let lectern = try await Self.lecternWith2500Loans()
         try await lectern.withClient { client in
-            let first = try RowsetPage(
-                try await Analytics.report(
-                    client,
-                    key: lectern.sandboxKey,
-                    [("path", Analytics.path("Fulfillment/Loan history")), ("limit", "1000")]
-                ).body
-            )
+            let first = try await Analytics.firstPage(client, key: lectern.sandboxKey, report: "Fulfillment/Loan history")
             _ = try await CirculationHistory.write(count: 300, into: lectern.store, tenant: Self.demo, seed: 7)
             let token = try #require(first.token)
             var rows = first.rows
@@ -84,13 +78,7 @@ struct AnalyticsPagingTests {
     @Test func anotherInstitutionsTokenIsRefused() async throws {
         let lectern = try await Self.lecternWith2500Loans()
         try await lectern.withClient { client in
-            let first = try RowsetPage(
-                try await Analytics.report(
-                    client,
-                    key: lectern.sandboxKey,
-                    [("path", Analytics.path("Fulfillment/Loan history")), ("limit", "1000")]
-                ).body
-            )
+            let first = try await Analytics.firstPage(client, key: lectern.sandboxKey, report: "Fulfillment/Loan history")
             let token = try #require(first.token)
             let stolen = try await Analytics.report(client, key: lectern.otherKey, [("token", token)])
             #expect(stolen.status == 400)

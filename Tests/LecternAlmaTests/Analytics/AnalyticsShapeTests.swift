@@ -60,13 +60,7 @@ struct AnalyticsShapeTests {
         let recorded = try RowsetPage(Self.recorded("php-alma-client/analytics_response_part1.xml"))
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let page = try RowsetPage(
-                try await Analytics.report(
-                    client,
-                    key: lectern.sandboxKey,
-                    [("path", Analytics.path("Research/Research assets")), ("col_names", "false")]
-                ).body
-            )
+            let page = try await Analytics.firstPage(client, key: lectern.sandboxKey, report: "Research/Research assets", [("col_names", "false")])
             for (ours, theirs) in zip(page.columns, recorded.columns) {
                 #expect(Set(ours.keys) == Set(theirs.keys))
                 #expect(ours["saw-sql:displayFormula"] == theirs["saw-sql:displayFormula"])
@@ -79,14 +73,7 @@ struct AnalyticsShapeTests {
     @Test func laterPagesAndTheEndAreShapedAsRecorded() async throws {
         let lectern = try await TestLectern.make()
         try await lectern.withClient { client in
-            let first = try RowsetPage(
-                try await Analytics.report(
-                    client,
-                    key: lectern.sandboxKey,
-                    [("path", Analytics.path("Research/Research assets")), ("limit", "1000")]
-                )
-                .body
-            )
+            let first = try await Analytics.firstPage(client, key: lectern.sandboxKey, report: "Research/Research assets")
             let token = try #require(first.token)
             let second = try await Analytics.report(client, key: lectern.sandboxKey, [("token", token)])
             let recordedLater = try Self.recorded("php-alma-client/analytics_response_part2.xml")

@@ -77,6 +77,16 @@ enum Analytics {
         return try await client.send(.get, "/almaws/v1/analytics/reports?\(query)", key: key)
     }
 
+    /// The first page of `report`, read as a client reads it.
+    static func firstPage(
+        _ client: LecternClient,
+        key: String,
+        report: String,
+        _ parameters: [(String, String)] = [("limit", "1000")]
+    ) async throws -> RowsetPage {
+        try RowsetPage(try await Self.report(client, key: key, [("path", path(report))] + parameters).body)
+    }
+
     /// Every page of `report`, following its token until `IsFinished` is true.
     static func allPages(
         _ client: LecternClient,
