@@ -60,15 +60,15 @@ struct AnalyticsAPI {
     }
 
     @Sendable func report(_ call: Call) async throws -> Reply {
-        if let token = call.query(Self.token), !token.isEmpty {
-            let fetched = try await store.write(in: call.tenant) { tx in
-                try await ReportSnapshots.next(token, now: try await store.now(for: call.tenant), in: tx)
-            }
-            return page(ReportRowset.queryResult(token: nil, finished: fetched.finished, columns: nil, headings: false, rows: fetched.rows))
-        }
+        if let token = call.query(Self.token), !token.isEmpty { return try await nextPage(token, call) }
         guard let path = call.query(Self.reportPath), !path.isEmpty else {
             throw APIError.analyticsGeneralError("Either a report path or a resumption token is required.")
         }
+        return try await firstPage(path, call)
+    }
+
+    /// The report's rows, now: the first page answered, the others kept for its token.
+    private func firstPage(_ path: String, _ call: Call) async throws -> Reply {
         let folders = ReportFolders(institution: try await institutionName(call))
         guard let definition = folders.report(at: path) else { throw APIError.reportPathNotFound(path) }
         let filter = try call.query(Self.filter).flatMap { $0.isEmpty ? nil : try ReportFilter.parse($0, columns: definition.columns) }
@@ -86,9 +86,15 @@ struct AnalyticsAPI {
             token = try await store.write(in: call.tenant) { tx in try await ReportSnapshots.keep(later, path: path, now: now, in: tx) }
         }
         let headings = call.text(Self.colNames)?.lowercased() != "false"
-        return page(
-            ReportRowset.queryResult(token: token, finished: token == nil, columns: definition.columns, headings: headings, rows: pages.first ?? [])
-        )
+        let first = pages.first ?? []
+        return page(ReportRowset.queryResult(token: token, finished: token == nil, columns: definition.columns, headings: headings, rows: first))
+    }
+
+    /// The next kept page of `token`.
+    private func nextPage(_ token: String, _ call: Call) async throws -> Reply {
+        let now = try await store.now(for: call.tenant)
+        let fetched = try await store.write(in: call.tenant) { tx in try await ReportSnapshots.next(token, now: now, in: tx) }
+        return page(ReportRowset.queryResult(token: nil, finished: fetched.finished, columns: nil, headings: false, rows: fetched.rows))
     }
 
     private func page(_ queryResult: Node) -> Reply {

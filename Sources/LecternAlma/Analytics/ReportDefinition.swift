@@ -16,8 +16,6 @@ struct ReportDefinition: Sendable {
     /// The columns after `Column0`, in order.
     var columns: [ReportColumn]
 
-    /// The columns whose values are grouped on; all of them when the report has no measure.
-    var dimensions: [ReportColumn] { columns.filter { $0.measure == nil } }
     /// Whether the report groups its rows (it has a count or a sum).
     var aggregates: Bool { columns.contains { $0.measure != nil } }
 }
