@@ -160,9 +160,11 @@ let package = Package(
         // MARC 21 records: MARCXML and ISO 2709, for the catalogue and imports.
         .target(
             name: "LecternMARC",
-            dependencies: ["LecternRepresentation"],
+            dependencies: ["LecternRepresentation", "CYaz"],
             swiftSettings: swiftSettings
         ),
+        // YAZ's character conversion, for MARC-8 records (Debian's libyaz-dev).
+        .systemLibrary(name: "CYaz", path: "Sources/CYaz", pkgConfig: "yaz", providers: [.apt(["libyaz-dev"])]),
         // Discovery records (PNX) and search-index fields derived from MARC, for Primo.
         .target(
             name: "LecternDiscovery",

@@ -19,14 +19,6 @@ extension MARCPosition {
 }
 
 extension MARCError {
-    /// Why a record could not be read, with how to convert a MARC-8 file.
-    public var importReason: String {
-        guard code == .unsupportedEncoding else { return reason }
-        return reason
-            + " (Lectern reads only UTF-8: convert the file, for example with yaz-marcdump -f MARC-8 -t UTF-8 -o marc -l 9=97 FILE,"
-            + " or with MarcEdit's MARC-8 to UTF-8 conversion)"
-    }
-
     /// An error that stopped reading: where (when known) and why.
     public var importDescription: String {
         guard let position else { return reason }

@@ -74,7 +74,7 @@ public struct MARCImport: Sendable {
         private static func checked(_ entry: MARCBatchReader.Entry, with check: ImportCheck) -> ImportTally.Result {
             switch entry.result {
             case .failure(let error):
-                return .rejected(entry.position, error.importReason)
+                return .rejected(entry.position, error.reason)
             case .success(let record):
                 do {
                     try check.check(record)
@@ -98,7 +98,7 @@ public struct MARCImport: Sendable {
             return entries.map { entry -> ImportTally.Result in
                 switch entry.result {
                 case .failure(let error):
-                    return .rejected(entry.position, error.importReason)
+                    return .rejected(entry.position, error.reason)
                 case .success:
                     switch outcomes.next() {
                     case .success(let outcome): return .imported(outcome)

@@ -27,33 +27,27 @@ public import Foundation
 /// - Line breaks, NUL and `0x1A` bytes between records are skipped.
 ///
 /// Leader/09 `a` means UTF-8, which is decoded (each field once, invalid UTF-8 is an error).
-/// Leader/09 blank means MARC-8, which this reader does not decode: such a record is an
-/// ``MARCError/Code/unsupportedEncoding`` error, unless `acceptingASCIIOnlyMARC8` is set and
-/// the record holds only ASCII (no byte above `0x7F` and no `ESC`, MARC-8's character set
-/// switch), where MARC-8 and UTF-8 agree; the record then comes back with leader/09 `a`.
+/// Leader/09 blank means MARC-8, which is converted to UTF-8 (NFC) field by field by YAZ
+/// (``MARC8``); the record comes back with leader/09 `a`. A byte that is no MARC-8 character
+/// makes the record an ``MARCError/Code/invalidMARC8`` error.
 public struct ISO2709Reader: Sequence, IteratorProtocol {
     /// A record with its position, or the error that rejected it.
     public typealias Element = MARCReadResult
 
     private let bytes: [UInt8]
-    private let acceptsASCIIOnlyMARC8: Bool
     /// The offset where the next record is looked for.
     public private(set) var offset: Int = 0
     /// The index the next record will get: records and errors returned so far.
     public private(set) var recordIndex: Int = 0
 
     /// Creates a reader over `bytes`.
-    ///
-    /// - parameter acceptingASCIIOnlyMARC8: read MARC-8 records (leader/09 blank) whose bytes
-    ///   are all ASCII instead of rejecting them.
-    public init(_ bytes: [UInt8], acceptingASCIIOnlyMARC8: Bool = false) {
+    public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        self.acceptsASCIIOnlyMARC8 = acceptingASCIIOnlyMARC8
     }
 
     /// Creates a reader over `data`.
-    public init(_ data: Data, acceptingASCIIOnlyMARC8: Bool = false) {
-        self.init([UInt8](data), acceptingASCIIOnlyMARC8: acceptingASCIIOnlyMARC8)
+    public init(_ data: Data) {
+        self.init([UInt8](data))
     }
 
     /// The next record or error; `nil` at the end of the input.
@@ -66,7 +60,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         let position = MARCPosition(recordIndex: recordIndex, byteOffset: start)
         recordIndex += 1
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Self.read(buffer, at: start, acceptingASCIIOnlyMARC8: acceptsASCIIOnlyMARC8)
+            Self.read(buffer, at: start)
         }
         offset = Swift.max(result.resume, start + 1)
         switch result.outcome {
@@ -94,11 +88,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
     }
 
     /// Reads the record at `start`; `resume` is where the next one is looked for.
-    private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        at start: Int,
-        acceptingASCIIOnlyMARC8: Bool
-    ) -> (outcome: Result<MARCRecord, Problem>, resume: Int) {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (outcome: Result<MARCRecord, Problem>, resume: Int) {
         var terminator: Int? = nil
         var scan = start
         while scan < bytes.count {
@@ -143,7 +133,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         let end = start + length
         let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
         do {
-            return (.success(try parse(record, acceptingASCIIOnlyMARC8: acceptingASCIIOnlyMARC8)), end)
+            return (.success(try parse(record)), end)
         } catch {
             return (.failure(error), end)
         }
@@ -168,10 +158,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
     }
 
     /// Parses a framed record: `record` starts with the leader and ends with `0x1D`.
-    private static func parse(
-        _ record: UnsafeBufferPointer<UInt8>,
-        acceptingASCIIOnlyMARC8: Bool
-    ) throws(Problem) -> MARCRecord {
+    private static func parse(_ record: UnsafeBufferPointer<UInt8>) throws(Problem) -> MARCRecord {
         let length = record.count
         for index in 0..<24 where record[index] < 0x20 || record[index] >= 0x7F {
             throw Problem(.invalidLeader, "the leader has a byte that is not printable ASCII at position \(index)")
@@ -186,18 +173,12 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         guard base >= 25, base <= length - 1 else {
             throw Problem(.invalidLeader, "the base address \(base) in leader/12-16 lies outside the record of \(length) bytes")
         }
+        let isMARC8: Bool
         switch leader[9] {
         case UInt8(ascii: "a"):
-            break
+            isMARC8 = false
         case UInt8(ascii: " "):
-            let asciiOnly = record.allSatisfy { $0 < 0x80 && $0 != 0x1B }
-            guard acceptingASCIIOnlyMARC8, asciiOnly else {
-                let detail = acceptingASCIIOnlyMARC8 ? " and holds non-ASCII characters" : ""
-                throw Problem(
-                    .unsupportedEncoding,
-                    "MARC-8 encoded record (leader/09 blank)\(detail) is not supported; convert the file to UTF-8"
-                )
-            }
+            isMARC8 = true
             leader[9] = UInt8(ascii: "a")
         default:
             throw Problem(
@@ -252,7 +233,15 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
                 throw Problem(.invalidField, "field \(tag) does not end with a field terminator (0x1E)")
             }
             let content = UnsafeBufferPointer(rebasing: record[from..<to - 1])
-            fields.append(try field(tag, content))
+            guard isMARC8 else {
+                fields.append(try field(tag, content))
+                continue
+            }
+            let (converted, unconvertible) = MARC8.utf8(content, isControlField: tag.hasPrefix("00"))
+            guard unconvertible == 0 else {
+                throw Problem(.invalidMARC8, "field \(tag) has \(unconvertible) bytes that are not MARC-8 characters")
+            }
+            fields.append(try converted.withUnsafeBufferPointer { buffer throws(Problem) in try field(tag, buffer) })
         }
         return MARCRecord(leader: String(decoding: leader, as: UTF8.self), fields: fields)
     }

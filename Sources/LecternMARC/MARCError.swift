@@ -59,8 +59,10 @@ public struct MARCError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidField = Code(rawValue: "invalidField")
         /// A record that is not valid UTF-8 although leader/09 says it is.
         public static let invalidUTF8 = Code(rawValue: "invalidUTF8")
-        /// A record in a character coding this module does not decode (MARC-8, leader/09 blank).
+        /// A record whose leader/09 names no character coding MARC 21 has (neither `a` nor blank).
         public static let unsupportedEncoding = Code(rawValue: "unsupportedEncoding")
+        /// A MARC-8 record (leader/09 blank) with bytes that are no MARC-8 character.
+        public static let invalidMARC8 = Code(rawValue: "invalidMARC8")
         /// A record that ISO 2709 cannot carry: too long, bad tag, delimiter bytes in the content.
         public static let notEncodable = Code(rawValue: "notEncodable")
     }

@@ -22,8 +22,8 @@ struct ImportCommand: AsyncParsableCommand {
                 Records are written 10,000 to a transaction, each record whole or not at all.
 
                 Progress goes to standard error, with each rejected record (numbered from 1, with its byte \
-                offset or line) and why. ISO 2709 records in MARC-8 (leader/09 blank) are rejected: convert \
-                the file to UTF-8 first. The summary goes to standard output.
+                offset or line) and why. ISO 2709 records in MARC-8 (leader/09 blank) are converted to UTF-8. \
+                The summary goes to standard output.
 
                 Exit status: 0 when every record was imported (or, with --dry-run, passed the checks), 1 when \
                 the file cannot be read, the institution does not exist or the store fails, 2 when some \

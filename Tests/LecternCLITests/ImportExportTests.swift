@@ -147,15 +147,16 @@ struct ImportExportTests {
         for number in [2, 4, 5] { #expect(!exported.contains("(TEST)00000\(number)")) }
     }
 
-    @Test func brokenAndMARC8RecordsInISO2709AreNamedByByteOffset() throws {
+    @Test func brokenRecordsInISO2709AreNamedByByteOffset() throws {
         let database = try SeededDatabase.copy()
         let directory = try Self.directory()
         var bytes = [UInt8](try Data(contentsOf: try Self.demoFile(directory, count: 10, format: "iso2709")))
         let starts = Self.recordStarts(bytes)
         #expect(starts.count == 10)
-        // Record 4: a directory entry whose tag is not letters or digits. Record 7: MARC-8.
+        // Record 4: a directory entry whose tag is not letters or digits. Record 7: leader/09
+        // names no coding MARC 21 has.
         bytes[starts[3] + 24] = UInt8(ascii: "!")
-        bytes[starts[6] + 9] = UInt8(ascii: " ")
+        bytes[starts[6] + 9] = UInt8(ascii: "z")
         let file = directory.appendingPathComponent("broken.mrc")
         try Data(bytes).write(to: file)
 
@@ -165,10 +166,35 @@ struct ImportExportTests {
         let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
         #expect(rejected.count == 2)
         #expect(rejected.first?.hasPrefix("rejected record 4 (byte \(starts[3])): directory entry 0") == true)
-        let marc8 = try #require(rejected.last)
-        #expect(marc8.hasPrefix("rejected record 7 (byte \(starts[6])): MARC-8"))
-        #expect(marc8.contains("UTF-8"))
-        #expect(marc8.contains("yaz-marcdump"))
+        #expect(rejected.last == "rejected record 7 (byte \(starts[6])): leader/09 is \"z\", neither \"a\" (UTF-8) nor blank (MARC-8)")
+    }
+
+    @Test func marc8RecordsAreImportedAsUTF8() throws {
+        let database = try SeededDatabase.copy()
+        let file = try Self.directory().appendingPathComponent("marc8.mrc")
+        // Leader/09 blank: MARC-8. A combining acute before its letter, then Cyrillic.
+        let title: [UInt8] = Array("Caf".utf8) + [0xE2, 0x65, 0x20, 0x1B, 0x28, 0x4E, 0x41, 0x62, 0x1B, 0x28, 0x42]
+        let fields: [(String, [UInt8])] = [
+            ("035", Array("  \u{1F}a(M8)000001".utf8) + [0x1E]),
+            ("245", Array("10\u{1F}a".utf8) + title + [0x1E]),
+        ]
+        var directory: [UInt8] = []
+        var data: [UInt8] = []
+        for (tag, content) in fields {
+            directory += Array((tag + String(format: "%04d%05d", content.count, data.count)).utf8)
+            data += content
+        }
+        directory.append(0x1E)
+        let base = 24 + directory.count
+        let leader = Array(String(format: "%05dnam  22%05d a 4500", base + data.count + 1, base).utf8)
+        try Data(leader + directory + data + [0x1D]).write(to: file)
+
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("imported 1 records: 1 created, 0 updated, 0 rejected"))
+        let exported = try #require(try Self.export(database).first { $0.contains("(M8)000001") })
+        #expect(exported.contains("<subfield code=\"a\">Caf\u{E9} \u{430}\u{411}</subfield>"))
+        #expect(exported.contains("<leader>") && exported.range(of: "<leader>.{9}a", options: .regularExpression) != nil)
     }
 
     // MARK: - Failures

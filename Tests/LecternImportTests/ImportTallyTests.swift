@@ -86,11 +86,13 @@ struct ImportTallyTests {
         #expect(output.reported.dropFirst(2).first == "\r\u{1B}[K2 records, 2 records/s, 1 rejected")
     }
 
-    @Test func aMARC8RecordIsRejectedWithHowToConvertTheFile() {
-        let error = MARCError(.unsupportedEncoding, "MARC-8 records are not supported.", position: MARCPosition(recordIndex: 6, byteOffset: 700))
-        #expect(error.importReason.hasPrefix("MARC-8 records are not supported. (Lectern reads only UTF-8"))
-        #expect(error.importReason.contains("yaz-marcdump"))
-        #expect(MARCError(.malformedXML, "unclosed tag").importReason == "unclosed tag")
-        #expect(error.importDescription == "record 7 (byte 700): MARC-8 records are not supported.")
+    @Test func anErrorIsDescribedWithItsRecordCountedFromOne() {
+        let error = MARCError(
+            .invalidMARC8,
+            "field 245 has 1 bytes that are not MARC-8 characters",
+            position: MARCPosition(recordIndex: 6, byteOffset: 700)
+        )
+        #expect(error.importDescription == "record 7 (byte 700): field 245 has 1 bytes that are not MARC-8 characters")
+        #expect(MARCError(.malformedXML, "unclosed tag").importDescription == "unclosed tag")
     }
 }

@@ -13,7 +13,7 @@ struct FuzzTests {
     /// Reads everything, checks the reader's guarantees, and returns the results.
     @discardableResult
     func readAll(_ bytes: [UInt8]) -> [MARCReadResult] {
-        var reader = ISO2709Reader(bytes, acceptingASCIIOnlyMARC8: true)
+        var reader = ISO2709Reader(bytes)
         var results: [MARCReadResult] = []
         var lastOffset = 0
         while let result = reader.next() {

@@ -6,8 +6,8 @@ struct ISO2709ReaderTests {
     let record = ISO2709Tests.smallRecord
 
     /// Successes as (index, offset), failures as (index, offset, code), in order.
-    func outline(_ bytes: [UInt8], acceptingASCIIOnlyMARC8: Bool = false) -> [String] {
-        ISO2709Reader(bytes, acceptingASCIIOnlyMARC8: acceptingASCIIOnlyMARC8).map { result in
+    func outline(_ bytes: [UInt8]) -> [String] {
+        ISO2709Reader(bytes).map { result in
             switch result {
             case .success(let read):
                 "record \(read.position.recordIndex ?? -1) at \(read.position.byteOffset ?? -1)"
@@ -75,11 +75,14 @@ struct ISO2709ReaderTests {
         #expect(error.description == "record 1 (byte 64): the input ends 50 bytes into a record of 64 bytes (leader/00-04)")
     }
 
-    @Test func marc8RecordIsFlaggedAndTheRestIsRead() {
+    @Test func aMARC8RecordIsReadAmongUTF8OnesAndAnUnknownCodingIsFlagged() {
         var marc8 = good
         marc8[9] = UInt8(ascii: " ")
-        #expect(outline(good + marc8 + good) == ["record 0 at 0", "error 1 at 64: unsupportedEncoding", "record 2 at 128"])
-        #expect(outline(good + marc8 + good, acceptingASCIIOnlyMARC8: true) == ["record 0 at 0", "record 1 at 64", "record 2 at 128"])
+        var unknown = good
+        unknown[9] = UInt8(ascii: "z")
+        #expect(
+            outline(good + marc8 + unknown + good) == ["record 0 at 0", "record 1 at 64", "error 2 at 128: unsupportedEncoding", "record 3 at 192"]
+        )
     }
 
     @Test func readerAdvancesOffsetAndIndex() {

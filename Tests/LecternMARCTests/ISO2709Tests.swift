@@ -276,12 +276,6 @@ struct ISO2709Tests {
             reason: "field 245 is not valid UTF-8"
         ),
         Case(
-            name: "MARC-8 record",
-            bytes: iso(leader: "00000nam  2200000 a 4500", directory: directory, data: data),
-            code: .unsupportedEncoding,
-            reason: "MARC-8 encoded record (leader/09 blank) is not supported; convert the file to UTF-8"
-        ),
-        Case(
             name: "unknown leader/09",
             bytes: iso(leader: "00000nam z2200000 a 4500", directory: directory, data: data),
             code: .unsupportedEncoding,
@@ -309,32 +303,15 @@ struct ISO2709Tests {
         #expect(results.allSatisfy { if case .failure = $0 { true } else { false } })
     }
 
-    @Test func acceptsASCIIOnlyMARC8WhenAskedAndMarksItUTF8() throws {
+    @Test func readsAnASCIIMARC8RecordAndMarksItUTF8() throws {
         let marc8 = iso(leader: "00000nam  2200000 a 4500", directory: Self.directory, data: Self.data)
-        let results = Array(ISO2709Reader(marc8, acceptingASCIIOnlyMARC8: true))
+        let results = Array(ISO2709Reader(marc8))
         guard results.count == 1, case .success(let read) = results[0] else {
             Issue.record("expected one record, got \(results)")
             return
         }
         #expect(read.record.leader == "00064nam a2200049 a 4500")
         #expect(read.record.fields == Self.smallRecord.fields)
-    }
-
-    @Test(arguments: [[UInt8]([0xE9]), [0x1B, 0x28, 0x53]])
-    func rejectsNonASCIIMARC8EvenWhenAsked(_ special: [UInt8]) {
-        let data = bytes("10\u{1F}a") + special + [0x1E]
-        let marc8 = iso(
-            leader: "00000nam  2200000 a 4500",
-            directory: bytes("245" + String(format: "%04d", data.count) + "00000"),
-            data: data
-        )
-        let results = Array(ISO2709Reader(marc8, acceptingASCIIOnlyMARC8: true))
-        guard results.count == 1, case .failure(let error) = results[0] else {
-            Issue.record("expected one error, got \(results)")
-            return
-        }
-        #expect(error.code == .unsupportedEncoding)
-        #expect(error.reason.hasPrefix("MARC-8 encoded record (leader/09 blank) and holds non-ASCII characters"))
     }
 
     @Test func recordFromBytesWantsExactlyOne() {

@@ -1,0 +1,122 @@
+import CYaz
+import Foundation
+
+/// MARC-8 text decoded to UTF-8 by YAZ's character conversion: ASCII and ANSEL, the escape
+/// sequences to Greek, Cyrillic, Hebrew, Arabic, East Asian (EACC), subscript and superscript
+/// sets, and MARC-8's combining marks (written before their base letter) moved after it; the
+/// result is composed (NFC), as UTF-8 records are stored.
+enum MARC8 {
+    /// The C1 bytes MARC-8 gives a meaning (non-sort begin and end, zero-width joiner and
+    /// non-joiner); the others, and DEL in either half, are no character of it, and YAZ would
+    /// drop them without a word.
+    private static let definedC1: Set<UInt8> = [0x88, 0x89, 0x8D, 0x8E]
+
+    private static func isUndefined(_ byte: UInt8) -> Bool {
+        byte == 0x7F || byte == 0xFF || ((0x80...0x9F).contains(byte) && !definedC1.contains(byte))
+    }
+
+    /// One field's content in UTF-8, and how many bytes were no MARC-8 character (each replaced
+    /// by U+FFFD).
+    ///
+    /// A data field's indicators, subfield delimiters and subfield codes are ASCII whatever set
+    /// is in force, so only the subfields' data is converted; a set chosen by an escape holds
+    /// until the next escape or the end of the field, across subfields.
+    static func utf8(_ content: UnsafeBufferPointer<UInt8>, isControlField: Bool) -> (bytes: [UInt8], unconvertible: Int) {
+        guard !content.isEmpty else { return ([], 0) }
+        guard let converter = yaz_iconv_open("UTF-8", "MARC8") else { return ([], content.count) }
+        defer { yaz_iconv_close(converter) }
+        var decoder = Decoder(converter: converter, capacity: content.count)
+        if isControlField {
+            decoder.convert(content[...])
+        } else {
+            let prefix = min(2, content.count)
+            decoder.produced += content[0..<prefix]
+            var index = prefix
+            while index < content.count {
+                guard content[index] == 0x1F else {
+                    var end = index
+                    while end < content.count, content[end] != 0x1F { end += 1 }
+                    decoder.convert(content[index..<end])
+                    index = end
+                    continue
+                }
+                let code = min(index + 2, content.count)
+                decoder.produced += content[index..<code]
+                index = code
+            }
+        }
+        decoder.flush()
+        let composed = String(decoding: decoder.produced, as: UTF8.self).precomposedStringWithCanonicalMapping
+        return (Array(composed.utf8), decoder.unconvertible)
+    }
+
+    /// One YAZ conversion, fed piece by piece so that its state (the sets in force, a combining
+    /// mark waiting for its letter) carries from one piece to the next.
+    private struct Decoder {
+        let converter: yaz_iconv_t
+        var produced: [UInt8] = []
+        var unconvertible = 0
+        private var output: [UInt8]
+
+        init(converter: yaz_iconv_t, capacity: Int) {
+            self.converter = converter
+            produced.reserveCapacity(capacity + 16)
+            output = [UInt8](repeating: 0, count: 4 * capacity + 64)
+        }
+
+        mutating func convert(_ piece: Slice<UnsafeBufferPointer<UInt8>>) {
+            let undefined = piece.filter(MARC8.isUndefined).count
+            unconvertible += undefined
+            var input = Array(piece)
+            input.withUnsafeMutableBytes { bytes in
+                var next = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var left = bytes.count
+                // Every turn consumes at least one byte, whatever YAZ does with garbage.
+                while left > 0 {
+                    let before = left
+                    if run(&next, &left), left < before { continue }
+                    if left < before { continue }
+                    // A byte that is no character here: replaced, and the rest converted.
+                    unconvertible += 1
+                    produced += [0xEF, 0xBF, 0xBD]
+                    next = next.map { $0 + 1 }
+                    left -= 1
+                }
+            }
+        }
+
+        /// Writes out what the conversion still holds.
+        mutating func flush() {
+            var nothing: UnsafeMutablePointer<CChar>? = nil
+            var none = 0
+            _ = run(&nothing, &none, flushing: true)
+        }
+
+        /// One call of `yaz_iconv`, repeated while the output is full; `false` when it stopped
+        /// at a byte it cannot convert.
+        private mutating func run(_ next: inout UnsafeMutablePointer<CChar>?, _ left: inout Int, flushing: Bool = false) -> Bool {
+            let converter = converter
+            var stoppedAtByte = false
+            var collected: [UInt8] = []
+            output.withUnsafeMutableBytes { outputBytes in
+                let start = outputBytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+                // The output holds four times the input, more than MARC-8 ever needs: a full
+                // output is retried a few times only, so that garbage cannot keep it going.
+                for _ in 0..<4 {
+                    var out: UnsafeMutablePointer<CChar>? = start
+                    var room = outputBytes.count
+                    let result = flushing ? yaz_iconv(converter, nil, nil, &out, &room) : yaz_iconv(converter, &next, &left, &out, &room)
+                    let written = outputBytes.count - room
+                    collected.append(contentsOf: UnsafeRawBufferPointer(start: start, count: written))
+                    guard result == size_t.max else { return }
+                    if yaz_iconv_error(converter) == YAZ_ICONV_E2BIG && written > 0 { continue }
+                    stoppedAtByte = !flushing && left > 0
+                    return
+                }
+                stoppedAtByte = !flushing && left > 0
+            }
+            produced += collected
+            return !stoppedAtByte
+        }
+    }
+}
