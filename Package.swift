@@ -163,8 +163,9 @@ let package = Package(
             dependencies: ["LecternRepresentation", "CYaz"],
             swiftSettings: swiftSettings
         ),
-        // YAZ's character conversion, for MARC-8 records (Debian's libyaz-dev).
-        .systemLibrary(name: "CYaz", path: "Sources/CYaz", pkgConfig: "yaz", providers: [.apt(["libyaz-dev"])]),
+        // YAZ's character conversion, for MARC-8 records (Debian's libyaz-dev). Without its
+        // pkg-config entry, whose defines SwiftPM refuses with a warning on every build.
+        .systemLibrary(name: "CYaz", path: "Sources/CYaz"),
         // Discovery records (PNX) and search-index fields derived from MARC, for Primo.
         .target(
             name: "LecternDiscovery",
