@@ -74,9 +74,9 @@ enum MARC8 {
                 // Every turn consumes at least one byte, whatever YAZ does with garbage.
                 while left > 0 {
                     let before = left
-                    if run(&next, &left), left < before { continue }
+                    run(&next, &left)
                     if left < before { continue }
-                    // A byte that is no character here: replaced, and the rest converted.
+                    // Stopped at a byte that is no character here: replaced, and the rest converted.
                     unconvertible += 1
                     produced += [0xEF, 0xBF, 0xBD]
                     next = next.map { $0 + 1 }
@@ -89,14 +89,13 @@ enum MARC8 {
         mutating func flush() {
             var nothing: UnsafeMutablePointer<CChar>? = nil
             var none = 0
-            _ = run(&nothing, &none, flushing: true)
+            run(&nothing, &none, flushing: true)
         }
 
-        /// One call of `yaz_iconv`, repeated while the output is full; `false` when it stopped
-        /// at a byte it cannot convert.
-        private mutating func run(_ next: inout UnsafeMutablePointer<CChar>?, _ left: inout Int, flushing: Bool = false) -> Bool {
+        /// One call of `yaz_iconv`, repeated while the output is full; it stops early at a byte
+        /// it cannot convert, with `left` telling how far it got.
+        private mutating func run(_ next: inout UnsafeMutablePointer<CChar>?, _ left: inout Int, flushing: Bool = false) {
             let converter = converter
-            var stoppedAtByte = false
             var collected: [UInt8] = []
             output.withUnsafeMutableBytes { outputBytes in
                 let start = outputBytes.baseAddress!.assumingMemoryBound(to: CChar.self)
@@ -108,15 +107,10 @@ enum MARC8 {
                     let result = flushing ? yaz_iconv(converter, nil, nil, &out, &room) : yaz_iconv(converter, &next, &left, &out, &room)
                     let written = outputBytes.count - room
                     collected.append(contentsOf: UnsafeRawBufferPointer(start: start, count: written))
-                    guard result == size_t.max else { return }
-                    if yaz_iconv_error(converter) == YAZ_ICONV_E2BIG && written > 0 { continue }
-                    stoppedAtByte = !flushing && left > 0
-                    return
+                    guard result == size_t.max, yaz_iconv_error(converter) == YAZ_ICONV_E2BIG, written > 0 else { return }
                 }
-                stoppedAtByte = !flushing && left > 0
             }
             produced += collected
-            return !stoppedAtByte
         }
     }
 }
