@@ -26,28 +26,45 @@ public import Foundation
 ///   cut short does not take the next one with it. Without either, reading ends.
 /// - Line breaks, NUL and `0x1A` bytes between records are skipped.
 ///
-/// Leader/09 `a` means UTF-8, which is decoded (each field once, invalid UTF-8 is an error).
-/// Leader/09 blank means MARC-8, which is converted to UTF-8 (NFC) field by field by YAZ
-/// (``MARC8``); the record comes back with leader/09 `a`. A byte that is no MARC-8 character
-/// makes the record an ``MARCError/Code/invalidMARC8`` error.
+/// What a field holds is read as the ``mode`` says. ``MARCReadMode/strict`` rejects the record
+/// at the first malformed field. ``MARCReadMode/lenient`` keeps every record whose leader and
+/// directory can be read, repairs each malformed field as permissive MARC readers do, and
+/// returns one ``MARCWarning`` per repair with the record:
+///
+/// | found | done |
+/// |---|---|
+/// | data between the indicators and the first subfield delimiter | dropped, and quoted in the warning |
+/// | fewer than two indicators, or one that is not printable ASCII | read as blank |
+/// | a subfield code that is not printable ASCII | the subfield dropped, and quoted |
+/// | a field without its terminator, or a last field whose length counts a missing one | the bytes kept as read |
+/// | a terminator inside a field (a length too long) | the field ends there |
+/// | subfield delimiters in a control field | removed |
+/// | invalid UTF-8, or bytes that are no MARC-8 character | each replaced by U+FFFD |
+///
+/// Leader/09 `a` means UTF-8, which is decoded (each field once). Leader/09 blank means
+/// MARC-8, which is converted to UTF-8 (NFC) field by field by YAZ (``MARC8``); the record comes
+/// back with leader/09 `a`.
 public struct ISO2709Reader: Sequence, IteratorProtocol {
     /// A record with its position, or the error that rejected it.
     public typealias Element = MARCReadResult
 
     private let bytes: [UInt8]
+    /// What becomes of a record whose fields are malformed.
+    public let mode: MARCReadMode
     /// The offset where the next record is looked for.
     public private(set) var offset: Int = 0
     /// The index the next record will get: records and errors returned so far.
     public private(set) var recordIndex: Int = 0
 
-    /// Creates a reader over `bytes`.
-    public init(_ bytes: [UInt8]) {
+    /// Creates a reader over `bytes` that treats malformed fields as `mode` says.
+    public init(_ bytes: [UInt8], mode: MARCReadMode = .strict) {
         self.bytes = bytes
+        self.mode = mode
     }
 
-    /// Creates a reader over `data`.
-    public init(_ data: Data) {
-        self.init([UInt8](data))
+    /// Creates a reader over `data` that treats malformed fields as `mode` says.
+    public init(_ data: Data, mode: MARCReadMode = .strict) {
+        self.init([UInt8](data), mode: mode)
     }
 
     /// The next record or error; `nil` at the end of the input.
@@ -60,14 +77,15 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         let position = MARCPosition(recordIndex: recordIndex, byteOffset: start)
         recordIndex += 1
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Self.read(buffer, at: start)
+            Self.read(buffer, at: start, mode: mode)
         }
         offset = Swift.max(result.resume, start + 1)
         switch result.outcome {
-        case .success(let record):
-            return .success((record, position))
+        case .success(let read):
+            return .success((read.record, position, read.warnings))
         case .failure(let problem):
-            return .failure(MARCError(problem.code, problem.reason, position: position))
+            let error = MARCError(problem.code, problem.reason, position: position, field: problem.field, controlNumber: problem.controlNumber)
+            return .failure(error)
         }
     }
 
@@ -80,15 +98,48 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
     private struct Problem: Error {
         var code: MARCError.Code
         var reason: String
+        var field: String?
+        var controlNumber: String?
 
-        init(_ code: MARCError.Code, _ reason: String) {
+        init(_ code: MARCError.Code, _ reason: String, field: String? = nil) {
             self.code = code
             self.reason = reason
+            self.field = field
+        }
+    }
+
+    /// The repairs made to one record: reading leniently each is a warning; reading strictly the
+    /// first one rejects the record.
+    private struct Repairs {
+        let mode: MARCReadMode
+        /// Where the record starts in the input.
+        let recordOffset: Int
+        private(set) var warnings: [MARCWarning] = []
+
+        init(mode: MARCReadMode, recordOffset: Int) {
+            self.mode = mode
+            self.recordOffset = recordOffset
+        }
+
+        /// Notes the repair `done` of field `tag` at `offset` in the record, or throws `rejecting`.
+        mutating func repair(
+            _ code: MARCError.Code,
+            _ tag: String,
+            at offset: Int,
+            rejecting reason: @autoclosure () -> String,
+            _ done: @autoclosure () -> String
+        ) throws(Problem) {
+            guard mode == .lenient else { throw Problem(code, reason(), field: tag) }
+            warnings.append(MARCWarning(code, field: tag, byteOffset: recordOffset + offset, repair: done()))
         }
     }
 
     /// Reads the record at `start`; `resume` is where the next one is looked for.
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (outcome: Result<MARCRecord, Problem>, resume: Int) {
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at start: Int,
+        mode: MARCReadMode
+    ) -> (outcome: Result<(record: MARCRecord, warnings: [MARCWarning]), Problem>, resume: Int) {
         var terminator: Int? = nil
         var scan = start
         while scan < bytes.count {
@@ -133,7 +184,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         let end = start + length
         let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
         do {
-            return (.success(try parse(record)), end)
+            return (.success(try parse(record, start: start, mode: mode)), end)
         } catch {
             return (.failure(error), end)
         }
@@ -157,8 +208,13 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         return limit
     }
 
-    /// Parses a framed record: `record` starts with the leader and ends with `0x1D`.
-    private static func parse(_ record: UnsafeBufferPointer<UInt8>) throws(Problem) -> MARCRecord {
+    /// Parses a framed record: `record` starts with the leader and ends with `0x1D`; `start` is
+    /// where it starts in the input.
+    private static func parse(
+        _ record: UnsafeBufferPointer<UInt8>,
+        start: Int,
+        mode: MARCReadMode
+    ) throws(Problem) -> (record: MARCRecord, warnings: [MARCWarning]) {
         let length = record.count
         for index in 0..<24 where record[index] < 0x20 || record[index] >= 0x7F {
             throw Problem(.invalidLeader, "the leader has a byte that is not printable ASCII at position \(index)")
@@ -195,107 +251,245 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         }
         var fields: [MARCRecord.Field] = []
         fields.reserveCapacity(directoryLength / 12)
+        var repairs = Repairs(mode: mode, recordOffset: start)
         var entry = 24
         var entryIndex = 0
-        while entry < base - 1 {
-            defer {
-                entry += 12
-                entryIndex += 1
+        do throws(Problem) {
+            while entry < base - 1 {
+                defer {
+                    entry += 12
+                    entryIndex += 1
+                }
+                let (tag, content) = try fieldBytes(record, base: base, entry: entry, index: entryIndex, &repairs)
+                let offset = content.startIndex
+                guard isMARC8 else {
+                    fields.append(try field(tag, content, at: offset, &repairs))
+                    continue
+                }
+                let (converted, unconvertible) = MARC8.utf8(UnsafeBufferPointer(rebasing: content), isControlField: isControlTag(tag))
+                if unconvertible > 0 {
+                    try repairs.repair(
+                        .invalidMARC8,
+                        tag,
+                        at: offset,
+                        rejecting: "field \(tag) has \(counted(unconvertible, "byte")) that are not MARC-8 characters",
+                        "\(counted(unconvertible, "byte")) that are no MARC-8 character replaced by U+FFFD"
+                    )
+                }
+                fields.append(try converted.withUnsafeBufferPointer { buffer throws(Problem) in try field(tag, buffer[...], at: offset, &repairs) })
             }
-            guard ISO2709.isAlphanumeric(record[entry]), ISO2709.isAlphanumeric(record[entry + 1]),
-                ISO2709.isAlphanumeric(record[entry + 2])
-            else {
-                throw Problem(
-                    .invalidDirectory,
-                    "directory entry \(entryIndex) has the tag \"\(printable(record, entry, 3))\", not three ASCII letters or digits"
-                )
-            }
-            // ASCII alphanumerics, so this is exact.
-            let tag = String(decoding: UnsafeBufferPointer(rebasing: record[entry..<entry + 3]), as: UTF8.self)
-            guard let fieldLength = number(record, entry + 3, 4), let fieldStart = number(record, entry + 7, 5) else {
-                throw Problem(
-                    .invalidDirectory,
-                    "directory entry \(entryIndex) (field \(tag)) has a length or start that is not a number: \"\(printable(record, entry + 3, 9))\""
-                )
-            }
-            guard fieldLength >= 1 else {
-                throw Problem(.invalidDirectory, "field \(tag) has length 0; it needs at least its field terminator")
-            }
-            let from = base + fieldStart
-            let to = from + fieldLength
-            guard to <= length - 1 else {
-                throw Problem(
-                    .invalidDirectory,
-                    "field \(tag) (start \(fieldStart), length \(fieldLength)) runs past the end of the record's data"
-                )
-            }
-            guard record[to - 1] == ISO2709.fieldTerminator else {
-                throw Problem(.invalidField, "field \(tag) does not end with a field terminator (0x1E)")
-            }
-            let content = UnsafeBufferPointer(rebasing: record[from..<to - 1])
-            guard isMARC8 else {
-                fields.append(try field(tag, content))
-                continue
-            }
-            let (converted, unconvertible) = MARC8.utf8(content, isControlField: tag.hasPrefix("00"))
-            guard unconvertible == 0 else {
-                throw Problem(.invalidMARC8, "field \(tag) has \(unconvertible) bytes that are not MARC-8 characters")
-            }
-            fields.append(try converted.withUnsafeBufferPointer { buffer throws(Problem) in try field(tag, buffer) })
+        } catch {
+            var problem = error
+            problem.controlNumber = MARCRecord(leader: "", fields: fields).controlField("001")
+            throw problem
         }
-        return MARCRecord(leader: String(decoding: leader, as: UTF8.self), fields: fields)
+        return (MARCRecord(leader: String(decoding: leader, as: UTF8.self), fields: fields), repairs.warnings)
     }
 
-    /// Builds a field from its bytes without the terminator.
-    private static func field(_ tag: String, _ content: UnsafeBufferPointer<UInt8>) throws(Problem) -> MARCRecord.Field {
-        if tag.utf8.first == UInt8(ascii: "0") && tag.utf8.dropFirst().first == UInt8(ascii: "0") {
-            if content.contains(where: { $0 >= ISO2709.recordTerminator && $0 <= ISO2709.subfieldDelimiter }) {
-                throw Problem(.invalidField, "control field \(tag) contains a MARC delimiter byte")
+    /// The tag of directory entry `index` at `entry`, and the field's content without its
+    /// terminator, as a slice of `record` (so that its indices are offsets in the record).
+    private static func fieldBytes(
+        _ record: UnsafeBufferPointer<UInt8>,
+        base: Int,
+        entry: Int,
+        index: Int,
+        _ repairs: inout Repairs
+    ) throws(Problem) -> (tag: String, content: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard ISO2709.isAlphanumeric(record[entry]), ISO2709.isAlphanumeric(record[entry + 1]),
+            ISO2709.isAlphanumeric(record[entry + 2])
+        else {
+            throw Problem(
+                .invalidDirectory,
+                "directory entry \(index) has the tag \"\(printable(record, entry, 3))\", not three ASCII letters or digits"
+            )
+        }
+        // ASCII alphanumerics, so this is exact.
+        let tag = String(decoding: UnsafeBufferPointer(rebasing: record[entry..<entry + 3]), as: UTF8.self)
+        guard let fieldLength = number(record, entry + 3, 4), let fieldStart = number(record, entry + 7, 5) else {
+            throw Problem(
+                .invalidDirectory,
+                "directory entry \(index) (field \(tag)) has a length or start that is not a number: \"\(printable(record, entry + 3, 9))\"",
+                field: tag
+            )
+        }
+        guard fieldLength >= 1 else {
+            throw Problem(.invalidDirectory, "field \(tag) has length 0; it needs at least its field terminator", field: tag)
+        }
+        let from = base + fieldStart
+        let to = from + fieldLength
+        let pastTheData = "field \(tag) (start \(fieldStart), length \(fieldLength)) runs past the end of the record's data"
+        // A last field whose length counts a terminator that is missing ends on the record's.
+        if to == record.count, repairs.mode == .lenient {
+            try repairs.repair(
+                .invalidDirectory,
+                tag,
+                at: from,
+                rejecting: pastTheData,
+                "the field has no field terminator (0x1E) and its length counts one: read up to the record terminator"
+            )
+            return (tag, record[from..<to - 1])
+        }
+        guard to <= record.count - 1 else {
+            throw Problem(.invalidDirectory, pastTheData, field: tag)
+        }
+        guard record[to - 1] == ISO2709.fieldTerminator else {
+            try repairs.repair(
+                .invalidField,
+                tag,
+                at: from,
+                rejecting: "field \(tag) does not end with a field terminator (0x1E)",
+                "the field does not end with a field terminator (0x1E): its \(counted(fieldLength, "byte")) are kept as read"
+            )
+            return (tag, record[from..<to])
+        }
+        return (tag, record[from..<to - 1])
+    }
+
+    private static func isControlTag(_ tag: String) -> Bool {
+        tag.utf8.first == UInt8(ascii: "0") && tag.utf8.dropFirst().first == UInt8(ascii: "0")
+    }
+
+    /// Builds a field from its bytes without the terminator; `offset` is where the field starts
+    /// in the record, for warnings.
+    private static func field(
+        _ tag: String,
+        _ bytes: Slice<UnsafeBufferPointer<UInt8>>,
+        at offset: Int,
+        _ repairs: inout Repairs
+    ) throws(Problem) -> MARCRecord.Field {
+        let isControl = isControlTag(tag)
+        var content = bytes
+        if let terminator = content.firstIndex(where: { $0 == ISO2709.fieldTerminator || $0 == ISO2709.recordTerminator }) {
+            try repairs.repair(
+                .invalidField,
+                tag,
+                at: offset,
+                rejecting: isControl
+                    ? "control field \(tag) contains a MARC delimiter byte"
+                    : "data field \(tag) contains a terminator byte before its end",
+                "a terminator byte inside the field ends it: the \(counted(content.endIndex - terminator, "byte")) from there are not read as part of it"
+            )
+            content = content[..<terminator]
+        }
+        if isControl {
+            guard content.contains(ISO2709.subfieldDelimiter) else {
+                return .control(tag: tag, value: try decode(content, tag, nil, at: offset, &repairs))
             }
-            return .control(tag: tag, value: try decode(content, tag))
+            let kept = content.filter { $0 != ISO2709.subfieldDelimiter }
+            try repairs.repair(
+                .invalidField,
+                tag,
+                at: offset,
+                rejecting: "control field \(tag) contains a MARC delimiter byte",
+                "\(counted(content.count - kept.count, "subfield delimiter")) (0x1F) in a control field removed"
+            )
+            return .control(
+                tag: tag,
+                value: try kept.withUnsafeBufferPointer { buffer throws(Problem) in try decode(buffer[...], tag, nil, at: offset, &repairs) }
+            )
         }
-        guard content.count >= 2 else {
-            throw Problem(.invalidField, "data field \(tag) is shorter than its two indicators")
+        let start = content.startIndex
+        let delimiter = content.firstIndex(of: ISO2709.subfieldDelimiter) ?? content.endIndex
+        var indicators: [Character] = [" ", " "]
+        let indicatorCount = Swift.min(2, delimiter - start)
+        if indicatorCount < 2 {
+            try repairs.repair(
+                .invalidField,
+                tag,
+                at: offset,
+                rejecting: content.count < 2
+                    ? "data field \(tag) is shorter than its two indicators"
+                    : "data field \(tag) has indicators that are not printable ASCII",
+                indicatorCount == 0 ? "no indicators: both read as blank" : "one indicator only: the second read as blank"
+            )
         }
-        guard content[0] >= 0x20, content[0] < 0x7F, content[1] >= 0x20, content[1] < 0x7F else {
-            throw Problem(.invalidField, "data field \(tag) has indicators that are not printable ASCII")
+        for position in 0..<indicatorCount {
+            let byte = content[start + position]
+            guard byte >= 0x20, byte < 0x7F else {
+                try repairs.repair(
+                    .invalidField,
+                    tag,
+                    at: offset,
+                    rejecting: "data field \(tag) has indicators that are not printable ASCII",
+                    "indicator \(position + 1) is not printable ASCII (\(printable(content[start + position..<start + position + 1]))): read as blank"
+                )
+                continue
+            }
+            indicators[position] = Character(Unicode.Scalar(byte))
         }
-        let indicator1 = Character(Unicode.Scalar(content[0]))
-        let indicator2 = Character(Unicode.Scalar(content[1]))
-        guard content.count == 2 || content[2] == ISO2709.subfieldDelimiter else {
-            throw Problem(.invalidField, "data field \(tag) has data before its first subfield delimiter (0x1F)")
+        if delimiter - start > 2 {
+            let stray = content[start + 2..<delimiter]
+            try repairs.repair(
+                .invalidField,
+                tag,
+                at: offset,
+                rejecting: "data field \(tag) has data before its first subfield delimiter (0x1F)",
+                "\(counted(stray.count, "byte")) before the first subfield delimiter (0x1F) dropped: \"\(printable(stray))\""
+            )
         }
         var subfields: [MARCRecord.Subfield] = []
-        var index = 2
-        while index < content.count {
+        var index = delimiter
+        while index < content.endIndex {
             // content[index] is a subfield delimiter.
             var next = index + 1
-            while next < content.count, content[next] != ISO2709.subfieldDelimiter {
-                if content[next] == ISO2709.fieldTerminator || content[next] == ISO2709.recordTerminator {
-                    throw Problem(.invalidField, "data field \(tag) contains a terminator byte before its end")
-                }
-                next += 1
-            }
+            while next < content.endIndex, content[next] != ISO2709.subfieldDelimiter { next += 1 }
             // A delimiter followed by nothing (or by another delimiter) is an empty subfield
             // without a code: skipped.
             if next > index + 1 {
                 let code = content[index + 1]
-                guard code > 0x20, code < 0x7F else {
-                    throw Problem(.invalidField, "data field \(tag) has a subfield code that is not printable ASCII")
+                if code > 0x20, code < 0x7F {
+                    let value = try decode(content[index + 2..<next], tag, Character(Unicode.Scalar(code)), at: offset, &repairs)
+                    subfields.append(MARCRecord.Subfield(Character(Unicode.Scalar(code)), value))
+                } else {
+                    try repairs.repair(
+                        .invalidField,
+                        tag,
+                        at: offset,
+                        rejecting: "data field \(tag) has a subfield code that is not printable ASCII",
+                        "a subfield whose code is not printable ASCII dropped: \"\(printable(content[index + 1..<next]))\""
+                    )
                 }
-                let value = try decode(UnsafeBufferPointer(rebasing: content[index + 2..<next]), tag)
-                subfields.append(MARCRecord.Subfield(Character(Unicode.Scalar(code)), value))
             }
             index = next
         }
-        return .data(tag: tag, indicator1: indicator1, indicator2: indicator2, subfields: subfields)
+        return .data(tag: tag, indicator1: indicators[0], indicator2: indicators[1], subfields: subfields)
     }
 
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: String) throws(Problem) -> String {
-        guard let string = String(validating: bytes, as: UTF8.self) else {
-            throw Problem(.invalidUTF8, "field \(tag) is not valid UTF-8")
+    /// The text of `bytes`, which a UTF-8 record holds as UTF-8; read leniently, invalid
+    /// sequences become U+FFFD.
+    private static func decode(
+        _ bytes: Slice<UnsafeBufferPointer<UInt8>>,
+        _ tag: String,
+        _ code: Character?,
+        at offset: Int,
+        _ repairs: inout Repairs
+    ) throws(Problem) -> String {
+        let buffer = UnsafeBufferPointer(rebasing: bytes)
+        if let string = String(validating: buffer, as: UTF8.self) { return string }
+        var invalid = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = buffer.makeIterator()
+        parsing: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .error: invalid += 1
+            case .emptyInput: break parsing
+            }
         }
-        return string
+        let place = code.map { "$\($0)" } ?? "the field"
+        try repairs.repair(
+            .invalidUTF8,
+            tag,
+            at: offset,
+            rejecting: "field \(tag) is not valid UTF-8",
+            "\(counted(invalid, "invalid UTF-8 sequence")) in \(place) replaced by U+FFFD"
+        )
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// `1 byte`, `3 bytes`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// The decimal number in `count` bytes at `start`, or `nil` when they are not all digits
@@ -309,6 +503,20 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
             value = value * 10 + Int(byte - 0x30)
         }
         return value
+    }
+
+    /// Up to 40 characters of `bytes` for a warning: UTF-8 text, controls as `\xNN`.
+    private static func printable(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(160)), as: UTF8.self).unicodeScalars
+        var text = ""
+        for scalar in scalars.prefix(40) {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "\\" {
+                text += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return bytes.count > 160 || scalars.count > 40 ? text + "…" : text
     }
 
     /// Up to `count` bytes at `start` for a message, non-printable bytes as `\xNN`.

@@ -16,7 +16,7 @@ enum MARC8 {
     }
 
     /// One field's content in UTF-8, and how many bytes were no MARC-8 character (each replaced
-    /// by U+FFFD).
+    /// by U+FFFD, before the text is composed).
     ///
     /// A data field's indicators, subfield delimiters and subfield codes are ASCII whatever set
     /// is in force, so only the subfields' data is converted; a set chosen by an escape holds
@@ -64,9 +64,25 @@ enum MARC8 {
             output = [UInt8](repeating: 0, count: 4 * capacity + 64)
         }
 
+        /// Converts `piece`; a byte that is no MARC-8 character becomes U+FFFD and is counted.
         mutating func convert(_ piece: Slice<UnsafeBufferPointer<UInt8>>) {
-            let undefined = piece.filter(MARC8.isUndefined).count
-            unconvertible += undefined
+            var runStart = piece.startIndex
+            for index in piece.indices where MARC8.isUndefined(piece[index]) {
+                convertDefined(piece[runStart..<index])
+                replace()
+                runStart = index + 1
+            }
+            convertDefined(piece[runStart...])
+        }
+
+        private mutating func replace() {
+            unconvertible += 1
+            produced += [0xEF, 0xBF, 0xBD]
+        }
+
+        /// Converts bytes that YAZ would not drop without a word.
+        private mutating func convertDefined(_ piece: Slice<UnsafeBufferPointer<UInt8>>) {
+            guard !piece.isEmpty else { return }
             var input = Array(piece)
             input.withUnsafeMutableBytes { bytes in
                 var next = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -77,8 +93,7 @@ enum MARC8 {
                     run(&next, &left)
                     if left < before { continue }
                     // Stopped at a byte that is no character here: replaced, and the rest converted.
-                    unconvertible += 1
-                    produced += [0xEF, 0xBF, 0xBD]
+                    replace()
                     next = next.map { $0 + 1 }
                     left -= 1
                 }

@@ -16,13 +16,26 @@ public struct MARCError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether reading stopped here: `true` for XML that is not well formed, `false` when the
     /// reader skipped this record and went on.
     public var isFatal: Bool
+    /// The tag of the field at fault, when the problem is one field's.
+    public var field: String?
+    /// The rejected record's 001, when the reader got as far as reading it.
+    public var controlNumber: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ reason: String, position: MARCPosition? = nil, isFatal: Bool = false) {
+    public init(
+        _ code: Code,
+        _ reason: String,
+        position: MARCPosition? = nil,
+        isFatal: Bool = false,
+        field: String? = nil,
+        controlNumber: String? = nil
+    ) {
         self.code = code
         self.reason = reason
         self.position = position
         self.isFatal = isFatal
+        self.field = field
+        self.controlNumber = controlNumber
     }
 
     /// The position (when known) and the reason: `record 3 at byte 1024: field 245 …`.

@@ -33,5 +33,6 @@ public struct MARCPosition: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One step of a streaming reader: a record with its position, or the error that rejected it.
-public typealias MARCReadResult = Result<(record: MARCRecord, position: MARCPosition), MARCError>
+/// One step of a streaming reader: a record with its position and the repairs a lenient reader
+/// made to it, or the error that rejected it.
+public typealias MARCReadResult = Result<(record: MARCRecord, position: MARCPosition, warnings: [MARCWarning]), MARCError>

@@ -9,6 +9,11 @@ extension MARCRecord {
         return nil
     }
 
+    /// What a cataloguer finds the record by: its 001, else the first 035 $a, else `nil`.
+    public var identifier: String? {
+        controlField("001") ?? firstSubfieldValue("035", "a")
+    }
+
     /// The data fields with `tag`, in record order (control fields are never returned).
     public func dataFields(_ tag: String) -> [Field] {
         fields.filter { field in

@@ -202,7 +202,7 @@ final class MARCXMLParser: NSObject, XMLParserDelegate {
         if let problem = open.problem {
             result = .failure(MARCError(.invalidMARCXML, problem, position: position))
         } else if let leader = open.leader {
-            result = .success((MARCRecord(leader: leader, fields: open.fields), position))
+            result = .success((MARCRecord(leader: leader, fields: open.fields), position, []))
         } else {
             result = .failure(MARCError(.invalidMARCXML, "the record has no <leader>", position: position))
         }

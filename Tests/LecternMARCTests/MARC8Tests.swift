@@ -88,4 +88,20 @@ struct MARC8Tests {
         #expect(error.reason.hasPrefix("field 245 has "))
         #expect(read.record.firstSubfieldValue("245", "a") == "Fine")
     }
+
+    @Test(arguments: notMARC8)
+    func readLenientlyBytesThatAreNoMARC8CharacterAreReplacedAndWarned(_ title: [UInt8]) {
+        let results = Array(ISO2709Reader(Self.record(title: title), mode: .lenient))
+        guard results.count == 1, case .success(let read) = results[0] else {
+            Issue.record("expected a record, got \(results)")
+            return
+        }
+        #expect(read.warnings.count == 1)
+        #expect(read.warnings.first?.code == .invalidMARC8)
+        #expect(read.warnings.first?.field == "245")
+        #expect(read.warnings.first?.repair.hasSuffix("that are no MARC-8 character replaced by U+FFFD") == true)
+        let text = read.record.firstSubfieldValue("245", "a") ?? ""
+        #expect(text.contains("\u{FFFD}"))
+        #expect(read.record.firstSubfieldValue("100", "a") == "Doe, Jane")
+    }
 }
