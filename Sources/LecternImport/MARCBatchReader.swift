@@ -10,6 +10,8 @@ public struct MARCBatchReader: Sendable {
     public struct Entry: Sendable {
         public var position: MARCPosition
         public var result: Result<MARCRecord, MARCError>
+        /// The repairs a lenient reader made to the record.
+        public var warnings: [MARCWarning] = []
     }
 
     public enum Message: Sendable {
@@ -27,8 +29,15 @@ public struct MARCBatchReader: Sendable {
         slots.signal()
     }
 
-    /// Starts reading `data` in `format` in batches of `batchSize`, at most `ahead` batches in flight.
-    public static func start(_ data: Data, format: MARCFileFormat, batchSize: Int, ahead: Int = 4) -> MARCBatchReader {
+    /// Starts reading `data` in `format` in batches of `batchSize`, at most `ahead` batches in
+    /// flight; malformed ISO 2709 fields are treated as `mode` says.
+    public static func start(
+        _ data: Data,
+        format: MARCFileFormat,
+        mode: MARCReadMode = .strict,
+        batchSize: Int,
+        ahead: Int = 4
+    ) -> MARCBatchReader {
         let slots = DispatchSemaphore(value: ahead)
         let (stream, continuation) = AsyncStream.makeStream(of: Message.self)
         let thread = Thread {
@@ -40,7 +49,7 @@ public struct MARCBatchReader: Sendable {
             }
             func add(_ result: MARCReadResult) {
                 switch result {
-                case .success(let read): batch.append(Entry(position: read.position, result: .success(read.record)))
+                case .success(let read): batch.append(Entry(position: read.position, result: .success(read.record), warnings: read.warnings))
                 case .failure(let error): batch.append(Entry(position: error.position ?? MARCPosition(), result: .failure(error)))
                 }
                 if batch.count >= batchSize {
@@ -59,7 +68,7 @@ public struct MARCBatchReader: Sendable {
                     fatal = MARCError(.malformedXML, "\(error)", isFatal: true)
                 }
             case .iso2709:
-                for result in ISO2709Reader(data) { add(result) }
+                for result in ISO2709Reader(data, mode: mode) { add(result) }
             }
             if !batch.isEmpty { send(.batch(batch)) }
             if let fatal { send(.fatal(fatal)) }

@@ -26,7 +26,8 @@ public struct MARCImport: Sendable {
     }
 
     /// Reads `data` in `format` to its end, `batchSize` records to a transaction, counting
-    /// every record in `tally`.
+    /// every record in `tally`; ISO 2709 fields are read as `mode` says (an import repairs
+    /// malformed fields, with warnings, unless asked to be strict).
     ///
     /// Bulk writes may leave their pages in the store's write-ahead log: a caller that times
     /// the import checkpoints the store before it finishes the tally.
@@ -34,10 +35,16 @@ public struct MARCImport: Sendable {
     /// - returns: the error that stopped reading (XML that is not well formed), after the
     ///   records before it were imported; `nil` when the whole file was read.
     /// - throws: an error of the store.
-    public func run(_ data: Data, format: MARCFileFormat, batchSize: Int, tally: inout ImportTally) async throws -> MARCError? {
+    public func run(
+        _ data: Data,
+        format: MARCFileFormat,
+        mode: MARCReadMode = .lenient,
+        batchSize: Int,
+        tally: inout ImportTally
+    ) async throws -> MARCError? {
         // Reading runs some thirty times faster than importing: two batches ahead keep the
         // importer fed, and memory holds fewer records.
-        let batches = MARCBatchReader.start(data, format: format, batchSize: batchSize, ahead: 2)
+        let batches = MARCBatchReader.start(data, format: format, mode: mode, batchSize: batchSize, ahead: 2)
         var fatal: MARCError?
         for await message in batches.stream {
             defer { batches.processed() }
@@ -64,23 +71,36 @@ public struct MARCImport: Sendable {
         }
 
         /// What became of each record of `entries`, in order.
-        func results(of entries: [MARCBatchReader.Entry], store: any BulkStore, tenant: Tenant) async throws -> [ImportTally.Result] {
-            switch self {
-            case .check(let check): entries.map { Self.checked($0, with: check) }
-            case .write(let importer): try await Self.imported(entries, with: importer, into: store, tenant: tenant)
+        func results(of entries: [MARCBatchReader.Entry], store: any BulkStore, tenant: Tenant) async throws -> [ImportTally.Record] {
+            let outcomes: [ImportTally.Outcome] =
+                switch self {
+                case .check(let check): entries.map { Self.checked($0, with: check) }
+                case .write(let importer): try await Self.imported(entries, with: importer, into: store, tenant: tenant)
+                }
+            return zip(entries, outcomes).map { entry, outcome in
+                switch entry.result {
+                case .success(let record):
+                    ImportTally.Record(outcome, at: entry.position, identifier: record.identifier, warnings: entry.warnings)
+                case .failure(let error):
+                    ImportTally.Record(outcome, at: entry.position, identifier: error.controlNumber, warnings: entry.warnings)
+                }
             }
         }
 
-        private static func checked(_ entry: MARCBatchReader.Entry, with check: ImportCheck) -> ImportTally.Result {
+        private static func rejection(_ error: MARCError) -> ImportTally.Outcome {
+            .rejected(error.reason, field: error.field, code: error.code.rawValue)
+        }
+
+        private static func checked(_ entry: MARCBatchReader.Entry, with check: ImportCheck) -> ImportTally.Outcome {
             switch entry.result {
             case .failure(let error):
-                return .rejected(entry.position, error.reason)
+                return rejection(error)
             case .success(let record):
                 do {
                     try check.check(record)
                     return .valid
                 } catch {
-                    return .rejected(entry.position, error.reason)
+                    return .rejected(error.reason)
                 }
             }
         }
@@ -91,19 +111,19 @@ public struct MARCImport: Sendable {
             with importer: CatalogImporter,
             into store: any BulkStore,
             tenant: Tenant
-        ) async throws -> [ImportTally.Result] {
+        ) async throws -> [ImportTally.Outcome] {
             let readable = entries.compactMap { try? $0.result.get() }
             let results = try await store.bulkWrite(in: tenant) { writer in try importer.importRecords(readable, into: writer) }
             var outcomes = results.makeIterator()
-            return entries.map { entry -> ImportTally.Result in
+            return entries.map { entry -> ImportTally.Outcome in
                 switch entry.result {
                 case .failure(let error):
-                    return .rejected(entry.position, error.reason)
+                    return rejection(error)
                 case .success:
                     switch outcomes.next() {
                     case .success(let outcome): return .imported(outcome)
-                    case .failure(let rejection): return .rejected(entry.position, rejection.reason)
-                    case nil: return .rejected(entry.position, "not imported")
+                    case .failure(let rejection): return .rejected(rejection.reason)
+                    case nil: return .rejected("not imported")
                     }
                 }
             }

@@ -272,8 +272,8 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
                         .invalidMARC8,
                         tag,
                         at: offset,
-                        rejecting: "field \(tag) has \(counted(unconvertible, "byte")) that are not MARC-8 characters",
-                        "\(counted(unconvertible, "byte")) that are no MARC-8 character replaced by U+FFFD"
+                        rejecting: "field \(tag) has \(notMARC8(unconvertible))",
+                        "\(notMARC8(unconvertible)) replaced by U+FFFD"
                     )
                 }
                 fields.append(try converted.withUnsafeBufferPointer { buffer throws(Problem) in try field(tag, buffer[...], at: offset, &repairs) })
@@ -485,6 +485,11 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
             "\(counted(invalid, "invalid UTF-8 sequence")) in \(place) replaced by U+FFFD"
         )
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// `1 byte that is no MARC-8 character`, `2 bytes that are no MARC-8 characters`.
+    private static func notMARC8(_ count: Int) -> String {
+        count == 1 ? "1 byte that is no MARC-8 character" : "\(count) bytes that are no MARC-8 characters"
     }
 
     /// `1 byte`, `3 bytes`.

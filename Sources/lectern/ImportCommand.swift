@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LecternCore
 import LecternImport
+import LecternMARC
 import LecternSQLite
 
 struct ImportCommand: AsyncParsableCommand {
@@ -21,13 +22,20 @@ struct ImportCommand: AsyncParsableCommand {
                 number, items by barcode) and updated, never duplicated: importing a file again adds nothing. \
                 Records are written 10,000 to a transaction, each record whole or not at all.
 
-                Progress goes to standard error, with each rejected record (numbered from 1, with its byte \
-                offset or line) and why. ISO 2709 records in MARC-8 (leader/09 blank) are converted to UTF-8. \
-                The summary goes to standard output.
+                ISO 2709 records in MARC-8 (leader/09 blank) are converted to UTF-8. A record whose leader and \
+                directory can be read is imported even when a field is malformed in ways permissive MARC readers \
+                tolerate (data before the first subfield delimiter, missing or unprintable indicators, a bad \
+                subfield code, a missing field terminator, bytes that are not UTF-8 or MARC-8): the field is \
+                repaired or kept as read, and each repair is a warning. --strict rejects such records instead.
 
-                Exit status: 0 when every record was imported (or, with --dry-run, passed the checks), 1 when \
-                the file cannot be read, the institution does not exist or the store fails, 2 when some \
-                records were rejected.
+                Progress goes to standard error, with each rejected record (numbered from 1, with its byte \
+                offset or line) and why, and the first 100 warnings. --report writes every warning and \
+                rejection to a CSV file (record, byte offset, line, 001 or 035, field, what was done). The \
+                summary goes to standard output: created, updated, rejected and warned records.
+
+                Exit status: 0 when every record was imported (or, with --dry-run, passed the checks), with or \
+                without warnings; 1 when the file cannot be read, the institution does not exist or the store \
+                fails; 2 when some records were rejected.
                 """
         )
         @OptionGroup var storage: DatabaseOptions
@@ -37,6 +45,8 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "The file's format; auto goes by the first byte (< is MARCXML).") var format = ImportFormat.auto
         @Flag(help: "Read and check the records against the institution's locations and codes; write nothing.") var dryRun = false
         @Option(help: "Records per transaction.") var batchSize = 10000
+        @Flag(help: "Reject a record with a malformed field instead of repairing the field with a warning.") var strict = false
+        @Option(help: "Write every warning and rejected record to this CSV file.") var report: String?
 
         func validate() throws {
             guard batchSize >= 1 else { throw ValidationError("batch size must be at least 1") }
@@ -54,12 +64,18 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let tenant = Tenant(institution: institution, environment: environment.environment)
             let pipeline = try await MARCImport.load(into: store, tenant: tenant, dryRun: dryRun)
-            var tally = ImportTally(interactive: isatty(STDERR_FILENO) == 1) { FileHandle.standardError.write(Data($0.utf8)) }
-            let fatal = try await pipeline.run(data, format: fileFormat, batchSize: batchSize, tally: &tally)
+            let reportFile = try report.map(ReportFile.init(path:))
+            defer { try? reportFile?.close() }
+            var tally = ImportTally(interactive: isatty(STDERR_FILENO) == 1, reportFile: reportFile.map { file in file.write }) {
+                FileHandle.standardError.write(Data($0.utf8))
+            }
+            let mode: MARCReadMode = strict ? .strict : .lenient
+            let fatal = try await pipeline.run(data, format: fileFormat, mode: mode, batchSize: batchSize, tally: &tally)
             // Bulk writes leave their pages in the WAL (see `SQLiteStore.bulkCheckpointBytes`): the
             // import is done, and timed, once they are in the database file.
             if !dryRun { try await store.checkpoint() }
             print(tally.finish(dryRun: dryRun))
+            try reportFile?.close()
             if let fatal {
                 throw CommandFailure("\(file) is not well-formed MARCXML: \(fatal.importDescription)")
             }

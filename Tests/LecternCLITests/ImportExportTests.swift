@@ -174,20 +174,8 @@ struct ImportExportTests {
         let file = try Self.directory().appendingPathComponent("marc8.mrc")
         // Leader/09 blank: MARC-8. A combining acute before its letter, then Cyrillic.
         let title: [UInt8] = Array("Caf".utf8) + [0xE2, 0x65, 0x20, 0x1B, 0x28, 0x4E, 0x41, 0x62, 0x1B, 0x28, 0x42]
-        let fields: [(String, [UInt8])] = [
-            ("035", Array("  \u{1F}a(M8)000001".utf8) + [0x1E]),
-            ("245", Array("10\u{1F}a".utf8) + title + [0x1E]),
-        ]
-        var directory: [UInt8] = []
-        var data: [UInt8] = []
-        for (tag, content) in fields {
-            directory += Array((tag + String(format: "%04d%05d", content.count, data.count)).utf8)
-            data += content
-        }
-        directory.append(0x1E)
-        let base = 24 + directory.count
-        let leader = Array(String(format: "%05dnam  22%05d a 4500", base + data.count + 1, base).utf8)
-        try Data(leader + directory + data + [0x1D]).write(to: file)
+        let record = Self.iso2709([("035", Array("  \u{1F}a(M8)000001".utf8)), ("245", Array("10\u{1F}a".utf8) + title)], marc8: true)
+        try Data(record.bytes).write(to: file)
 
         let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
         #expect(result.status == 0, "\(result.stderr)")
@@ -195,6 +183,120 @@ struct ImportExportTests {
         let exported = try #require(try Self.export(database).first { $0.contains("(M8)000001") })
         #expect(exported.contains("<subfield code=\"a\">Caf\u{E9} \u{430}\u{411}</subfield>"))
         #expect(exported.contains("<leader>") && exported.range(of: "<leader>.{9}a", options: .regularExpression) != nil)
+    }
+
+    // MARK: - Malformed fields, warnings and the report
+
+    /// Five records: good; a stray byte in 752 (as in a real file); a directory tag that is no
+    /// tag; MARC-8 with a byte that is no MARC-8 character; a 100 without indicators.
+    static func mixedFile() -> (bytes: [UInt8], starts: [Int], fieldOffsets: [[Int]]) {
+        func id(_ number: Int) -> (String, [UInt8]) { ("035", Array("  \u{1F}a(LN)00000\(number)".utf8)) }
+        func title(_ text: String) -> (String, [UInt8]) { ("245", Array("10\u{1F}a\(text)".utf8)) }
+        let records = [
+            iso2709([id(1), title("Good record /")]),
+            iso2709([id(2), title("Stray byte /"), ("752", Array("  x\u{1F}aUnited States\u{1F}dNew York".utf8))]),
+            iso2709([id(3), ("2!5", Array("10\u{1F}aUnreadable".utf8))]),
+            iso2709([id(4), ("245", Array("10\u{1F}aCaf".utf8) + [0xE2, 0x65, 0x9F] + Array(" /".utf8))], marc8: true),
+            iso2709([id(5), ("100", Array("\u{1F}aNo indicators,".utf8)), title("Five /")]),
+        ]
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for record in records {
+            starts.append(bytes.count)
+            bytes += record.bytes
+        }
+        return (bytes, starts, records.map(\.fieldOffsets))
+    }
+
+    @Test func aFileMixingGoodRepairableAndUnreadableRecordsImportsWhatCanBeReadWithWarningsAndAReport() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let file = directory.appendingPathComponent("mixed.mrc")
+        let mixed = Self.mixedFile()
+        try Data(mixed.bytes).write(to: file)
+        let report = directory.appendingPathComponent("report.csv")
+
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database, "--report", report.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("imported 5 records: 4 created, 0 updated, 1 rejected, 3 warned (3 warnings) in "))
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning ") }
+        let (starts, offsets) = (mixed.starts, mixed.fieldOffsets)
+        #expect(
+            warnings == [
+                "warning record 2 (byte \(starts[1])): field 752 (byte \(starts[1] + offsets[1][2])): 1 byte before the first subfield delimiter (0x1F) dropped: \"x\"",
+                "warning record 4 (byte \(starts[3])): field 245 (byte \(starts[3] + offsets[3][1])): 1 byte that is no MARC-8 character replaced by U+FFFD",
+                "warning record 5 (byte \(starts[4])): field 100 (byte \(starts[4] + offsets[4][1])): no indicators: both read as blank",
+            ]
+        )
+        let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
+        #expect(rejected == ["rejected record 3 (byte \(starts[2])): directory entry 1 has the tag \"2!5\", not three ASCII letters or digits"])
+
+        let exported = try Self.export(database)
+        func record(_ number: Int) throws -> String { try #require(exported.first { $0.contains("(LN)00000\(number)") }) }
+        #expect(
+            try record(2).contains(
+                "<datafield ind1=\" \" ind2=\" \" tag=\"752\"><subfield code=\"a\">United States</subfield><subfield code=\"d\">New York</subfield>"
+            )
+        )
+        #expect(try record(4).contains("<subfield code=\"a\">Caf\u{E9}\u{FFFD} /</subfield>"))
+        #expect(try record(5).contains("<datafield ind1=\" \" ind2=\" \" tag=\"100\"><subfield code=\"a\">No indicators,</subfield>"))
+        #expect(!exported.contains { $0.contains("(LN)000003") })
+
+        let rows = Self.csvRows(try String(contentsOf: report, encoding: .utf8))
+        #expect(rows.first == ["record", "byte_offset", "line", "identifier", "field", "action", "code", "detail"])
+        #expect(
+            Array(rows.dropFirst()) == [
+                [
+                    "2", "\(starts[1] + offsets[1][2])", "", "(LN)000002", "752", "repaired", "invalidField",
+                    "1 byte before the first subfield delimiter (0x1F) dropped: \"x\"",
+                ],
+                [
+                    "3", "\(starts[2])", "", "", "", "rejected", "invalidDirectory",
+                    "directory entry 1 has the tag \"2!5\", not three ASCII letters or digits",
+                ],
+                [
+                    "4", "\(starts[3] + offsets[3][1])", "", "(LN)000004", "245", "repaired", "invalidMARC8",
+                    "1 byte that is no MARC-8 character replaced by U+FFFD",
+                ],
+                ["5", "\(starts[4] + offsets[4][1])", "", "(LN)000005", "100", "repaired", "invalidField", "no indicators: both read as blank"],
+            ]
+        )
+    }
+
+    @Test func strictRejectsEveryRecordWithAMalformedFieldAndWritesNoneOfThem() throws {
+        let database = try SeededDatabase.copy()
+        let file = try Self.directory().appendingPathComponent("mixed.mrc")
+        let mixed = Self.mixedFile()
+        try Data(mixed.bytes).write(to: file)
+        let before = try Self.export(database)
+
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database, "--strict"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("imported 5 records: 1 created, 0 updated, 4 rejected, 0 warned (0 warnings) in "))
+        let rejected = result.stderr.split(separator: "\n").filter { $0.hasPrefix("rejected ") }
+        #expect(
+            rejected == [
+                "rejected record 2 (byte \(mixed.starts[1])): data field 752 has data before its first subfield delimiter (0x1F)",
+                "rejected record 3 (byte \(mixed.starts[2])): directory entry 1 has the tag \"2!5\", not three ASCII letters or digits",
+                "rejected record 4 (byte \(mixed.starts[3])): field 245 has 1 byte that is no MARC-8 character",
+                "rejected record 5 (byte \(mixed.starts[4])): data field 100 has indicators that are not printable ASCII",
+            ]
+        )
+        #expect(!result.stderr.contains("warning"))
+        let after = try Self.export(database)
+        #expect(after.count == before.count + 1)
+        #expect(after.contains { $0.contains("(LN)000001") })
+    }
+
+    @Test func aReportThatCannotBeWrittenStopsTheImportBeforeItStarts() throws {
+        let database = try SeededDatabase.copy()
+        let file = try Self.directory().appendingPathComponent("mixed.mrc")
+        try Data(Self.mixedFile().bytes).write(to: file)
+        let before = try Self.export(database)
+        let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database, "--report", "/nonexistent/r.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: cannot write the report /nonexistent/r.csv\n")
+        #expect(try Self.export(database).count == before.count)
     }
 
     // MARK: - Failures
@@ -250,6 +352,61 @@ struct ImportExportTests {
             fields += "<subfield code=\"z\">Ask at the desk</subfield></datafield>"
         }
         return "<record>\(fields)</record>"
+    }
+
+    /// An ISO 2709 record of `fields` (content without the field terminator), in MARC-8 (leader/09
+    /// blank) or UTF-8, with the offset of each field in the record.
+    static func iso2709(_ fields: [(String, [UInt8])], marc8: Bool = false) -> (bytes: [UInt8], fieldOffsets: [Int]) {
+        var directory: [UInt8] = []
+        var data: [UInt8] = []
+        var starts: [Int] = []
+        for (tag, content) in fields {
+            directory += Array((tag + String(format: "%04d%05d", content.count + 1, data.count)).utf8)
+            starts.append(data.count)
+            data += content + [0x1E]
+        }
+        directory.append(0x1E)
+        let base = 24 + directory.count
+        let leader = Array(String(format: "%05dnam \(marc8 ? " " : "a")22%05d a 4500", base + data.count + 1, base).utf8)
+        return (leader + directory + data + [0x1D], starts.map { base + $0 })
+    }
+
+    /// The rows of a CSV document (RFC 4180: quoted fields, doubled quotes, CRLF), read here
+    /// rather than with the code that wrote it.
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(text.unicodeScalars)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\r": continue
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                (row, field) = ([], "")
+            default: field.unicodeScalars.append(character)
+            }
+        }
+        return rows
     }
 
     /// A MARCXML collection with one record a line (record n on line n + 2).
