@@ -15,7 +15,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case xml
     /// API bodies in JSON: ``JSONCodec`` (shape-driven) and ``JSONValue``.
     case json
-    /// MARC 21 records in ISO 2709: ``ISO2709Reader``.
+    /// MARC 21 records in ISO 2709, UTF-8 and MARC-8: ``ISO2709Reader``, strict and lenient.
     case iso2709
     /// MARCXML records: ``MARCXML``.
     case marcxml
@@ -63,7 +63,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func iso2709(_ bytes: [UInt8]) -> String? {
-        for case .success(let read) in ISO2709Reader(bytes) {
+        let strict = Array(ISO2709Reader(bytes, mode: .strict))
+        let lenient = Array(ISO2709Reader(bytes, mode: .lenient))
+        guard strict.count == lenient.count else { return "strict and lenient reading split the input otherwise" }
+        for (strictResult, lenientResult) in zip(strict, lenient) {
+            if case .success(let read) = strictResult {
+                guard case .success(let same) = lenientResult, same.record == read.record, same.warnings.isEmpty else {
+                    return "lenient reading changed a record that strict reading accepts"
+                }
+            }
+            guard case .success(let read) = lenientResult else { continue }
             guard let encoded = try? ISO2709.encode(read.record) else { continue }
             guard let again = try? ISO2709.record(from: encoded), again.fields == read.record.fields,
                 written(again.leader) == written(read.record.leader)

@@ -8,7 +8,8 @@ public enum MARCFileFormat: String, Sendable, Hashable, CaseIterable {
     case iso2709
 
     /// The format `data` is read in: `declared` when there is one, else by the first byte that
-    /// is not white space (`<` is MARCXML), after a UTF-8 byte order mark.
+    /// is not white space (`<` is MARCXML), after a UTF-8 byte order mark; a UTF-16 or UTF-32
+    /// byte order mark is MARCXML too.
     ///
     /// A file declared or recognized as ISO 2709 must start like an ISO 2709 record (or be empty).
     ///
@@ -18,6 +19,8 @@ public enum MARCFileFormat: String, Sendable, Hashable, CaseIterable {
         var bytes = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0x00, 0x1A].contains($0) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if declared == nil, bytes.first == UInt8(ascii: "<") { return .xml }
+        // UTF-16 or UTF-32 XML with a byte order mark (without one, its NUL bytes were skipped).
+        if declared == nil, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .xml }
         let length = bytes.prefix(5)
         guard bytes.isEmpty || (length.count == 5 && length.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) else {
             throw UnrecognizedMARCFile(start: bytes.prefix(16))

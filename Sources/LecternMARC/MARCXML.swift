@@ -21,8 +21,13 @@ import LecternRepresentation
 /// A record that breaks these rules is rejected on its own (``MARCError/Code/invalidMARCXML``)
 /// and reading goes on with the next record. A document that is not well-formed XML stops the
 /// reading (``MARCError/Code/malformedXML``, ``MARCError/isFatal``): after a syntax error
-/// nothing that follows can be trusted. So do documents that are not UTF-8, contain NUL bytes
-/// or a DOCTYPE (refused so that no entity can expand), before any record is read.
+/// nothing that follows can be trusted. So do documents that contain NUL bytes or a DOCTYPE
+/// (refused so that no entity can expand), before any record is read.
+///
+/// **Encodings.** A document in another encoding than UTF-8, named by its XML declaration
+/// (ISO-8859-1, windows-1252, ISO-8859-5, Shift_JIS, ...) or shown by the byte order mark or
+/// first bytes of UTF-16 and UTF-32, is converted to UTF-8 first by the C library's `iconv`. An
+/// encoding it does not know, or bytes that are no text in the encoding, stop the reading.
 ///
 /// **Writing.** ``string(for:namespaced:)`` writes a single `<record>` without namespace and
 /// without whitespace, with the attribute order Alma uses (`ind1`, `ind2`, `tag`), as in
@@ -41,9 +46,10 @@ public enum MARCXML {
     /// If `handle` throws, reading stops and the error is rethrown.
     ///
     /// - throws: a fatal ``MARCError`` (``MARCError/Code/malformedXML``) when the document is
-    ///   not well formed, is not UTF-8, contains NUL bytes or a DOCTYPE; the records before the
-    ///   error have been handed to `handle`. Or the error `handle` threw.
+    ///   not well formed, is not text in its encoding, contains NUL bytes or a DOCTYPE; the
+    ///   records before the error have been handed to `handle`. Or the error `handle` threw.
     public static func read(_ data: Data, _ handle: (MARCReadResult) throws -> Void) throws {
+        let data = try XMLEncoding.utf8(data) ?? data
         if let problem = data.withUnsafeBytes({ check($0.bindMemory(to: UInt8.self)) }) {
             throw problem
         }

@@ -25,7 +25,7 @@ public enum XMLInputCheck {
         if let invalid = firstInvalidUTF8(bytes) {
             return Problem(reason: "the document is not valid UTF-8", offset: invalid)
         }
-        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
+        if let encoding = declaredEncoding(in: bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
             return Problem(reason: "the document declares the encoding \"\(encoding)\"; only UTF-8 is accepted")
         }
         if let declaration = firstDeclaration(bytes) {
@@ -99,8 +99,9 @@ public enum XMLInputCheck {
         return nil
     }
 
-    /// The `encoding` of the XML declaration, if there is one.
-    static func declaredEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The `encoding` of the XML declaration, if there is one: what it names, or an empty
+    /// string for a declaration whose encoding has no quoted value.
+    public static func declaredEncoding(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         guard bytes[start...].starts(with: "<?xml".utf8) else { return nil }

@@ -185,6 +185,27 @@ struct ImportExportTests {
         #expect(exported.contains("<leader>") && exported.range(of: "<leader>.{9}a", options: .regularExpression) != nil)
     }
 
+    @Test func marcxmlInLatin1AndUTF16IsImported() throws {
+        let database = try SeededDatabase.copy()
+        let directory = try Self.directory()
+        let latin1 = directory.appendingPathComponent("latin1.xml")
+        let utf16 = directory.appendingPathComponent("utf16.xml")
+        let book = Self.book(41).replacingOccurrences(of: "Book number 41", with: "Les misérables à Montréal")
+        let declared = Self.collection([book]).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+        try #require(declared.data(using: .isoLatin1)).write(to: latin1)
+        let other = Self.book(42).replacingOccurrences(of: "Book number 42", with: "Война и мир")
+        try #require(Self.collection([other]).replacingOccurrences(of: "UTF-8", with: "UTF-16").data(using: .utf16)).write(to: utf16)
+
+        for file in [latin1, utf16] {
+            let result = try CLI.run(["import", "marc", file.path, "--institution", "DEMO", "--database", database])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("imported 1 records: 1 created, 0 updated, 0 rejected"))
+        }
+        let exported = try Self.export(database)
+        #expect(exported.contains { $0.contains("<subfield code=\"a\">Les misérables à Montréal /</subfield>") })
+        #expect(exported.contains { $0.contains("<subfield code=\"a\">Война и мир /</subfield>") })
+    }
+
     // MARK: - Malformed fields, warnings and the report
 
     /// Five records: good; a stray byte in 752 (as in a real file); a directory tag that is no

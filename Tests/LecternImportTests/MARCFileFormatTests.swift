@@ -16,6 +16,12 @@ struct MARCFileFormatTests {
         #expect(try MARCFileFormat.of(Self.data(text)) == .xml)
     }
 
+    @Test(arguments: [String.Encoding.utf16, .utf16BigEndian, .utf16LittleEndian, .utf32])
+    func aFileInUTF16OrUTF32IsMARCXML(encoding: String.Encoding) throws {
+        let data = try #require("<?xml version=\"1.0\"?><collection/>".data(using: encoding))
+        #expect(try MARCFileFormat.of(data) == .xml)
+    }
+
     @Test(arguments: ["00714cam a2200205 a 4500", "\n01234", ""])
     func aFileThatStartsWithARecordLengthIsISO2709(text: String) throws {
         #expect(try MARCFileFormat.of(Self.data(text)) == .iso2709)

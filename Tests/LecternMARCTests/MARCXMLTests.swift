@@ -208,8 +208,12 @@ struct MARCXMLTests {
         ("", "the document is empty"),
         ("<record>\u{0}</record>", "the document contains a NUL byte"),
         (
-            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><record/>",
-            "the document declares the encoding \"ISO-8859-1\"; only UTF-8 is accepted"
+            "<?xml version=\"1.0\" encoding=\"x-no-such-thing\"?><record/>",
+            "the document's encoding \"x-no-such-thing\" is not one Lectern can read"
+        ),
+        (
+            "<?xml version=\"1.0\" encoding=ISO-8859-1?><record/>",
+            "the document declares the encoding \"\"; only UTF-8 is accepted"
         ),
         (
             "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><record><leader>&lol;</leader></record>",
