@@ -252,6 +252,7 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
         var fields: [MARCRecord.Field] = []
         fields.reserveCapacity(directoryLength / 12)
         var repairs = Repairs(mode: mode, recordOffset: start)
+        var converter: MARC8.Converter? = nil
         var entry = 24
         var entryIndex = 0
         do throws(Problem) {
@@ -266,7 +267,11 @@ public struct ISO2709Reader: Sequence, IteratorProtocol {
                     fields.append(try field(tag, content, at: offset, &repairs))
                     continue
                 }
-                let (converted, unconvertible) = MARC8.utf8(UnsafeBufferPointer(rebasing: content), isControlField: isControlTag(tag))
+                let (converted, unconvertible) = MARC8.utf8(
+                    UnsafeBufferPointer(rebasing: content),
+                    isControlField: isControlTag(tag),
+                    converter: &converter
+                )
                 if unconvertible > 0 {
                     try repairs.repair(
                         .invalidMARC8,

@@ -15,16 +15,37 @@ enum MARC8 {
         byte == 0x7F || byte == 0xFF || ((0x80...0x9F).contains(byte) && !definedC1.contains(byte))
     }
 
+    /// YAZ's conversion from MARC-8 to UTF-8, opened once for the fields of a record: each field
+    /// ends with a flush, which returns the conversion to its initial state.
+    final class Converter {
+        fileprivate let handle: yaz_iconv_t
+
+        init?() {
+            guard let handle = yaz_iconv_open("UTF-8", "MARC8") else { return nil }
+            self.handle = handle
+        }
+
+        deinit {
+            yaz_iconv_close(handle)
+        }
+    }
+
     /// One field's content in UTF-8, and how many bytes were no MARC-8 character (each replaced
     /// by U+FFFD, before the text is composed).
     ///
     /// A data field's indicators, subfield delimiters and subfield codes are ASCII whatever set
     /// is in force, so only the subfields' data is converted; a set chosen by an escape holds
-    /// until the next escape or the end of the field, across subfields.
-    static func utf8(_ content: UnsafeBufferPointer<UInt8>, isControlField: Bool) -> (bytes: [UInt8], unconvertible: Int) {
-        guard !content.isEmpty else { return ([], 0) }
-        guard let converter = yaz_iconv_open("UTF-8", "MARC8") else { return ([], content.count) }
-        defer { yaz_iconv_close(converter) }
+    /// until the next escape or the end of the field, across subfields. A field of printable
+    /// ASCII and delimiters alone is the same in UTF-8, and is not converted; `converter` is
+    /// opened for the first field that needs it.
+    static func utf8(
+        _ content: UnsafeBufferPointer<UInt8>,
+        isControlField: Bool,
+        converter: inout Converter?
+    ) -> (bytes: [UInt8], unconvertible: Int) {
+        if content.allSatisfy({ $0 >= 0x1F && $0 < 0x7F }) { return (Array(content), 0) }
+        if converter == nil { converter = Converter() }
+        guard let converter = converter?.handle else { return ([], content.count) }
         var decoder = Decoder(converter: converter, capacity: content.count)
         if isControlField {
             decoder.convert(content[...])
@@ -46,6 +67,7 @@ enum MARC8 {
             }
         }
         decoder.flush()
+        if decoder.produced.allSatisfy({ $0 < 0x80 }) { return (decoder.produced, decoder.unconvertible) }
         let composed = String(decoding: decoder.produced, as: UTF8.self).precomposedStringWithCanonicalMapping
         return (Array(composed.utf8), decoder.unconvertible)
     }

@@ -73,6 +73,18 @@ struct MARC8Tests {
         #expect(record.firstSubfieldValue("245", "b") == "\u{5D1}")
     }
 
+    @Test func aSetChosenInOneFieldEndsWithIt() throws {
+        // The 100 escapes to Cyrillic and never back; the 245 starts again in ASCII and ANSEL.
+        let record = Self.record(title: Array("Caf".utf8) + [0xE2, 0x65], author: [0x1B, 0x28, 0x4E, 0x41, 0x62])
+        let results = Array(ISO2709Reader(record))
+        guard results.count == 1, case .success(let read) = results[0] else {
+            Issue.record("expected one record, got \(results)")
+            return
+        }
+        #expect(read.record.firstSubfieldValue("100", "a") == "\u{430}\u{411}")
+        #expect(read.record.firstSubfieldValue("245", "a") == "Caf\u{E9}")
+    }
+
     static let notMARC8: [[UInt8]] = [[0x41, 0xC0, 0x80, 0x42], [0x41, 0x9F], [0x1B, 0x28, 0x5A, 0x41], [0x1B, 0x24, 0x31, 0x7F, 0x7F, 0x7F]]
 
     @Test(arguments: notMARC8)
