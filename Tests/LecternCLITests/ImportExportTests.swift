@@ -263,6 +263,14 @@ struct ImportExportTests {
         #expect(try record(5).contains("<datafield ind1=\" \" ind2=\" \" tag=\"100\"><subfield code=\"a\">No indicators,</subfield>"))
         #expect(!exported.contains { $0.contains("(LN)000003") })
 
+        // What was imported exports as records that read back alike, with nothing left to repair.
+        let again = directory.appendingPathComponent("again.xml")
+        let repaired = exported.filter { $0.contains("(LN)00000") }
+        try Self.collection(repaired).write(to: again, atomically: false, encoding: .utf8)
+        let reimport = try CLI.run(["import", "marc", again.path, "--institution", "DEMO", "--database", database])
+        #expect(reimport.stdout.contains("imported 4 records: 0 created, 4 updated, 0 rejected, 0 warned (0 warnings) in "))
+        #expect(try Self.export(database).filter { $0.contains("(LN)00000") }.map(Self.comparable) == repaired.map(Self.comparable))
+
         let rows = Self.csvRows(try String(contentsOf: report, encoding: .utf8))
         #expect(rows.first == ["record", "byte_offset", "line", "identifier", "field", "action", "code", "detail"])
         #expect(
