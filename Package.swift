@@ -253,6 +253,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            exclude: ["Recorded"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

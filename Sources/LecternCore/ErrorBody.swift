@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import LecternRepresentation
 
 /// The `web_service_result` error body (alma/xsd/web_service_result.xsd), shared by the gateway's
@@ -19,8 +19,9 @@ public enum ErrorBody {
         Shape.Member("result", .text, nullWhenAbsent: true),
     ])
 
-    /// The body of one error.
-    public static func node(code: String, message: String, trackingID: String) -> Node {
+    /// The body of one error; the gateway's own refusals have no tracking id (`trackingID` nil),
+    /// as recorded in `php-alma-client/per_second_threshold_error_response.json`.
+    public static func node(code: String, message: String, trackingID: String?) -> Node {
         Node(
             "web_service_result",
             attributes: [.init("xmlns", "http://com/exlibris/urm/general/xmlbeans")],
@@ -34,8 +35,7 @@ public enum ErrorBody {
                             children: [
                                 Node("errorCode", text: code),
                                 Node("errorMessage", text: message),
-                                Node("trackingId", text: trackingID),
-                            ]
+                            ] + (trackingID.map { [Node("trackingId", text: $0)] } ?? [])
                         )
                     ]
                 ),
@@ -43,12 +43,19 @@ public enum ErrorBody {
         )
     }
 
-    /// A tracking id shaped like the real ones: `E01-2807130310-LFIHK-AWAE210516550`.
-    public static func trackingID() -> String {
+    /// A tracking id shaped like the real ones, `E01-2807130310-LFIHK-AWAE210516550`: the day,
+    /// month, hour, minute and second (UTC) of `date`, five random letters or digits, and a
+    /// random number.
+    public static func trackingID(at date: Date = Date()) -> String {
         var generator = SystemRandomNumberGenerator()
-        let seconds = Int(Date().timeIntervalSince1970) % 10_000_000_000
-        let letters = String((0..<5).map { _ in Character(UnicodeScalar(UInt8(65 + generator.next(upperBound: UInt8(26))))) })
-        let digits = generator.next(upperBound: UInt64(1_000_000_000))
-        return "E01-\(String(format: "%010d", seconds))-\(letters)-AWAE\(digits)"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.day, .month, .hour, .minute, .second], from: date)
+        let stamp = [parts.day, parts.month, parts.hour, parts.minute, parts.second]
+            .map { String(format: "%02d", $0 ?? 0) }.joined()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let letters = String((0..<5).map { _ in alphabet[Int(generator.next(upperBound: UInt8(alphabet.count)))] })
+        let digits = generator.next(upperBound: UInt64(10_000_000_000))
+        return "E01-\(stamp)-\(letters)-AWAE\(digits)"
     }
 }

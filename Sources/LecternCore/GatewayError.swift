@@ -69,7 +69,8 @@ public enum GatewayError: Error, Hashable, Sendable {
         case .malformedKey:
             "Rejected by gateway due to invalid API-key."
         case .perSecondThreshold:
-            "HTTP requests are more than allowed per second"
+            // As recorded (php-alma-client/per_second_threshold_error_response.json), the space included.
+            "HTTP requests are more than allowed per second. See https://goo.gl/2x1c1M "
         case .dailyThreshold:
             "Daily API Request Threshold has been reached. For details see: https://developers.exlibrisgroup.com/alma/apis/#threshold"
         case .requestTooLarge:

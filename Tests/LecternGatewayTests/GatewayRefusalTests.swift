@@ -22,7 +22,30 @@ struct GatewayRefusalTests {
         #expect(xml.text("errorsExist") == "true")
         #expect(xml.text("errorCode") == code)
         if let message { #expect(xml.text("errorMessage") == message) }
-        #expect(xml.text("trackingId")?.hasPrefix("E01-") == true)
+        // The gateway's own refusals carry no tracking id (Recorded/per_second_threshold_error_response.json).
+        #expect(xml.text("trackingId") == nil)
+        #expect(!answer.text.contains("trackingId"))
+    }
+
+    @Test func aLogicalErrorHasATrackingIdStampedWithDayMonthAndTimeAsRecorded() async throws {
+        let lectern = try await TestLectern.make()
+        try await lectern.withClient { client in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+            func stamp(_ date: Date) -> String {
+                let parts = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+                return [parts.day, parts.month, parts.hour, parts.minute].map { String(format: "%02d", $0 ?? -1) }.joined()
+            }
+            let before = stamp(Date())
+            let answer = try await client.send(.get, "/almaws/v1/users/nobody-at-all", key: lectern.sandboxKey)
+            let after = stamp(Date())
+            #expect(answer.status == 400)
+            let tracking = try #require(try Wire.xml(answer.body).text("trackingId"))
+            // As in the recordings: E01-2807130310-LFIHK-AWAE210516550 (28 July, 13:03:10).
+            #expect(tracking.wholeMatch(of: /E0[12]-\d{10}-[A-Z0-9]{5}-AWAE\d+/) != nil, "\(tracking)")
+            let minute = String(tracking.dropFirst(4).prefix(8))
+            #expect(minute == before || minute == after, "\(tracking) at \(before)")
+        }
     }
 
     @Test func missingKeyIsGeneralError500() async throws {

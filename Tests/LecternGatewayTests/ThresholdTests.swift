@@ -15,6 +15,19 @@ import Testing
 struct ThresholdTests {
     static let remaining = HTTPField.Name("X-Exl-Api-Remaining")!
 
+    /// The one error of the recorded per-second refusal (php-alma-client), read with
+    /// `JSONSerialization`.
+    static let recordedError: [String: String] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Recorded/per_second_threshold_error_response.json")
+        guard let data = try? Data(contentsOf: url),
+            let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let list = body["errorList"] as? [String: Any], let errors = list["error"] as? [[String: String]], let first = errors.first
+        else { return [:] }
+        return first
+    }()
+    static var recordedMessage: String? { recordedError["errorMessage"] }
+
     @Test func hundredConcurrentCallsAdmitExactly25AndOtherInstitutionIsUnaffected() async throws {
         let frozen = Date(timeIntervalSince1970: 1_800_000_000.5)
         let lectern = try await TestLectern.make(perSecondLimit: 25, clock: { frozen })
@@ -34,7 +47,9 @@ struct ThresholdTests {
             for (_, body) in refused {
                 let xml = try Wire.xml(Array(body.utf8))
                 #expect(xml.text("errorCode") == "PER_SECOND_THRESHOLD")
-                #expect(xml.text("errorMessage") == "HTTP requests are more than allowed per second")
+                #expect(xml.text("errorMessage") == Self.recordedMessage)
+                #expect(Self.recordedError.keys.sorted() == ["errorCode", "errorMessage"])
+                #expect(xml.text("trackingId") == nil)
             }
             let other = try await client.send(.get, "/almaws/v1/users/operation/test", key: lectern.otherKey)
             #expect(other.status == 200)
