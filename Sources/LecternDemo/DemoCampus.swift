@@ -57,6 +57,7 @@ enum DemoCampus {
                                 Node("remote_storage", text: ""), Node("map", text: ""),
                                 Node("suppress_from_publishing", text: "false"),
                                 Node("fulfillment_unit", attributes: [.init("desc", "\(library.name) FU")], text: "\(library.code)_FU"),
+                                Node("accession_placement", attributes: [.init("desc", "None")], text: "none"),
                                 Node("call_number_type", attributes: [.init("desc", "Library of Congress classification")], text: "0"),
                             ]
                         ),

@@ -57,8 +57,13 @@ extension AlmaShapes {
         .attribute("total_record_count", .number),
     ])
 
-    /// A bib as items and holdings lists show it.
-    static let bibData: Shape = .object([.attribute("link")] + [.text("mms_id")] + liftedFields)
+    /// A bib as an item shows it, in the recorded order (`alma_rb/bib_items-pg1.json`,
+    /// `pulibrary-bibdata/barcode_32101076720315.json`): `issn` before `isbn`, `link` last.
+    static let bibData: Shape = .object(
+        [.text("mms_id")] + liftedFields.map { $0.name == "isbn" ? issn : $0.name == "issn" ? isbn : $0 } + [.attribute("link")]
+    )
+    private static let isbn = liftedFields[2]
+    private static let issn = liftedFields[3]
 
     /// A holding: `GET /almaws/v1/bibs/{mms_id}/holdings/{holding_id}`.
     public static let holding: Shape = .object([
@@ -95,7 +100,6 @@ extension AlmaShapes {
 
     /// The holding as an item shows it, with the item's temporary location.
     static let holdingData: Shape = .object([
-        .attribute("link"),
         .text("holding_id"),
         .code("permanent_call_number_type"),
         .text("permanent_call_number"),
@@ -111,6 +115,7 @@ extension AlmaShapes {
         .text("temp_call_number_source"),
         .code("temp_policy"),
         .text("due_back_date"),
+        .attribute("link"),
     ])
 
     /// An item's own data.
@@ -131,13 +136,14 @@ extension AlmaShapes {
     )
 
     /// An item: `{bib_data, holding_data, item_data, link}` (`php-alma-client/item_response.json`);
-    /// a scan adds `additional_info`.
+    /// a scan adds `additional_info`. As current answers do (`pulibrary-bibdata/barcode_32101111979348.json`),
+    /// `link` comes last in JSON, in the item, its `bib_data` and its `holding_data`.
     public static let item: Shape = .object([
-        .attribute("link"),
         Shape.Member("bib_data", bibData),
         Shape.Member("holding_data", holdingData),
         Shape.Member("item_data", itemData),
         .text("additional_info"),
+        .attribute("link"),
     ])
 
     /// `GET …/holdings/{holding_id}/items`.

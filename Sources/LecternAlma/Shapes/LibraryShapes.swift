@@ -6,11 +6,10 @@ public import LecternRepresentation
 /// `libraries_response.json`, `library_response.json`, `locations_response.json`, `alma_rb`
 /// `libraries.json`, `library.json`, `locations.json`, `location.json` and `pulibrary-bibdata`
 /// `libraries.json`, `library_firestone_stacks.json`. `suppress_from_publishing` is recorded as
-/// the string `"false"`, so it is text.
+/// the string `"false"`, so it is text. `link` comes last in JSON, as `alma_rb` records it.
 extension AlmaShapes {
     /// A library: `GET /almaws/v1/conf/libraries/{libraryCode}`.
     public static let library: Shape = .object([
-        .attribute("link"),
         .text("code"),
         .text("id"),
         .text("name"),
@@ -22,6 +21,7 @@ extension AlmaShapes {
         .code("default_location"),
         Shape.Member("number_of_locations", .valued(.number)),
         Shape.Member("number_of_circ_desks", .valued(.number)),
+        .attribute("link"),
     ])
 
     /// The libraries list: `{"library":[…]}` (`total_record_count` only when present).
@@ -29,7 +29,6 @@ extension AlmaShapes {
 
     /// A location: `GET /almaws/v1/conf/libraries/{libraryCode}/locations/{locationCode}`.
     public static let location: Shape = .object([
-        .attribute("link"),
         .text("code"),
         .text("name"),
         .text("external_name"),
@@ -40,6 +39,7 @@ extension AlmaShapes {
         .code("fulfillment_unit"),
         .code("accession_placement"),
         .code("call_number_type"),
+        .attribute("link"),
     ])
 
     /// The locations list: `{"location":[…],"total_record_count":N}`.
