@@ -386,6 +386,9 @@ struct BibsTests {
             #expect(mainField.subfield("f") == "2")
             #expect(mainField.subfield("g") == "0")
             #expect(mainField.subfield("j") == "STACKS")
+            #expect(mainField.subfield("k") == "0")
+            // The recorded order (php-alma-client/bib_response_with_availability.xml), without $i.
+            #expect(mainField.subfields.map(\.code) == ["0", "8", "a", "b", "c", "d", "e", "f", "g", "j", "k", "p", "q"])
             #expect(mainField.subfield("q") == "Main Library")
             let scienceField = try #require(fields.first { $0.subfield("8") == science })
             #expect(scienceField.subfield("b") == "SCI")

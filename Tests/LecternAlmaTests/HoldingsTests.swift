@@ -55,6 +55,7 @@ struct HoldingsTests {
             #expect(holdings[0]["library"] == .object(["value": .string("MAIN"), "desc": .string("Main Library")]))
             #expect(holdings[0]["location"] == .object(["value": .string("STACKS"), "desc": .string("Main Stacks")]))
             #expect(holdings[0]["call_number"] == .string("QA76.6 .C662 2009"))
+            #expect(holdings[0]["suppress_from_publishing"] == .string("false"))
             guard case .string(let link) = holdings[0]["link"] else {
                 Issue.record("holding without link")
                 return
@@ -66,6 +67,16 @@ struct HoldingsTests {
             #expect(listXML.root == "holdings")
             #expect(listXML.rootAttributes["total_record_count"] == "1")
             #expect(listXML.attributes["library"]?.first?["desc"] == "Main Library")
+            #expect(listXML.texts["suppress_from_publishing"] == ["false"])
+            // A brief holding has the recorded elements, in the recorded order (issue 26, item 4).
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Recorded/bibsys-example/holdings.xml")
+            let recorded = try Wire.xml(Array(try Data(contentsOf: url)))
+            func briefHolding(_ xml: XMLSummary) -> [String] {
+                var seen: [String] = []
+                for path in xml.paths where path.hasPrefix("holdings/holding/") && !seen.contains(path) { seen.append(path) }
+                return seen
+            }
+            #expect(briefHolding(listXML) == briefHolding(recorded))
 
             // PUT: the holding moves to the reference shelves, keeps its id and creation.
             let moved = read.text.replacingOccurrences(of: #"<subfield code="c">STACKS</subfield>"#, with: #"<subfield code="c">REF</subfield>"#)

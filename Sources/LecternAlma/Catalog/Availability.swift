@@ -15,12 +15,15 @@ enum Availability {
                 $0.body.value("item_data/base_status") != "1" || !($0.body.value("item_data/process_type") ?? "").isEmpty
             }.count
             let status = held.isEmpty ? "check_holdings" : unavailable < held.count ? "available" : "unavailable"
-            let subfields: [(String, String)] = [
-                ("0", mmsID), ("8", holding.id), ("a", institution), ("b", location.library),
-                ("c", codes.location(location.location, of: location.library) ?? location.location), ("d", location.callNumber),
-                ("e", status), ("f", String(held.count)), ("g", String(unavailable)), ("j", location.location),
-                ("p", String(index + 1)), ("q", codes.libraries[location.library] ?? location.library),
-            ]
+            // $k is the call number type, the holding's 852 first indicator; a holding without one
+            // has none to show.
+            let callNumberType = location.callNumberType.isEmpty ? [] : [("k", location.callNumberType)]
+            let subfields: [(String, String)] =
+                [
+                    ("0", mmsID), ("8", holding.id), ("a", institution), ("b", location.library),
+                    ("c", codes.location(location.location, of: location.library) ?? location.location), ("d", location.callNumber),
+                    ("e", status), ("f", String(held.count)), ("g", String(unavailable)), ("j", location.location),
+                ] + callNumberType + [("p", String(index + 1)), ("q", codes.libraries[location.library] ?? location.library)]
             return Node(
                 "datafield",
                 attributes: [.init("ind1", " "), .init("ind2", " "), .init("tag", "AVA")],

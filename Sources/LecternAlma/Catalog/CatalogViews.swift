@@ -49,6 +49,7 @@ enum CatalogViews {
                 Node("library", attributes: codes.libraryDesc(location.library), text: location.library),
                 Node("location", attributes: codes.locationDesc(location.location, of: location.library), text: location.location),
                 Node("call_number", text: location.callNumber),
+                Node("suppress_from_publishing", text: holding.body.child("suppress_from_publishing")?.text ?? "false"),
             ]
         )
     }

@@ -85,6 +85,7 @@ extension AlmaShapes {
             "holding",
             .object([
                 .attribute("link"), .text("holding_id"), .code("library"), .code("location"), .text("call_number"),
+                .text("suppress_from_publishing"),
             ]),
             repeats: true
         ),
