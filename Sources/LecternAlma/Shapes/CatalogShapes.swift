@@ -59,11 +59,16 @@ extension AlmaShapes {
 
     /// A bib as an item shows it, in the recorded order (`alma_rb/bib_items-pg1.json`,
     /// `pulibrary-bibdata/barcode_32101076720315.json`): `issn` before `isbn`, `link` last.
-    static let bibData: Shape = .object(
-        [.text("mms_id")] + liftedFields.map { $0.name == "isbn" ? issn : $0.name == "issn" ? isbn : $0 } + [.attribute("link")]
-    )
-    private static let isbn = liftedFields[2]
-    private static let issn = liftedFields[3]
+    static let bibData: Shape = .object([.text("mms_id")] + issnBeforeISBN + [.attribute("link")])
+
+    /// ``liftedFields`` with `issn` and `isbn` swapped, found by name.
+    private static let issnBeforeISBN: [Shape.Member] = {
+        var fields = liftedFields
+        if let isbn = fields.firstIndex(where: { $0.name == "isbn" }), let issn = fields.firstIndex(where: { $0.name == "issn" }) {
+            fields.swapAt(isbn, issn)
+        }
+        return fields
+    }()
 
     /// A holding: `GET /almaws/v1/bibs/{mms_id}/holdings/{holding_id}`.
     public static let holding: Shape = .object([
